@@ -1,0 +1,38 @@
+"""The typed intermediate model: what every renderer reads, never the raw spec."""
+
+from generator.model.api import (
+    HTTP_METHODS,
+    Api,
+    CodeSample,
+    Encoding,
+    Header,
+    MediaType,
+    Operation,
+    Parameter,
+    PathItem,
+    RequestBody,
+    Response,
+    SecurityScheme,
+    Tag,
+)
+from generator.model.schema import MISSING, JsonValue, Discriminator, Schema
+
+__all__ = [
+    "HTTP_METHODS",
+    "MISSING",
+    "Api",
+    "CodeSample",
+    "Discriminator",
+    "Encoding",
+    "Header",
+    "JsonValue",
+    "MediaType",
+    "Operation",
+    "Parameter",
+    "PathItem",
+    "RequestBody",
+    "Response",
+    "Schema",
+    "SecurityScheme",
+    "Tag",
+]

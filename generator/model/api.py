@@ -1,0 +1,147 @@
+"""Typed model of the API surface: paths, operations, parameters, bodies, responses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from generator.model.schema import MISSING, JsonValue, Schema, _Missing
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    #: ``path``, ``query``, ``header`` or ``cookie``.
+    location: str
+    required: bool
+    description: str | None
+    schema: Schema | None
+    deprecated: bool = False
+    style: str | None = None
+    explode: bool | None = None
+    example: JsonValue | _Missing = MISSING
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """A multipart field's ``encoding`` entry."""
+
+    content_type: str | None = None
+    style: str | None = None
+    explode: bool | None = None
+
+
+@dataclass(frozen=True)
+class MediaType:
+    content_type: str
+    schema: Schema | None
+    example: JsonValue | _Missing = MISSING
+    #: Named examples (``examples``): name -> value.
+    examples: Mapping[str, JsonValue] = field(default_factory=dict)
+    encoding: Mapping[str, Encoding] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    description: str | None
+    required: bool
+    content: tuple[MediaType, ...]
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    description: str | None
+    schema: Schema | None
+
+
+@dataclass(frozen=True)
+class Response:
+    #: The status code as written (``"200"``, ``"4XX"``, ``"default"``).
+    status: str
+    description: str | None
+    content: tuple[MediaType, ...]
+    headers: tuple[Header, ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeSample:
+    """One request example from ``x-oaiMeta.examples`` (language -> source)."""
+
+    title: str | None
+    request: Mapping[str, str]
+    response: str | None
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    #: Lower-case HTTP method, as in the spec.
+    method: str
+    path: str
+    summary: str | None
+    description: str | None
+    tags: tuple[str, ...]
+    parameters: tuple[Parameter, ...]
+    request_body: RequestBody | None
+    responses: tuple[Response, ...]
+    deprecated: bool = False
+    #: Names of the security schemes that may authenticate the call
+    #: (empty tuple: none declared; ``None`` in a requirement means optional).
+    security: tuple[str, ...] = ()
+    #: ``x-oaiMeta.name`` / ``group`` / ``returns`` when present.
+    meta_name: str | None = None
+    meta_group: str | None = None
+    meta_returns: str | None = None
+    code_samples: tuple[CodeSample, ...] = ()
+    extensions: Mapping[str, JsonValue] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PathItem:
+    path: str
+    summary: str | None
+    description: str | None
+    #: Operations in the order their methods appear in the spec.
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str
+    type: str
+    scheme: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class Api:
+    """The whole parsed spec."""
+
+    openapi_version: str
+    title: str
+    version: str
+    description: str | None
+    servers: tuple[str, ...]
+    #: Every path item, in spec order.
+    paths: tuple[PathItem, ...]
+    #: ``components/schemas`` by name, in spec order.
+    schemas: Mapping[str, Schema]
+    security_schemes: tuple[SecurityScheme, ...]
+    tags: tuple[Tag, ...]
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for item in self.paths for op in item.operations)
+
+    @property
+    def default_server(self) -> str:
+        return self.servers[0] if self.servers else "https://api.openai.com/v1"

@@ -1,0 +1,102 @@
+"""Python names for spec names: always valid identifiers, never keywords.
+
+Every renderer that shows a Python name (the client, the Markdown examples)
+asks this module, so the docs and the code agree.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
+
+#: Names that would shadow something the generated code relies on.
+_RESERVED = frozenset(
+    {
+        "self",
+        "cls",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+    }
+    | set(keyword.kwlist)
+    | set(keyword.softkwlist)
+)
+
+
+def _ascii_words(name: str) -> list[str]:
+    """Split a name into ASCII words (camelCase, snake_case, kebab, dots...)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    spaced = _CAMEL_BOUNDARY.sub(" ", folded)
+    return [w for w in _NON_WORD.split(spaced) if w]
+
+
+def snake_case(name: str) -> str:
+    """``createRealtimeSession`` / ``create-realtime-session`` -> ``create_realtime_session``.
+
+    The result is a valid, non-keyword identifier (``_`` suffix or prefix as needed).
+    """
+    words = _ascii_words(name)
+    result = "_".join(w.lower() for w in words) or "_"
+    return safe_identifier(result)
+
+
+def pascal_case(name: str) -> str:
+    """``realtime.session_create`` -> ``RealtimeSessionCreate``; a valid identifier."""
+    words = _ascii_words(name)
+    result = "".join(w[:1].upper() + w[1:] for w in words) or "_"
+    return safe_identifier(result)
+
+
+def safe_identifier(name: str) -> str:
+    """Make ``name`` a valid identifier that is not a keyword or reserved name."""
+    if not name.isidentifier() or not name.isascii():
+        name = _NON_WORD.sub("_", name) or "_"
+    if name[0].isdigit():
+        name = "_" + name
+    if name in _RESERVED:
+        name = name + "_"
+    return name
+
+
+def constant_case(value: str) -> str:
+    """An enum value as an upper-case constant name: ``gpt-4o`` -> ``GPT_4O``."""
+    return safe_identifier("_".join(w.upper() for w in _ascii_words(value)) or "_")
+
+
+def pod_page_name(path: str) -> str:
+    """The POD page name of an API path: ``/a/{b}/c`` -> ``a-b-c``.
+
+    Leading ``/`` removed; ``/``, ``{``, ``}`` become ``-``; runs of ``-``
+    collapse; a trailing ``-`` is dropped.
+    """
+    name = re.sub(r"[/{}]", "-", path.lstrip("/"))
+    name = re.sub(r"-+", "-", name)
+    return name.rstrip("-")
+
+
+def field_identifiers(names: list[str], taken: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Python names for a set of wire names (properties or parameters), all distinct.
+
+    A wire name that already is a valid, non-reserved ASCII identifier is kept
+    as is (``input_audio_format`` stays ``input_audio_format``, ``fooBar``
+    stays ``fooBar``); others are sanitised (``Content-Type`` ->
+    ``Content_Type``, ``class`` -> ``class_``, ``2d`` -> ``_2d``).  Clashes,
+    with each other or with ``taken``, get ``_2``, ``_3``... in input order.
+    """
+    result: dict[str, str] = {}
+    used = set(taken)
+    for name in names:
+        candidate = safe_identifier(name)
+        unique = candidate
+        counter = 2
+        while unique in used:
+            unique = f"{candidate}_{counter}"
+            counter += 1
+        used.add(unique)
+        result[name] = unique
+    return result
