@@ -1,0 +1,82 @@
+"""The whole run, stage by stage: load -> select -> model -> render -> write.
+
+The CLI is a thin shell over :func:`run`; tests call the stages directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import write as write_stage
+from generator.load import load_spec
+from generator.model.build import ModelBuilder
+from generator.render import Files, RenderOptions
+from generator.select import Selection, select
+from generator.spec_source import ensure_spec
+from generator.validate import validation_warnings
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    spec_path: Path
+    output: Path
+    selection: Selection
+    render: RenderOptions = RenderOptions()
+    check: bool = False
+    validate: bool = False
+
+
+@dataclass
+class RunResult:
+    plan: write_stage.Plan
+    operations: int
+    files: int
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def render_all(
+    spec: Mapping[str, Any], selection: Selection, options: RenderOptions
+) -> tuple[Files, int, list[str]]:
+    """Select, model and render every artifact; (files, operation count, warnings)."""
+    from generator.render.registry import RENDERERS
+
+    selected = select(spec, selection)
+    builder = ModelBuilder(spec)
+    api = builder.build(selected)
+    files: Files = {}
+    for renderer in RENDERERS.values():
+        files.update(renderer(api, options))
+    return files, len(selected), builder.warnings
+
+
+def run(options: RunOptions, progress: Callable[[str], None] = lambda _: None) -> RunResult:
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    materialised = ensure_spec(options.spec_path)
+    if materialised:
+        progress(materialised)
+    raw = options.spec_path.read_bytes() if options.spec_path.is_file() else b""
+    spec = load_spec(options.spec_path)
+    timings["load"] = time.perf_counter() - started
+    warnings = validation_warnings(spec) if options.validate else []
+    mark = time.perf_counter()
+    files, operations, model_warnings = render_all(spec, options.selection, options.render)
+    warnings.extend(model_warnings)
+    timings["render"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    source = {"spec_sha256": hashlib.sha256(raw).hexdigest()}
+    if options.check:
+        plan = write_stage.plan(options.output, files, source)
+    else:
+        plan = write_stage.write(options.output, files, source)
+    timings["write"] = time.perf_counter() - mark
+    timings["total"] = time.perf_counter() - started
+    return RunResult(
+        plan=plan, operations=operations, files=len(files), warnings=warnings, timings=timings
+    )

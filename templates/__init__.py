@@ -1,0 +1,1 @@
+"""Installed as ``generator.templates``: the Jinja2 templates (package data)."""
