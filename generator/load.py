@@ -36,6 +36,8 @@ def load_spec(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise SpecError(f"{path}: the file is empty")
     data = _parse(path, text)
     if not isinstance(data, dict):
         raise SpecError(f"{path}: the top level is not a mapping")

@@ -1,0 +1,57 @@
+"""Selection by id, tag, path and --all; clear errors with suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.errors import SelectionError
+from generator.select import Selection, select
+
+SPEC: dict[str, Any] = {
+    "openapi": "3.0.0",
+    "paths": {
+        "/files": {
+            "get": {"operationId": "listFiles", "tags": ["Files"]},
+            "post": {"operationId": "createFile", "tags": ["Files"]},
+        },
+        "/models": {"get": {"operationId": "listModels", "tags": ["Models"]}},
+        "/embeddings": {
+            "parameters": [],
+            "post": {"operationId": "createEmbedding", "tags": ["Embeddings"]},
+        },
+    },
+}
+
+
+def test_all_keeps_spec_order() -> None:
+    assert select(SPEC, Selection(all=True)) == [
+        ("/files", "get"),
+        ("/files", "post"),
+        ("/models", "get"),
+        ("/embeddings", "post"),
+    ]
+
+
+def test_criteria_combine_as_a_union() -> None:
+    chosen = select(SPEC, Selection(operations=("createEmbedding",), tags=("Models",), paths=()))
+    assert chosen == [("/models", "get"), ("/embeddings", "post")]
+    assert select(SPEC, Selection(paths=("/files",))) == [("/files", "get"), ("/files", "post")]
+
+
+def test_unknown_operation_suggests_close_ids() -> None:
+    with pytest.raises(SelectionError, match=r"unknown operation id 'listFile'; did you mean listFiles"):
+        select(SPEC, Selection(operations=("listFile",)))
+
+
+def test_unknown_tag_and_path() -> None:
+    with pytest.raises(SelectionError, match="unknown tag 'File'; did you mean Files"):
+        select(SPEC, Selection(tags=("File",)))
+    with pytest.raises(SelectionError, match="unknown path '/nope'"):
+        select(SPEC, Selection(paths=("/nope",)))
+
+
+def test_empty_selection_is_an_error() -> None:
+    with pytest.raises(SelectionError, match="nothing selected"):
+        select(SPEC, Selection())

@@ -1,0 +1,100 @@
+"""The write stage: safe paths, all-or-nothing, manifest, stale and foreign files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.write import MANIFEST_NAME, OutputError, plan, safe_relative, write
+
+SOURCE = {"spec_sha256": "0" * 64}
+
+
+@pytest.mark.parametrize(
+    "path", ["", "/etc/passwd", "../x", "a/../../x", "a//b", "./a", "a\\b", "a/\x00"]
+)
+def test_unsafe_paths_are_refused(path: str) -> None:
+    with pytest.raises(OutputError):
+        safe_relative(path)
+
+
+def test_write_then_check_is_clean(tmp_path: Path) -> None:
+    files = {"a/one.txt": "1\n", "two.txt": "2\n"}
+    changes = write(tmp_path, files, SOURCE)
+    assert changes.added == sorted([MANIFEST_NAME, "a/one.txt", "two.txt"])
+    assert (tmp_path / "a/one.txt").read_text() == "1\n"
+    assert plan(tmp_path, files, SOURCE).clean
+    manifest = json.loads((tmp_path / MANIFEST_NAME).read_text())
+    assert sorted(manifest["files"]) == ["a/one.txt", "two.txt"]
+    assert manifest["source"] == SOURCE
+
+
+def test_stale_files_removed_foreign_files_kept(tmp_path: Path) -> None:
+    write(tmp_path, {"a/old.txt": "old\n", "keep.txt": "k\n"}, SOURCE)
+    (tmp_path / "a" / "mine.md").write_text("a user's own file\n")
+    changes = write(tmp_path, {"keep.txt": "k2\n"}, SOURCE)
+    assert changes.removed == ["a/old.txt"]
+    assert changes.changed == [MANIFEST_NAME, "keep.txt"]
+    assert not (tmp_path / "a/old.txt").exists()
+    assert (tmp_path / "a/mine.md").read_text() == "a user's own file\n"
+
+
+def test_empty_stale_directories_pruned(tmp_path: Path) -> None:
+    write(tmp_path, {"deep/er/x.txt": "x"}, SOURCE)
+    write(tmp_path, {"y.txt": "y"}, SOURCE)
+    assert not (tmp_path / "deep").exists()
+
+
+def test_check_lists_differences_without_writing(tmp_path: Path) -> None:
+    write(tmp_path, {"a.txt": "a", "b.txt": "b"}, SOURCE)
+    result = plan(tmp_path, {"a.txt": "A", "c.txt": "c"}, SOURCE)
+    assert result.lines() == [
+        f"M {MANIFEST_NAME}",
+        "M a.txt",
+        "- b.txt",
+        "+ c.txt",
+    ]
+    assert (tmp_path / "a.txt").read_text() == "a"
+    assert not (tmp_path / "c.txt").exists()
+
+
+def test_failure_while_staging_changes_nothing(tmp_path: Path) -> None:
+    write(tmp_path, {"a.txt": "a"}, SOURCE)
+    (tmp_path / "blocker").mkdir()  # a directory where a file must go
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    with pytest.raises(OutputError):
+        write(tmp_path, {"a.txt": "changed", "blocker": "x"}, SOURCE)
+    assert (tmp_path / "a.txt").read_text() == "a"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_unsafe_path_from_a_renderer_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(OutputError):
+        write(tmp_path / "out", {"ok.txt": "x", "../escape.txt": "x"}, SOURCE)
+    assert not (tmp_path / "escape.txt").exists()
+    assert not (tmp_path / "out").exists()
+
+
+def test_tampered_manifest_cannot_delete_outside(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write(out, {"a.txt": "a"}, SOURCE)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    manifest["files"]["../victim.txt"] = "0" * 64
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest))
+    write(out, {"a.txt": "a"}, SOURCE)
+    assert victim.read_text() == "precious"
+
+
+def test_symlinked_target_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("outside")
+    (out / "link.txt").symlink_to(outside)
+    with pytest.raises(OutputError):
+        write(out, {"link.txt": "new"}, SOURCE)
+    assert outside.read_text() == "outside"
