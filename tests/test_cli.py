@@ -1,0 +1,151 @@
+"""The command line: errors, selection defaults, --check, determinism."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+MINI_SPEC = """\
+openapi: 3.0.0
+info: {title: Mini, version: "1"}
+servers: [{url: "https://api.example.test/v1"}]
+paths:
+  /things/{thing_id}:
+    get:
+      operationId: getThing
+      tags: [Things]
+      summary: Get a `thing`.
+      parameters:
+        - {name: thing_id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Thing"}
+  /things:
+    post:
+      operationId: createThing
+      tags: [Things]
+      summary: Create a thing.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string, description: The name.}
+                size: {type: integer, default: 1}
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Thing"}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        kind: {type: string, enum: [small, large]}
+"""
+
+
+@pytest.fixture
+def mini_spec(tmp_path: Path) -> Path:
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI_SPEC)
+    return path
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()
+    }
+
+
+def test_missing_spec_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main([str(tmp_path / "nope.yaml"), "--all", "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.strip() == f"error: {tmp_path / 'nope.yaml'}: spec file not found"
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_operation_suggests(mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main([str(mini_spec), "--operation", "getThings", "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip()
+    assert status == 2
+    assert err == "error: unknown operation id 'getThings'; did you mean getThing?"
+
+
+def test_generates_all_artifacts_and_check(mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main([str(mini_spec), "--all", "-o", str(out), "--quiet"]) == 0
+    files = _tree(out)
+    assert "pod/OpenAPI/Client/OpenAI/Path.pod" in files
+    assert "pod/OpenAPI/Client/OpenAI/Path/things-thing_id.pod" in files
+    assert "markdown/README.md" in files
+    assert "python/openai_client/__init__.py" in files
+    assert "python/openai_client/py.typed" in files
+    assert main([str(mini_spec), "--all", "-o", str(out), "--check"]) == 0
+    (out / "markdown" / "README.md").write_text("edited\n")
+    capsys.readouterr()
+    assert main([str(mini_spec), "--all", "-o", str(out), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "M markdown/README.md" in err
+    assert (out / "markdown" / "README.md").read_text() == "edited\n"
+
+
+def test_selection_default_comes_from_pyproject(
+    mini_spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.generator]\noperations = ["createThing"]\n')
+    monkeypatch.chdir(project)
+    assert main([str(mini_spec), "--quiet"]) == 0
+    pods = sorted(p.name for p in (project / "generated/pod/OpenAPI/Client/OpenAI/Path").iterdir())
+    assert pods == ["things.pod"]
+
+
+def test_bad_copyright_years(mini_spec: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(mini_spec), "--all", "--copyright-years", "twenty"]) == 2
+    assert "--copyright-years must look like 2023-2025" in capsys.readouterr().err
+
+
+def test_same_bytes_from_two_working_directories(mini_spec: Path, tmp_path: Path) -> None:
+    """Two runs from different directories, with different hash seeds, write the same bytes."""
+    outputs = []
+    for n in (1, 2):
+        cwd = tmp_path / f"cwd{n}"
+        cwd.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": str(n), "PYTHONPATH": str(REPO)}
+        subprocess.run(
+            [sys.executable, "-m", "generator", str(mini_spec), "--all", "-o", "out", "-q"],
+            cwd=cwd, env=env, check=True, timeout=120,
+        )
+        outputs.append(_tree(cwd / "out"))
+    assert outputs[0] == outputs[1]
+    assert all(str(tmp_path) not in v.decode("utf-8", "replace") for v in outputs[0].values())
+
+
+def test_help_teaches() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"],
+        cwd=REPO, capture_output=True, text=True, timeout=60, check=True,
+    )
+    for words in ("--operation ID", "--check", "[tool.generator]", "exit status", "examples:"):
+        assert words in result.stdout
