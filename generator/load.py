@@ -81,7 +81,7 @@ def _parse_yaml_pyyaml(path: Path, text: str) -> object:
 
     loader_base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class _Loader(loader_base):  # type: ignore[valid-type,misc]
+    class _Loader(loader_base):  # type: ignore[misc]
         """Safe loader that leaves timestamps as strings."""
 
     _Loader.yaml_implicit_resolvers = {

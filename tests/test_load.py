@@ -1,0 +1,71 @@
+"""The load stage: yaml-rs and the PyYAML fallback agree; dates stay text."""
+
+from __future__ import annotations
+
+import lzma
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SpecError
+from generator.load import load_spec
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "specs" / "openai"
+
+DATED = """\
+openapi: 3.0.0
+info: {title: t, version: 2024-01-01}
+paths:
+  /a:
+    get:
+      responses:
+        200: {description: ok}
+"""
+
+
+def _without_yaml_rs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "yaml_rs", None)  # import now raises ImportError
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["yaml-rs", "pyyaml"])
+def test_dates_stay_strings(fallback: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if fallback:
+        _without_yaml_rs(monkeypatch)
+    spec_file = tmp_path / "s.yaml"
+    spec_file.write_text(DATED)
+    spec = load_spec(spec_file)
+    assert spec["info"]["version"] == "2024-01-01"
+    assert list(spec["paths"]["/a"]["get"]["responses"]) == [200]
+
+
+def _corpus(name: str, tmp_path: Path) -> Path:
+    source = SHARED / name
+    if not source.is_file():
+        pytest.skip(f"../shared/specs/openai/{name} is not available")
+    target = tmp_path / "spec.yaml"
+    target.write_bytes(lzma.open(source).read())
+    return target
+
+
+def test_yaml_rs_and_pyyaml_give_identical_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("yaml_rs")
+    path = _corpus("perl-client-2025-04-11-8f2ef4f.yaml.xz", tmp_path)
+    fast = load_spec(path)
+    _without_yaml_rs(monkeypatch)
+    assert load_spec(path) == fast
+
+
+def test_redefined_anchor_loads_with_yaml_rs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("yaml_rs")
+    path = _corpus("openai-openapi-2024-07-19-cd3c3fe.yaml.xz", tmp_path)
+    assert len(load_spec(path)["paths"]) > 0
+    _without_yaml_rs(monkeypatch)
+    with pytest.raises(SpecError, match="invalid YAML: found duplicate anchor"):
+        load_spec(path)
+
+
+def test_json_spec(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text('{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}')
+    assert load_spec(path)["openapi"] == "3.1.0"
