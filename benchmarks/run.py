@@ -48,7 +48,8 @@ def _spec_file(arg: str | None, workdir: Path) -> Path:
 def _timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, float, int]:
     """(seconds, peak RSS in MB, exit status) of one fresh process, measured with wait4."""
     start = time.perf_counter()
-    with subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+    errors = tempfile.TemporaryFile()
+    with errors, subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors) as proc:
         deadline = start + TIMEOUT
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -61,7 +62,8 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None =
             time.sleep(0.005)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     if proc.returncode != 0:
         print(f"  ! {' '.join(cmd[:3])}... exited {proc.returncode}: {err[-300:]}")
     return seconds, usage.ru_maxrss / 1024, proc.returncode
