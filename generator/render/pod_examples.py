@@ -1,0 +1,174 @@
+"""The example payloads of the POD pages, built as the Perl builder builds them.
+
+An example comes, in order of preference, from the schema's
+``x-oaiMeta.example``, from its ``example``, from its properties (each
+property's own example, one-item lists for arrays, nested objects built the
+same way) or, for an array schema, from its items.  Built values print as
+Perl's JSON::PP does with ``pretty`` and ``canonical`` (keys sorted, three
+spaces per level, ``"key" : value``); every line is then indented by four
+spaces to make a POD verbatim block.
+
+The builder compares ``type`` with a plain string, so a 3.1 type list such as
+``[object, "null"]`` neither counts as an object nor as an array here either.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from generator.model import MISSING, JsonValue, Schema
+
+_INDENT = "   "
+_BLOCK_INDENT = "    "
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\f": "\\f", "\b": "\\b"}
+
+
+def request_example(schema: Schema | None) -> str:
+    """The request body example block, ``""`` when none can be built.
+
+    An ``x-oaiMeta.example`` (a JSON text) is encoded once more, as the builder does.
+    """
+    value = _example_value(schema)
+    return "" if value is MISSING else indent_block(perl_json(value))
+
+
+def response_example(schema: Schema | None) -> str:
+    """The response example block: an ``x-oaiMeta.example`` text is printed as is."""
+    if schema is not None:
+        meta = schema.oai_meta.get("example")
+        if isinstance(meta, str) and meta:
+            return indent_block(meta)
+    return request_example(schema)
+
+
+def _example_value(schema: Schema | None) -> JsonValue | object:
+    """The example value, or ``MISSING`` when none can be built."""
+    if schema is None:
+        return MISSING
+    meta = schema.oai_meta.get("example")
+    if perl_true(meta):
+        return meta
+    if _perl_defined(schema.example):
+        return schema.example
+    if schema.properties:
+        built = _from_properties(schema, frozenset())
+        return built if built else MISSING
+    if schema.type == "array" and schema.items is not None:
+        return [_item_example(schema.items)]
+    return MISSING
+
+
+def _from_properties(schema: Schema, seen: frozenset[int]) -> dict[str, JsonValue]:
+    """An object made of what the properties tell; ``seen`` cuts recursive schemas."""
+    seen = seen | {id(schema)}
+    built: dict[str, JsonValue] = {}
+    for name, prop in schema.properties.items():
+        if _perl_defined(prop.example):
+            built[name] = prop.example  # type: ignore[assignment]
+        elif prop.type == "array" and prop.items is not None:
+            built[name] = [_item_example(prop.items)]
+        elif prop.type == "object" and prop.properties:
+            nested = {} if id(prop) in seen else _from_properties(prop, seen)
+            built[name] = nested or None
+    return built
+
+
+def _item_example(items: Schema) -> JsonValue:
+    value = _example_value(items)
+    return None if value is MISSING else value  # type: ignore[return-value]
+
+
+def _perl_defined(value: object) -> bool:
+    return value is not MISSING and value is not None
+
+
+def perl_true(value: object) -> bool:
+    """Perl's truthiness of a loaded YAML value (``0``, ``""``, ``"0"``, false, null are false)."""
+    if isinstance(value, (list, dict)):
+        return True
+    return perl_text(value) not in ("", "0")
+
+
+def perl_text(value: object) -> str:
+    """A loaded YAML value interpolated into a Perl string.
+
+    ``true`` prints ``1``, ``false`` and ``null`` print nothing; a list or a
+    mapping (which Perl prints as a reference address) prints as compact JSON.
+    """
+    if value is None or value is False or value is MISSING:
+        return ""
+    if value is True:
+        return "1"
+    if isinstance(value, (int, float)):
+        return perl_number(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return str(value)
+
+
+def indent_block(text: str) -> str:
+    """Indent every line (empty ones included) by four spaces, keeping the final newline."""
+    lines = text.split("\n")
+    last = lines.pop() if text.endswith("\n") else None
+    body = "\n".join(_BLOCK_INDENT + line for line in lines)
+    return body + "\n" if last is not None else body
+
+
+def perl_json(value: JsonValue | object) -> str:
+    """``JSON::PP->new->pretty->canonical->encode``: sorted keys, 3-space indent, final newline."""
+    return _encode(value, 0) + "\n"
+
+
+def _encode(value: object, level: int) -> str:
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = _INDENT * (level + 1)
+        members = [
+            f"{inner}{_string(str(key))} : {_encode(value[key], level + 1)}"
+            for key in sorted(value, key=str)
+        ]
+        return "{\n" + ",\n".join(members) + "\n" + _INDENT * level + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = _INDENT * (level + 1)
+        items = [inner + _encode(item, level + 1) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + _INDENT * level + "]"
+    return perl_scalar_json(value)
+
+
+def perl_scalar_json(value: object) -> str:
+    if value is None or value is MISSING:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, (int, float)):
+        return perl_number(value)
+    return _string(str(value))
+
+
+def perl_number(value: int | float) -> str:
+    """A number as Perl prints it (``%.15g`` for floating point values)."""
+    if isinstance(value, int):
+        return str(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Inf" if value > 0 else "-Inf"
+    return f"{value:.15g}"
+
+
+def _string(text: str) -> str:
+    chars = []
+    for char in text:
+        if char in _ESCAPES:
+            chars.append(_ESCAPES[char])
+        elif ord(char) < 0x20:
+            chars.append(f"\\u{ord(char):04x}")
+        else:
+            chars.append(char)
+    return '"' + "".join(chars) + '"'

@@ -1,0 +1,218 @@
+"""Markdown -> POD, the way the Perl module Markdown::Pod writes it.
+
+The POD pages reproduce the Perl distribution's documentation builder, which
+converts summaries and descriptions with Markdown::Pod.  Its output shapes
+are emulated here on top of markdown-it-py's parse:
+
+* a paragraph is its text followed by a blank line; line breaks inside it are
+  kept as written, trailing spaces included;
+* ``code`` -> ``C<>``, **strong** -> ``B<>``, *emphasis* -> ``I<>``,
+  ``[text](url)`` -> ``L<text|url>``;
+* a heading -> ``=headN`` (at most 4), a list -> ``=over``/``=item``/``=back``,
+  a code block -> lines indented by four spaces, a horizontal rule -> a line
+  of 80 ``=`` with no blank line after it;
+* the result ends with exactly one newline.
+
+Unlike Markdown::Pod, the output is also made safe: text can never open a POD
+command (a line starting with ``=`` and a letter) or a formatting code, and
+``<``/``>`` inside formatting codes are escaped.  Texts the reference pages
+carry contain none of these, so their bytes are unaffected.
+
+:func:`escape_raw` applies the same protection to text the builder prints
+without conversion (parameter and response descriptions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+#: The builder points relative documentation links at the public site.
+_DOCS_LINK = "(/docs/"
+_DOCS_SITE = "(https://platform.openai.com/docs/"
+
+HORIZONTAL_RULE = "=" * 80
+
+#: A line that POD would read as a command paragraph.
+_COMMAND_LINE = re.compile(r"^=(?=[A-Za-z])", re.MULTILINE)
+#: ``X<``: the start of a POD formatting code.
+_CODE_START = re.compile(r"(?<=[A-Z])<")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Without the ``newline`` rule, line breaks stay inside text tokens with
+    # the spaces around them, as Markdown::Pod prints them.
+    return MarkdownIt("commonmark").disable("newline")
+
+
+def rewrite_doc_links(markdown: str) -> str:
+    """Make ``(/docs/...)`` link targets absolute, as the builder does before converting."""
+    return markdown.replace(_DOCS_LINK, _DOCS_SITE)
+
+
+def markdown_to_pod(markdown: str | None) -> str:
+    """Convert one Markdown text (summary, description) to POD.
+
+    Returns ``""`` for an empty text; otherwise the POD ends with one newline.
+    """
+    if not markdown:
+        return ""
+    source = rewrite_doc_links(markdown)
+    pod = _Blocks(_parser().parse(source), source.split("\n")).render()
+    return pod.rstrip("\n") + "\n" if pod.strip() else ""
+
+
+def escape_raw(text: str | None) -> str:
+    """Text printed as is, protected from opening POD commands or codes."""
+    if not text:
+        return ""
+    return _COMMAND_LINE.sub("E<61>", _CODE_START.sub("E<lt>", text))
+
+
+def escape_code(text: str) -> str:
+    """Text placed inside a formatting code such as ``C<...>``."""
+    escaped = text.replace("<", "E<lt>").replace(">", "E<gt>")
+    return _COMMAND_LINE.sub("E<61>", escaped)
+
+
+class _Blocks:
+    """Walks markdown-it's flat block token stream, emitting POD."""
+
+    def __init__(self, tokens: Sequence[Token], lines: Sequence[str]) -> None:
+        self.tokens = tokens
+        #: The source lines: markdown-it drops a paragraph's trailing spaces, Markdown::Pod keeps them.
+        self.lines = lines
+        self.paragraph_end = 0
+        self.out: list[str] = []
+        #: Per open list: the next item number, or ``None`` for bullets.
+        self.lists: list[int | None] = []
+
+    def render(self) -> str:
+        for token in self.tokens:
+            self._block(token)
+        return "".join(self.out)
+
+    def _block(self, token: Token) -> None:
+        kind = token.type
+        if kind == "inline":
+            self.out.append(_command_safe(_inline(token.children or [])))
+        elif kind == "paragraph_open" and token.map:
+            self.paragraph_end = token.map[1]
+        elif kind == "paragraph_close":
+            last = self.lines[self.paragraph_end - 1] if self.paragraph_end else ""
+            self.out.append(last[len(last.rstrip(" \t")) :] + "\n\n")
+        elif kind == "heading_open":
+            self.out.append(f"=head{min(int(token.tag[1:]), 4)} ")
+        elif kind == "heading_close":
+            self.out.append("\n\n")
+        elif kind == "hr":
+            self.out.append(HORIZONTAL_RULE + "\n")
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            start = token.attrGet("start")
+            first = int(start) if isinstance(start, (int, str)) else 1
+            self.lists.append(first if kind == "ordered_list_open" else None)
+            self.out.append("=over\n\n")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+            self.out.append("=back\n\n")
+        elif kind == "list_item_open":
+            self.out.append(f"=item {self._bullet()}\n\n")
+        elif kind in ("code_block", "fence"):
+            self.out.append(_verbatim(token.content))
+        elif kind == "html_block":
+            self.out.append(
+                "=begin html\n\n" + token.content.rstrip("\n").replace("\n=", "\n =") + "\n\n=end html\n\n"
+            )
+        elif kind == "blockquote_open":
+            self.out.append("=over 4\n\n")
+        elif kind == "blockquote_close":
+            self.out.append("=back\n\n")
+        # list_item_close: nothing to write.
+
+    def _bullet(self) -> str:
+        number = self.lists[-1] if self.lists else None
+        if number is None:
+            return "*"
+        self.lists[-1] = number + 1
+        return f"{number}."
+
+
+def _verbatim(code: str) -> str:
+    """A code block: every non-empty line indented by four spaces."""
+    lines = code.rstrip("\n").split("\n")
+    return "\n".join("    " + line if line.strip() else "" for line in lines) + "\n\n"
+
+
+def _command_safe(text: str) -> str:
+    return _COMMAND_LINE.sub("E<61>", text)
+
+
+def _inline(tokens: Sequence[Token], in_code: bool = False) -> str:
+    """Render inline tokens; ``in_code``: inside a formatting code already."""
+    parts: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind in ("text", "html_inline"):
+            parts.append(_text(token.content, in_code))
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "code_inline":
+            parts.append(f"C<{escape_code(token.content)}>")
+        elif kind in ("strong_open", "em_open", "link_open"):
+            close = kind.replace("_open", "_close")
+            end = _matching(tokens, index, kind, close)
+            inner = _inline(tokens[index + 1 : end], in_code=True)
+            parts.append(_wrap(token, inner))
+            index = end
+        elif kind == "image":
+            alt = _inline(token.children or [], in_code=True)
+            parts.append(_link(alt, str(token.attrGet("src") or "")))
+        index += 1
+    return "".join(parts)
+
+
+def _matching(tokens: Sequence[Token], start: int, opening: str, closing: str) -> int:
+    depth = 0
+    for index in range(start, len(tokens)):
+        if tokens[index].type == opening:
+            depth += 1
+        elif tokens[index].type == closing:
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(tokens)
+
+
+def _wrap(token: Token, inner: str) -> str:
+    if token.type == "strong_open":
+        return f"B<{inner}>"
+    if token.type == "em_open":
+        return f"I<{inner}>"
+    href = str(token.attrGet("href") or "")
+    if token.markup == "autolink":
+        return f"L<{_link_target(href)}>"
+    return _link(inner, href)
+
+
+def _link(text: str, href: str) -> str:
+    target = _link_target(href)
+    if not text:
+        return f"L<{target}>"
+    return f"L<{text.replace('|', 'E<verbar>').replace('/', 'E<sol>')}|{target}>"
+
+
+def _link_target(href: str) -> str:
+    return href.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+
+
+def _text(text: str, in_code: bool) -> str:
+    if in_code:
+        return text.replace("<", "E<lt>").replace(">", "E<gt>")
+    return _CODE_START.sub("E<lt>", text)
