@@ -1,0 +1,477 @@
+"""Schemas as Python types: annotations, model classes and type aliases.
+
+The :class:`TypePlanner` turns :class:`~generator.model.Schema` nodes into
+:class:`TypeExpr` trees and, on the way, plans the declarations the generated
+``models.py`` needs:
+
+* an object schema with properties (``allOf`` members merged) becomes a
+  model class (:class:`ClassPlan`);
+* any other ``components/schemas`` entry (enums, unions, arrays...) becomes a
+  type alias (:class:`AliasPlan`) so that shared unions are spelt once;
+* everything else is written inline (``str``, ``Literal[...]``,
+  ``list[...]``, ``dict[str, ...]``, unions).
+
+Names are assigned only once planning is complete (:meth:`TypePlanner.finish`):
+component declarations first, sorted by component name, then inline objects
+in discovery order, each named after its parent declaration plus the property
+(``Parent`` + ``PascalProp``); clashes get ``2``, ``3``... so the result is
+deterministic for a given spec.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from generator.model import MISSING, JsonValue, Schema
+from generator.naming import field_identifiers, pascal_case
+
+#: Names ``models.py`` defines or imports besides the planned declarations.
+MODULE_NAMES = frozenset(
+    {"annotations", "Any", "Literal", "TypeAlias", "BaseModel", "field", "FileTypes"}
+    | {"str", "int", "float", "bool", "list", "dict", "bytes", "None"}
+)
+
+#: Attributes of the runtime ``BaseModel`` a field must not shadow.
+MODEL_ATTRIBUTES = frozenset({"model_extra", "model_fields_set", "from_data", "to_dict"})
+
+#: Prose that says a property accepts ``null`` although the schema does not.
+_PROSE_NULL = re.compile(r"\b(?:set|be|to)\s+`?null`?(?![\w-])", re.IGNORECASE)
+
+
+# -- type expressions ---------------------------------------------------------
+@dataclass(frozen=True)
+class TypeExpr:
+    """A Python type annotation, rendered late so declaration names can change."""
+
+    def render(self, qualifier: str = "") -> str:
+        """The annotation text; ``qualifier`` prefixes declared names (``models.``)."""
+        raise NotImplementedError
+
+    def refs(self) -> Iterator[Declaration]:
+        """The planned declarations this expression mentions."""
+        return iter(())
+
+
+@dataclass(frozen=True)
+class Plain(TypeExpr):
+    """A builtin or imported name: ``str``, ``Any``, ``None``, ``FileTypes``..."""
+
+    text: str
+
+    def render(self, qualifier: str = "") -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Ref(TypeExpr):
+    """A planned model class or type alias."""
+
+    target: Declaration
+
+    def render(self, qualifier: str = "") -> str:
+        return qualifier + self.target.name
+
+    def refs(self) -> Iterator[Declaration]:
+        yield self.target
+
+
+@dataclass(frozen=True)
+class Lit(TypeExpr):
+    values: tuple[str | int | bool, ...]
+
+    def render(self, qualifier: str = "") -> str:
+        return "Literal[" + ", ".join(python_literal(v) for v in self.values) + "]"
+
+
+@dataclass(frozen=True)
+class Generic(TypeExpr):
+    """``list[X]`` or ``dict[str, X]``."""
+
+    origin: str
+    args: tuple[TypeExpr, ...]
+
+    def render(self, qualifier: str = "") -> str:
+        return f"{self.origin}[{', '.join(a.render(qualifier) for a in self.args)}]"
+
+    def refs(self) -> Iterator[Declaration]:
+        for arg in self.args:
+            yield from arg.refs()
+
+
+@dataclass(frozen=True)
+class UnionOf(TypeExpr):
+    members: tuple[TypeExpr, ...]
+
+    def render(self, qualifier: str = "") -> str:
+        return " | ".join(m.render(qualifier) for m in self.members)
+
+    def refs(self) -> Iterator[Declaration]:
+        for member in self.members:
+            yield from member.refs()
+
+
+ANY = Plain("Any")
+NONE = Plain("None")
+
+
+def union(members: Sequence[TypeExpr]) -> TypeExpr:
+    """The union of ``members``, flattened and de-duplicated.
+
+    Literal members are merged into one ``Literal`` written first (so an open
+    enum reads ``Literal["a", "b"] | str``); ``None`` comes last; ``Any``
+    absorbs everything.
+    """
+    flat: list[TypeExpr] = []
+    for member in members:
+        flat.extend(member.members if isinstance(member, UnionOf) else (member,))
+    if ANY in flat:
+        return ANY
+    literal_values: list[str | int | bool] = []
+    others: list[TypeExpr] = []
+    for member in flat:
+        if isinstance(member, Lit):
+            literal_values.extend(v for v in member.values if v not in literal_values)
+        elif member not in others and member != NONE:
+            others.append(member)
+    result: list[TypeExpr] = [Lit(tuple(literal_values))] if literal_values else []
+    result.extend(others)
+    if NONE in flat:
+        result.append(NONE)
+    if not result:
+        return ANY
+    return result[0] if len(result) == 1 else UnionOf(tuple(result))
+
+
+def optional(expr: TypeExpr) -> TypeExpr:
+    return union([expr, NONE])
+
+
+def python_literal(value: JsonValue) -> str:
+    """A Python literal for a JSON scalar, double-quoted like black writes it."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return repr(value)
+
+
+# -- declarations ------------------------------------------------------------
+@dataclass(eq=False)
+class Declaration:
+    """A class or alias of ``models.py``; ``name`` is set by :meth:`TypePlanner.finish`."""
+
+    #: ``components/schemas`` name, for components.
+    component: str | None
+    #: For inline objects: the declaration it belongs to and the name suffix.
+    parent: Declaration | None
+    suffix: str
+    description: str | None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class FieldPlan:
+    """One property of a model class (and, for request bodies, one argument)."""
+
+    wire_name: str
+    #: The property's type, ``None`` included only when ``null`` is accepted.
+    type: TypeExpr
+    required: bool
+    description: str | None
+    #: The schema says ``format: binary``: a file in multipart requests.
+    binary: bool = False
+
+
+@dataclass(eq=False)
+class ClassPlan(Declaration):
+    fields: list[FieldPlan] = field(default_factory=list)
+
+    def python_names(self) -> dict[str, str]:
+        """Wire name -> attribute name, valid and distinct."""
+        return field_identifiers(
+            [f.wire_name for f in self.fields], MODULE_NAMES | MODEL_ATTRIBUTES
+        )
+
+
+@dataclass(eq=False)
+class AliasPlan(Declaration):
+    target: TypeExpr = ANY
+
+
+# -- the planner ---------------------------------------------------------------
+class TypePlanner:
+    """Plans the declarations and annotations of a set of schemas."""
+
+    def __init__(self) -> None:
+        self._declarations: dict[object, Declaration] = {}
+        #: Keys of the non-class nodes being expanded (cycle guard).
+        self._expanding: set[int] = set()
+        self._finished = False
+
+    # -- public API ------------------------------------------------------------
+    def annotation(self, schema: Schema | None, parent: Declaration | None, suffix: str) -> TypeExpr:
+        """The type of ``schema``; inline objects are named ``parent`` + ``suffix``."""
+        if schema is None:
+            return ANY
+        base = self._non_null(schema, parent, suffix)
+        return optional(base) if schema.nullable else base
+
+    def class_for(self, schema: Schema, fallback_name: str) -> ClassPlan | None:
+        """The model class of an object schema (planned if new), else ``None``.
+
+        ``fallback_name`` names an anonymous schema (a request body written inline).
+        """
+        if not self.is_class(schema):
+            return None
+        plan = self._plan_class(schema, None, fallback_name)
+        assert isinstance(plan, ClassPlan)
+        return plan
+
+    @staticmethod
+    def is_class(schema: Schema) -> bool:
+        return bool(merged_properties(schema)[0])
+
+    def finish(self) -> tuple[list[ClassPlan], list[AliasPlan]]:
+        """Assign names; return the classes (sorted by name) and the aliases in
+        definition order (an alias only mentions classes and earlier aliases)."""
+        if not self._finished:
+            self._assign_names()
+            self._finished = True
+        declarations = list(self._declarations.values())
+        classes = sorted(
+            (d for d in declarations if isinstance(d, ClassPlan)), key=lambda d: d.name
+        )
+        aliases = _alias_order(
+            sorted((d for d in declarations if isinstance(d, AliasPlan)), key=lambda d: d.name)
+        )
+        return classes, aliases
+
+    # -- planning ----------------------------------------------------------------
+    def _non_null(self, schema: Schema, parent: Declaration | None, suffix: str) -> TypeExpr:
+        if schema.name is not None and not self.is_class(schema):
+            return self._plan_alias(schema)
+        if self.is_class(schema):
+            return Ref(self._plan_class(schema, parent, suffix))
+        key = id(schema)
+        if key in self._expanding:
+            return ANY
+        self._expanding.add(key)
+        try:
+            return self._inline(schema, parent, suffix)
+        finally:
+            self._expanding.discard(key)
+
+    def _inline(self, schema: Schema, parent: Declaration | None, suffix: str) -> TypeExpr:
+        """The type of a schema that is neither a class nor a component."""
+        if schema.const is not MISSING:
+            return _literal([schema.const])
+        if schema.enum is not None:
+            return _literal(schema.enum)
+        variants = [*schema.any_of, *schema.one_of]
+        if variants:
+            return union([self.annotation(v, parent, suffix) for v in variants])
+        if schema.all_of:
+            return union([self.annotation(m, parent, suffix) for m in schema.all_of[:1]])
+        types = [t for t in schema.types if t != "null"]
+        if not types:
+            if schema.items is not None:
+                types = ["array"]
+            elif schema.additional_properties is not None:
+                types = ["object"]
+            else:
+                return NONE if schema.types == ("null",) else ANY
+        return union([self._json_type(t, schema, parent, suffix) for t in types])
+
+    def _json_type(
+        self, type_: str, schema: Schema, parent: Declaration | None, suffix: str
+    ) -> TypeExpr:
+        if type_ == "array":
+            return Generic("list", (self.annotation(schema.items, parent, suffix),))
+        if type_ == "object":
+            extra = schema.additional_properties
+            value = self.annotation(extra, parent, suffix) if isinstance(extra, Schema) else ANY
+            return Generic("dict", (Plain("str"), value))
+        if type_ == "string" and schema.format == "binary":
+            return Plain("FileTypes")
+        return Plain(_SCALARS.get(type_, "Any"))
+
+    def _plan_alias(self, schema: Schema) -> TypeExpr:
+        assert schema.name is not None
+        key = ("component", schema.name)
+        plan = self._declarations.get(key)
+        if plan is None:
+            plan = AliasPlan(
+                component=schema.name, parent=None, suffix="", description=schema.description
+            )
+            self._declarations[key] = plan
+            assert isinstance(plan, AliasPlan)
+            target = self._inline(schema, plan, "")
+            plan.target = target
+        # The alias carries its own ``None``; ``annotation`` adds it again harmlessly.
+        return Ref(plan)
+
+    def _plan_class(
+        self, schema: Schema, parent: Declaration | None, suffix: str
+    ) -> Declaration:
+        key: object = ("component", schema.name) if schema.name else id(schema)
+        plan = self._declarations.get(key)
+        if plan is not None:
+            return plan
+        plan = ClassPlan(
+            component=schema.name,
+            parent=None if schema.name else parent,
+            suffix=suffix,
+            description=_class_description(schema),
+        )
+        self._declarations[key] = plan
+        properties, required = merged_properties(schema)
+        for wire_name, prop in properties.items():
+            prop_type = self.annotation(prop, plan, pascal_case(wire_name))
+            if accepts_null_in_prose(prop):
+                prop_type = optional(prop_type)
+            plan.fields.append(
+                FieldPlan(
+                    wire_name=wire_name,
+                    type=prop_type,
+                    required=wire_name in required,
+                    description=prop.description,
+                    binary=is_binary(prop),
+                )
+            )
+        return plan
+
+    # -- naming ----------------------------------------------------------------
+    def _assign_names(self) -> None:
+        used = set(MODULE_NAMES)
+        components = sorted(
+            (d for d in self._declarations.values() if d.component is not None),
+            key=lambda d: d.component or "",
+        )
+        for plan in components:
+            plan.name = _unique(pascal_case(plan.component or ""), used)
+        for plan in self._declarations.values():
+            if plan.component is None:
+                base = (plan.parent.name if plan.parent else "") + plan.suffix
+                plan.name = _unique(pascal_case(base), used)
+
+
+_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+
+
+def _literal(values: Sequence[JsonValue]) -> TypeExpr:
+    """``Literal[...]`` of the scalar values; floats and containers widen the type."""
+    members: list[TypeExpr] = []
+    literal: list[str | int | bool] = []
+    for value in values:
+        if value is None:
+            members.append(NONE)
+        elif isinstance(value, (str, int, bool)):
+            literal.append(value)
+        elif isinstance(value, float):
+            members.append(Plain("float"))
+        else:
+            members.append(ANY)
+    if literal:
+        members.insert(0, Lit(tuple(literal)))
+    return union(members)
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    name = candidate
+    counter = 2
+    while name in used:
+        name = f"{candidate}{counter}"
+        counter += 1
+    used.add(name)
+    return name
+
+
+def _alias_order(aliases: list[AliasPlan]) -> list[AliasPlan]:
+    """Aliases so that each only mentions earlier ones (depth first).
+
+    Alias values are evaluated when ``models.py`` is imported, so an alias
+    must follow those it names.  A cycle of aliases cannot be written that
+    way; the reference that closes it is replaced by ``Any``.
+    """
+    ordered: list[AliasPlan] = []
+    state: dict[int, str] = {}
+
+    def visit(plan: AliasPlan) -> None:
+        state[id(plan)] = "visiting"
+        for ref in list(plan.target.refs()):
+            if not isinstance(ref, AliasPlan):
+                continue
+            if state.get(id(ref)) == "visiting":
+                plan.target = _replace(plan.target, ref)
+            elif id(ref) not in state:
+                visit(ref)
+        state[id(plan)] = "done"
+        ordered.append(plan)
+
+    for plan in aliases:
+        if id(plan) not in state:
+            visit(plan)
+    return ordered
+
+
+def _replace(expr: TypeExpr, target: Declaration) -> TypeExpr:
+    """``expr`` with references to ``target`` replaced by ``Any``."""
+    if isinstance(expr, Ref):
+        return ANY if expr.target is target else expr
+    if isinstance(expr, Generic):
+        return Generic(expr.origin, tuple(_replace(a, target) for a in expr.args))
+    if isinstance(expr, UnionOf):
+        return union([_replace(m, target) for m in expr.members])
+    return expr
+
+
+# -- schema facts ----------------------------------------------------------------
+def merged_properties(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
+    """Properties and required names of ``schema`` with its ``allOf`` merged in.
+
+    Members come first, in order, then the schema's own properties, so a
+    later definition of a property wins.
+    """
+    properties: dict[str, Schema] = {}
+    required: set[str] = set()
+    seen: set[int] = set()
+
+    def collect(node: Schema) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for member in node.all_of:
+            collect(member)
+        properties.update(node.properties)
+        required.update(node.required)
+
+    collect(schema)
+    return properties, required
+
+
+def is_binary(schema: Schema) -> bool:
+    """A file upload: ``format: binary``, an array of them, or a union with one."""
+    if schema.format == "binary":
+        return True
+    members = [*schema.any_of, *schema.one_of, *([schema.items] if schema.items else [])]
+    return any(m.format == "binary" or (m.items is not None and m.items.format == "binary") for m in members)
+
+
+def accepts_null_in_prose(schema: Schema) -> bool:
+    """Whether an optional property accepts ``null`` although not marked nullable.
+
+    Some properties are documented as "can be set to `null` to turn off"
+    (e.g. ``turn_detection``) or default to ``null`` without being declared
+    nullable.  The generated code then accepts ``None`` (sent as JSON
+    ``null``) for them, trusting the prose and the default over the type.
+    """
+    if schema.nullable:
+        return False
+    if schema.default is None:
+        return True
+    return schema.description is not None and _PROSE_NULL.search(schema.description) is not None
+
+
+def _class_description(schema: Schema) -> str | None:
+    return schema.description or schema.title
