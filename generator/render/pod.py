@@ -67,7 +67,9 @@ class ResponseView:
 @dataclass(frozen=True)
 class OperationView:
     method: str
+    #: The id inside ``C<>`` (escaped) and as the Perl method name in the verbatim call line.
     operation_id: str
+    call_name: str
     summary: str
     description: str
     parameters: tuple[ParameterView, ...]
@@ -116,6 +118,7 @@ def _operation(op: Operation) -> OperationView:
     return OperationView(
         method=op.method.upper(),
         operation_id=escape_code(op.operation_id),
+        call_name=" ".join(op.operation_id.split("\n")),
         summary=markdown_to_pod(op.summary),
         description=markdown_to_pod(op.description),
         parameters=tuple(_parameter(p) for p in op.parameters),

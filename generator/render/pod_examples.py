@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import json
 import math
+from typing import TypeGuard
 
 from generator.model import MISSING, JsonValue, Schema
+from generator.model.schema import _Missing
 
 _INDENT = "   "
 _BLOCK_INDENT = "    "
@@ -29,8 +31,8 @@ def request_example(schema: Schema | None) -> str:
 
     An ``x-oaiMeta.example`` (a JSON text) is encoded once more, as the builder does.
     """
-    value = _example_value(schema)
-    return "" if value is MISSING else indent_block(perl_json(value))
+    value = _example_value(schema, frozenset())
+    return "" if isinstance(value, _Missing) else indent_block(perl_json(value))
 
 
 def response_example(schema: Schema | None) -> str:
@@ -42,45 +44,51 @@ def response_example(schema: Schema | None) -> str:
     return request_example(schema)
 
 
-def _example_value(schema: Schema | None) -> JsonValue | object:
-    """The example value, or ``MISSING`` when none can be built."""
-    if schema is None:
+def _example_value(schema: Schema | None, seen: frozenset[int]) -> JsonValue | _Missing:
+    """The example value, or ``MISSING`` when none can be built.
+
+    ``seen`` holds the schemas being built further up: a recursive schema
+    stops there (the Perl builder never meets one on the pages it wrote).
+    """
+    if schema is None or id(schema) in seen:
         return MISSING
     meta = schema.oai_meta.get("example")
     if perl_true(meta):
         return meta
-    if _perl_defined(schema.example):
+    if _defined(schema.example):
         return schema.example
     if schema.properties:
-        built = _from_properties(schema, frozenset())
+        built = _from_properties(schema, seen)
         return built if built else MISSING
     if schema.type == "array" and schema.items is not None:
-        return [_item_example(schema.items)]
+        return [_item_example(schema.items, seen | {id(schema)})]
     return MISSING
 
 
 def _from_properties(schema: Schema, seen: frozenset[int]) -> dict[str, JsonValue]:
-    """An object made of what the properties tell; ``seen`` cuts recursive schemas."""
+    """An object made of what the properties tell (possibly empty)."""
     seen = seen | {id(schema)}
     built: dict[str, JsonValue] = {}
     for name, prop in schema.properties.items():
-        if _perl_defined(prop.example):
-            built[name] = prop.example  # type: ignore[assignment]
+        if _defined(prop.example):
+            built[name] = prop.example
         elif prop.type == "array" and prop.items is not None:
-            built[name] = [_item_example(prop.items)]
+            built[name] = [_item_example(prop.items, seen)]
         elif prop.type == "object" and prop.properties:
             nested = {} if id(prop) in seen else _from_properties(prop, seen)
             built[name] = nested or None
     return built
 
 
-def _item_example(items: Schema) -> JsonValue:
-    value = _example_value(items)
-    return None if value is MISSING else value  # type: ignore[return-value]
+def _item_example(items: Schema, seen: frozenset[int]) -> JsonValue:
+    """The single item of an example list: the items' own example, else ``null``."""
+    value = _example_value(items, seen)
+    return None if isinstance(value, _Missing) else value
 
 
-def _perl_defined(value: object) -> bool:
-    return value is not MISSING and value is not None
+def _defined(value: JsonValue | _Missing) -> TypeGuard[JsonValue]:
+    """Perl's ``defined``: present and not ``null``."""
+    return not isinstance(value, _Missing) and value is not None
 
 
 def perl_true(value: object) -> bool:
@@ -115,12 +123,12 @@ def indent_block(text: str) -> str:
     return body + "\n" if last is not None else body
 
 
-def perl_json(value: JsonValue | object) -> str:
+def perl_json(value: JsonValue) -> str:
     """``JSON::PP->new->pretty->canonical->encode``: sorted keys, 3-space indent, final newline."""
     return _encode(value, 0) + "\n"
 
 
-def _encode(value: object, level: int) -> str:
+def _encode(value: JsonValue, level: int) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
@@ -139,8 +147,9 @@ def _encode(value: object, level: int) -> str:
     return perl_scalar_json(value)
 
 
-def perl_scalar_json(value: object) -> str:
-    if value is None or value is MISSING:
+def perl_scalar_json(value: JsonValue) -> str:
+    """A JSON scalar as JSON::PP prints it."""
+    if value is None:
         return "null"
     if value is True:
         return "true"

@@ -202,7 +202,10 @@ def _wrap(token: Token, inner: str) -> str:
 
 
 def _link(text: str, href: str) -> str:
+    """``L<text|url>``; a site-relative target, which POD would read as a section name, stays text."""
     target = _link_target(href)
+    if href.startswith("/"):
+        return f"{text} ({escape_code(href)})" if text else escape_code(href)
     if not text:
         return f"L<{target}>"
     return f"L<{text.replace('|', 'E<verbar>').replace('/', 'E<sol>')}|{target}>"
