@@ -137,23 +137,36 @@ class MethodPlan:
     #: The element type: streamed events or page items.
     element: TypeExpr
     docstring: str
-    overloads: tuple[Signature, ...] = ()
     #: The name of the ``stream`` argument for ``stream_or_json``.
     stream_argument: str = ""
 
     def by_location(self, location: str) -> list[Argument]:
         return [a for a in self.arguments if a.location == location]
 
-    @property
-    def signature(self) -> Signature:
-        return _signature(self.arguments, self.return_annotation("sync"))
+    def signature(self, flavour: str) -> Signature:
+        """The implementation's signature; ``flavour`` is ``sync`` or ``async``."""
+        return _signature(self.arguments, self.return_annotation(flavour))
 
-    def async_signature(self) -> Signature:
-        return _signature(self.arguments, self.return_annotation("async"))
+    def overloads(self, flavour: str) -> tuple[Signature, ...]:
+        """For ``stream_or_json``: ``stream`` false or omitted -> the JSON type,
+        true -> a stream, a ``bool`` -> either."""
+        if self.result != "stream_or_json":
+            return ()
+        stream = next(a for a in self.arguments if a.name == self.stream_argument)
+        nullable = isinstance(stream.type, UnionOf) and NONE in stream.type.members
 
-    def async_overloads(self) -> tuple[Signature, ...]:
-        return tuple(
-            replace(s, returns=s.returns.replace("Stream[", "AsyncStream[")) for s in self.overloads
+        def with_stream(type_: TypeExpr, required: bool, returns: str) -> Signature:
+            arguments = [
+                replace(a, type=type_, required=required) if a is stream else a
+                for a in self.arguments
+            ]
+            return _signature(arguments, returns)
+
+        events = f"{'Async' if flavour == 'async' else ''}Stream[{self.element_type}]"
+        return (
+            with_stream(union([Lit((False,)), *([NONE] if nullable else [])]), False, self.cast_to),
+            with_stream(Lit((True,)), True, events),
+            with_stream(Plain("bool"), True, f"{self.cast_to} | {events}"),
         )
 
     @property
@@ -222,9 +235,7 @@ def _method(name: str, operation: Operation, planner: TypePlanner) -> MethodPlan
     )
     if result == "stream_or_json":
         stream = next(a for a in arguments if a.location == "json" and a.wire_name == "stream")
-        plan = replace(
-            plan, stream_argument=stream.name, overloads=_stream_overloads(plan, stream)
-        )
+        plan = replace(plan, stream_argument=stream.name)
     return plan
 
 
@@ -367,25 +378,6 @@ def _page_item(operation: Operation, schema: Schema | None, planner: TypePlanner
     if isinstance(data_type, Generic) and data_type.origin == "list":
         return data_type.args[0]
     return None
-
-
-def _stream_overloads(plan: MethodPlan, stream: Argument) -> tuple[Signature, ...]:
-    """``stream`` false or omitted -> the JSON type; true -> a stream; bool -> either."""
-    nullable = isinstance(stream.type, UnionOf) and NONE in stream.type.members
-
-    def with_stream(type_: TypeExpr, required: bool, returns: str) -> Signature:
-        arguments = [
-            replace(a, type=type_, required=required) if a is stream else a for a in plan.arguments
-        ]
-        return _signature(arguments, returns)
-
-    json_type = plan.cast_to
-    events = f"Stream[{plan.element_type}]"
-    return (
-        with_stream(union([Lit((False,)), *([NONE] if nullable else [])]), False, json_type),
-        with_stream(Lit((True,)), True, events),
-        with_stream(Plain("bool"), True, f"{json_type} | {events}"),
-    )
 
 
 # -- path and docs ------------------------------------------------------------
