@@ -1,0 +1,47 @@
+"""Shared pytest fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from loopback import LoopbackServer
+from prism_support import (
+    NOT_INSTALLED,
+    PRISM_BIN,
+    REFERENCE_SPEC,
+    PrismServer,
+    reference_spec,
+    write_patched_spec,
+)
+
+
+@pytest.fixture
+def loopback() -> Iterator[LoopbackServer]:
+    """A running scripted HTTP server on 127.0.0.1 (see ``tests/loopback.py``)."""
+    with LoopbackServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def prism_spec() -> dict[str, Any]:
+    """The 2025-04 Perl-distribution spec the Prism tests run against."""
+    spec = reference_spec()
+    if spec is None:
+        pytest.skip(f"reference spec not found: {REFERENCE_SPEC}")
+    return spec
+
+
+@pytest.fixture(scope="session")
+def prism(prism_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrismServer]:
+    """Prism mocking the patched reference spec on a free loopback port (whole session)."""
+    if not PRISM_BIN.exists():
+        pytest.skip(NOT_INSTALLED)
+    directory = tmp_path_factory.mktemp("prism")
+    server = PrismServer.start(write_patched_spec(prism_spec, directory), directory / "prism.log")
+    try:
+        yield server
+    finally:
+        server.stop()

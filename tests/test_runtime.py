@@ -1,0 +1,846 @@
+"""The static runtime of the generated client, over real loopback HTTP.
+
+The runtime files are copied into a temporary package (as the generator
+copies them into the generated one) next to a small hand-written models
+module, then exercised against :class:`loopback.LoopbackServer`.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import email.parser
+import email.policy
+import email.utils
+import importlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+import httpx
+import pytest
+
+from loopback import LoopbackServer
+
+RUNTIME = Path(__file__).resolve().parent.parent / "templates" / "python" / "runtime"
+PACKAGE = "runtime_under_test"
+MODULES = (
+    "_types",
+    "_exceptions",
+    "_models",
+    "_multipart",
+    "_request",
+    "_response",
+    "_streaming",
+    "_pagination",
+    "_base_client",
+)
+
+# Shaped like the generator's output: postponed annotations, forward and
+# self references, a wire name that is a keyword, Literal enums and a union.
+SAMPLE_MODELS = '''\
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ._models import BaseModel, field
+
+
+class ClientSecret(BaseModel):
+    """A secret."""
+
+    value: str
+    expires_at: int
+
+
+class Session(BaseModel):
+    """A session."""
+
+    id: str
+    object: Literal["session"] | None = None
+    status: Literal["active", "expired"] | None = None
+    from_: str | None = field(default=None, wire_name="from")
+    client_secret: ClientSecret | None = None
+    tags: list[str] | None = None
+    parent: Session | None = None
+    metadata: dict[str, Any] | None = None
+    temperature: float | None = None
+
+
+class TextDelta(BaseModel):
+    type: Literal["text.delta"]
+    delta: str
+
+
+class TextDone(BaseModel):
+    type: Literal["text.done"]
+    text: str
+
+
+class FileItem(BaseModel):
+    id: str
+    bytes: int | None = None
+
+
+class FolderItem(BaseModel):
+    id: str
+    children: list[FileItem | FolderItem] | None = None
+
+
+Event = TextDelta | TextDone
+Item = FileItem | FolderItem
+'''
+
+# Code a user of a generated package writes; mypy --strict must accept it.
+SAMPLE_USAGE = """\
+from runtime_under_test._types import NOT_GIVEN, NotGiven
+from runtime_under_test.models import ClientSecret, Session
+
+
+def limit(value: int | NotGiven = NOT_GIVEN) -> int:
+    return value if not isinstance(value, NotGiven) else 20
+
+
+session = Session(id="s", from_="me", client_secret=ClientSecret(value="v", expires_at=1))
+count: int = limit(3) + limit()
+secret: str | None = session.client_secret.value if session.client_secret else None
+"""
+
+SAMPLE_MISUSE = """\
+from runtime_under_test.models import Session
+
+Session(status="active")
+Session(id="s", from_=3)
+"""
+
+
+@pytest.fixture(scope="module")
+def rt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
+    """The copied runtime: every public name, plus ``models`` and ``root``."""
+    root = tmp_path_factory.mktemp("runtime")
+    package = root / PACKAGE
+    shutil.copytree(RUNTIME, package)
+    (package / "__init__.py").write_text("")
+    (package / "models.py").write_text(SAMPLE_MODELS)
+    sys.path.insert(0, str(root))
+    try:
+        modules = [importlib.import_module(f"{PACKAGE}.{name}") for name in MODULES]
+        names = {name: getattr(m, name) for m in modules for name in m.__all__}
+        namespace = SimpleNamespace(
+            **names,
+            models=importlib.import_module(f"{PACKAGE}.models"),
+            base=modules[-1],
+            root=root,
+        )
+        yield namespace
+    finally:
+        sys.path.remove(str(root))
+        for name in [m for m in sys.modules if m.split(".")[0] == PACKAGE]:
+            del sys.modules[name]
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def client(rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float]) -> Any:
+    """A sync client on the loopback server whose retries record, not sleep."""
+    with _client(rt, loopback, sleeps) as sync_client:
+        yield sync_client
+
+
+def _client(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float], **options: Any
+) -> Any:
+    defaults = {"api_key": "sk-test", "base_url": f"{loopback.url}/v1", "timeout": 5.0}
+    client = rt.SyncAPIClient(**{**defaults, **options})
+    client._sleep = sleeps.append
+    return client
+
+
+def _async_client(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float]
+) -> Any:
+    client = rt.AsyncAPIClient(
+        api_key="sk-test", base_url=f"{loopback.url}/v1", timeout=5.0
+    )
+
+    async def record(delay: float) -> None:
+        sleeps.append(delay)
+
+    client._sleep = record
+    return client
+
+
+def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run ``coroutine`` to completion, failing after 10 seconds."""
+    return asyncio.run(asyncio.wait_for(coroutine, 10))
+
+
+# --- requests as sent ------------------------------------------------------
+
+
+def test_request_is_sent_exactly(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    loopback.reply_json({"id": "s1"})
+    spec = rt.RequestSpec(
+        method="post",
+        path=f"/sessions/{rt.path_param('a b/c?')}/run",
+        params={"limit": 2, "include": ["x", "y"], "desc": True, "after": rt.NOT_GIVEN},
+        headers={"OpenAI-Beta": "assistants=v2", "X-Skipped": rt.NOT_GIVEN},
+        json_body={
+            "model": "m",
+            "turn_detection": None,
+            "voice": rt.NOT_GIVEN,
+            "nested": rt.models.ClientSecret(value="v", expires_at=3),
+            "items": [1, rt.NOT_GIVEN, 2],
+        },
+        extra_headers={"X-Extra": "1"},
+        extra_query={"limit": 5},
+        extra_body={"extra": True},
+    )
+    client._request(spec, rt.models.Session)
+    (sent,) = loopback.requests
+    assert sent.method == "POST"
+    assert sent.path == "/v1/sessions/a%20b%2Fc%3F/run"
+    assert sent.query == [
+        ("limit", "5"),
+        ("include", "x"),
+        ("include", "y"),
+        ("desc", "true"),
+    ]
+    assert sent.headers["authorization"] == "Bearer sk-test"
+    assert sent.headers["content-type"] == "application/json"
+    assert sent.headers["openai-beta"] == "assistants=v2"
+    assert sent.headers["x-extra"] == "1"
+    assert "x-skipped" not in sent.headers
+    assert sent.headers["user-agent"].startswith("openai-client/python")
+    assert sent.body == (
+        b'{"model":"m","turn_detection":null,'
+        b'"nested":{"value":"v","expires_at":3},"items":[1,2],"extra":true}'
+    )
+
+
+def test_get_without_body_sends_no_content_type(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    loopback.reply_json({"id": "s1"})
+    client._request(rt.RequestSpec(method="GET", path="models"), None)
+    (sent,) = loopback.requests
+    assert (sent.method, sent.path, sent.query, sent.body) == (
+        "GET",
+        "/v1/models",
+        [],
+        b"",
+    )
+    assert "content-type" not in sent.headers
+
+
+def test_per_request_timeout_overrides_the_client(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    loopback.reply_json({}, delay=0.5)
+    client.max_retries = 0
+    spec = rt.RequestSpec(method="GET", path="slow", timeout=0.1)
+    started = time.monotonic()
+    with pytest.raises(rt.APITimeoutError):
+        client._request(spec, object)
+    assert time.monotonic() - started < 0.45
+
+
+# --- responses ---------------------------------------------------------------
+
+
+def test_typed_response_tolerates_unknown_fields_and_enum_values(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    data = {
+        "id": "s1",
+        "object": "session",
+        "status": "paused",
+        "from": "alice",
+        "client_secret": {"value": "ek_1", "expires_at": 17, "scope": "audio"},
+        "tags": ["a", 1],
+        "parent": {"id": "s0", "parent": {"id": "root"}},
+        "metadata": {"k": {"deep": [1]}},
+        "temperature": 1,
+        "brand_new": {"x": 1},
+    }
+    loopback.reply_json(data)
+    session = client._request(rt.RequestSpec(method="GET", path="s"), rt.models.Session)
+    assert isinstance(session, rt.models.Session)
+    assert session.status == "paused"
+    assert session.from_ == "alice"
+    assert session.client_secret.value == "ek_1"
+    assert session.client_secret.model_extra == {"scope": "audio"}
+    assert session.parent.parent.id == "root"
+    assert session.tags == ["a", 1]
+    assert session.temperature == 1.0 and isinstance(session.temperature, float)
+    assert session.model_extra == {"brand_new": {"x": 1}}
+    assert session.to_dict() == {**data, "temperature": 1.0}
+
+
+def test_response_casts(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    spec = rt.RequestSpec(method="GET", path="x")
+    loopback.reply(
+        200, {"Content-Type": "text/plain; charset=utf-8"}, "1\n00:00 --> hi"
+    )
+    assert client._request(spec, str) == "1\n00:00 --> hi"
+    loopback.reply_json({"ignored": True})
+    assert client._request(spec, None) is None
+    loopback.reply_json([{"id": "f", "bytes": 3}, {"id": "d", "children": []}])
+    files = client._request(spec, list[rt.models.Item])
+    assert [type(item).__name__ for item in files] == ["FileItem", "FolderItem"]
+    loopback.reply(200, {"Content-Type": "application/json"}, "{not json")
+    with pytest.raises(rt.APIResponseValidationError) as caught:
+        client._request(spec, object)
+    assert caught.value.status_code == 200
+
+
+def test_binary_response(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    audio = bytes(range(256)) * 4
+    loopback.reply(200, {"Content-Type": "audio/mpeg"}, audio)
+    response = client._request_binary(
+        rt.RequestSpec(method="POST", path="audio/speech")
+    )
+    assert isinstance(response, rt.BinaryResponse)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "audio/mpeg"
+    assert response.content == audio
+    chunks = list(response.iter_bytes(300))
+    assert [len(c) for c in chunks] == [300, 300, 300, 124]
+    assert b"".join(chunks) == audio
+    response.write_to_file(tmp_path / "speech.mp3")
+    assert (tmp_path / "speech.mp3").read_bytes() == audio
+
+
+# --- errors and retries ------------------------------------------------------
+
+
+def test_authentication_error(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    body = {
+        "error": {
+            "message": "Incorrect API key provided.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_api_key",
+        }
+    }
+    loopback.reply_json(body, 401, {"x-request-id": "req_123"})
+    with pytest.raises(rt.AuthenticationError) as caught:
+        client._request(rt.RequestSpec(method="GET", path="models"), object)
+    error = caught.value
+    assert isinstance(error, rt.APIStatusError)
+    assert error.status_code == 401
+    assert error.body == body
+    assert error.request_id == "req_123"
+    assert error.message == str(error) == "Incorrect API key provided."
+    assert (error.code, error.type) == ("invalid_api_key", "invalid_request_error")
+    assert error.response.status_code == 401
+    assert len(loopback.requests) == 1 and sleeps == []
+
+
+@pytest.mark.parametrize(
+    ("status", "name"),
+    [
+        (400, "BadRequestError"),
+        (403, "PermissionDeniedError"),
+        (404, "NotFoundError"),
+        (409, "ConflictError"),
+        (422, "UnprocessableEntityError"),
+        (429, "RateLimitError"),
+        (500, "InternalServerError"),
+        (503, "InternalServerError"),
+        (418, "APIStatusError"),
+    ],
+)
+def test_status_codes_map_to_error_classes(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, status: int, name: str
+) -> None:
+    client.max_retries = 0
+    loopback.reply(status, {"Content-Type": "text/plain"}, "nope")
+    with pytest.raises(rt.APIStatusError) as caught:
+        client._request(rt.RequestSpec(method="GET", path="x"), object)
+    assert type(caught.value).__name__ == name
+    assert caught.value.body == "nope"
+    assert caught.value.message == f"Error code: {status} - nope"
+
+
+def test_rate_limit_honours_retry_after_then_succeeds(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    loopback.reply_json({"error": {"message": "slow down"}}, 429, {"Retry-After": "2"})
+    loopback.reply_json({"id": "ok"})
+    result = client._request(rt.RequestSpec(method="GET", path="x"), rt.models.Session)
+    assert result.id == "ok"
+    assert sleeps == [2.0]
+    assert len(loopback.requests) == 2
+
+
+def test_server_errors_are_retried_with_backoff_then_raised(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    for _ in range(3):
+        loopback.reply_json({"error": {"message": "overloaded"}}, 502)
+    with pytest.raises(rt.InternalServerError) as caught:
+        client._request(rt.RequestSpec(method="POST", path="x", json_body={}), object)
+    assert caught.value.status_code == 502
+    assert len(loopback.requests) == 3
+    assert len(sleeps) == 2
+    assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0
+    assert loopback.requests[0].body == loopback.requests[2].body == b"{}"
+
+
+def test_max_retries_zero_does_not_retry(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    client.max_retries = 0
+    loopback.reply_json({}, 500)
+    with pytest.raises(rt.InternalServerError):
+        client._request(rt.RequestSpec(method="GET", path="x"), object)
+    assert len(loopback.requests) == 1 and sleeps == []
+
+
+def test_server_can_veto_or_force_a_retry(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    loopback.reply_json({}, 503, {"x-should-retry": "false"})
+    with pytest.raises(rt.InternalServerError):
+        client._request(rt.RequestSpec(method="GET", path="x"), object)
+    loopback.reply_json({}, 400, {"x-should-retry": "true", "retry-after-ms": "250"})
+    loopback.reply_json({"id": "ok"})
+    client._request(rt.RequestSpec(method="GET", path="x"), object)
+    assert len(loopback.requests) == 3 and sleeps == [0.25]
+
+
+def test_retry_after_forms(rt: SimpleNamespace) -> None:
+    def wait(**headers: str) -> float | None:
+        return rt.base.retry_after(httpx.Headers(headers))  # type: ignore[no-any-return]
+
+    assert wait(**{"retry-after": "1.5"}) == 1.5
+    assert wait(**{"retry-after-ms": "20", "retry-after": "9"}) == 0.02
+    assert wait(**{"retry-after": "3600"}) == 60.0
+    assert wait(**{"retry-after": "soon"}) is None
+    assert wait() is None
+    in_ten = email.utils.formatdate(time.time() + 10, usegmt=True)
+    waited = wait(**{"retry-after": in_ten})
+    assert waited is not None and 8 <= waited <= 10
+
+
+def test_timeout_raises_api_timeout_error_after_retries(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    loopback.reply_json({}, delay=1.0)
+    loopback.reply_json({}, delay=1.0)
+    with _client(rt, loopback, sleeps) as client:
+        client.timeout = 0.1
+        client.max_retries = 1
+        with pytest.raises(rt.APITimeoutError) as caught:
+            client._request(rt.RequestSpec(method="GET", path="x"), object)
+    assert isinstance(caught.value, rt.APIConnectionError)
+    assert len(loopback.requests) == 2 and len(sleeps) == 1
+
+
+def test_connection_refused_raises_api_connection_error(
+    rt: SimpleNamespace, sleeps: list[float]
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with rt.SyncAPIClient(
+        api_key="k", base_url=f"http://127.0.0.1:{port}", max_retries=1, timeout=5.0
+    ) as client:
+        client._sleep = sleeps.append
+        with pytest.raises(rt.APIConnectionError) as caught:
+            client._request(rt.RequestSpec(method="GET", path="x"), object)
+    assert not isinstance(caught.value, rt.APITimeoutError)
+    assert caught.value.request.url.port == port
+    assert len(sleeps) == 1
+
+
+def test_async_client_retries_and_raises(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    loopback.reply_json({}, 429, {"Retry-After": "0.5"})
+    loopback.reply_json({"id": "s", "status": "active"})
+    loopback.reply_json({"error": {"message": "gone"}}, 404)
+
+    async def main() -> tuple[Any, Any]:
+        async with _async_client(rt, loopback, sleeps) as client:
+            first = await client._request(
+                rt.RequestSpec(method="GET", path="a"), rt.models.Session
+            )
+            with pytest.raises(rt.NotFoundError) as caught:
+                await client._request(rt.RequestSpec(method="GET", path="b"), object)
+            return first, caught.value
+
+    session, error = _run(main())
+    assert session.status == "active" and sleeps == [0.5]
+    assert error.message == "gone" and len(loopback.requests) == 3
+
+
+# --- Server-Sent Events ------------------------------------------------------
+
+SSE_CHUNKS = [
+    b'\xef\xbb\xbf: keep-alive\r\n\r\nevent: text.delta\r\ndata: {"type":"text.delta",',
+    b'"delta":"Hel\xc3',  # a UTF-8 sequence split across chunks
+    b'\xa9"}\r',  # CRLF split across chunks
+    b'\n\r\nid: 7\ndata: {"type":"text.done",\ndata:"text":"Hel\xc3\xa9"}\n\n',
+    b'data: {"type":"text.unknown","x":1}\n\n',
+    b'data: [DONE]\n\ndata: {"type":"text.delta","delta":"after done"}\n\n',
+]
+
+
+def _sse_reply(loopback: LoopbackServer) -> None:
+    loopback.reply(200, {"Content-Type": "text/event-stream"}, SSE_CHUNKS)
+
+
+def _check_events(rt: SimpleNamespace, events: list[Any]) -> None:
+    delta, done, unknown = events
+    assert isinstance(delta, rt.models.TextDelta) and delta.delta == "Helé"
+    assert isinstance(done, rt.models.TextDone) and done.text == "Helé"
+    assert unknown == {"type": "text.unknown", "x": 1}
+
+
+def test_stream_parses_typed_events(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    _sse_reply(loopback)
+    spec = rt.RequestSpec(method="POST", path="responses", json_body={"stream": True})
+    with client._request_stream(spec, rt.models.Event) as stream:
+        events = list(stream)
+    _check_events(rt, events)
+    assert stream.response.is_closed
+
+
+def test_async_stream_parses_typed_events(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    _sse_reply(loopback)
+
+    async def main() -> tuple[list[Any], Any]:
+        async with _async_client(rt, loopback, sleeps) as client:
+            spec = rt.RequestSpec(method="POST", path="responses")
+            stream = await client._request_stream(spec, rt.models.Event)
+            return [event async for event in stream], stream
+
+    events, stream = _run(main())
+    _check_events(rt, events)
+    assert stream.response.is_closed
+
+
+def test_stream_error_event_raises(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    loopback.reply(
+        200,
+        {"Content-Type": "text/event-stream"},
+        [
+            b'data: {"type":"text.delta","delta":"a"}\n\n',
+            b'event: error\ndata: {"type":"error","message":"quota exceeded"}\n\n',
+        ],
+    )
+    stream = client._request_stream(
+        rt.RequestSpec(method="POST", path="x"), rt.models.Event
+    )
+    assert next(stream).delta == "a"
+    with pytest.raises(rt.APIError) as caught:
+        next(stream)
+    assert caught.value.message == "quota exceeded"
+    assert caught.value.body == {"type": "error", "message": "quota exceeded"}
+    assert stream.response.is_closed
+
+
+def test_sse_decoder_follows_the_html_standard(rt: SimpleNamespace) -> None:
+    decoder = rt.SSEDecoder()
+    text = (
+        "data\rdata:  two\r\rretry: 150\rid: a\0b\revent: e\rdata:x\r\r"
+        "retry: soon\rid\rdata: y\r\rdata: unterminated"
+    )
+    events = decoder.feed(text.encode()) + decoder.close()
+    assert events == [
+        rt.ServerSentEvent(event=None, data="\n two", id=None, retry=None),
+        rt.ServerSentEvent(event="e", data="x", id=None, retry=150),
+        rt.ServerSentEvent(event=None, data="y", id="", retry=150),
+    ]
+
+
+# --- pagination --------------------------------------------------------------
+
+
+def _two_pages(loopback: LoopbackServer) -> None:
+    loopback.reply_json(
+        {
+            "object": "list",
+            "data": [{"id": "f1", "bytes": 1}, {"id": "d1", "children": []}],
+            "first_id": "f1",
+            "last_id": "d1",
+            "has_more": True,
+        }
+    )
+    for _ in range(2):  # one fetch while iterating items, one more for pages
+        loopback.reply_json({"data": [{"id": "f2"}], "has_more": False})
+
+
+def test_cursor_pagination_across_two_pages(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    _two_pages(loopback)
+    spec = rt.RequestSpec(
+        method="GET", path="files", params={"limit": 2, "order": "asc"}
+    )
+    page = client._request_page(spec, rt.models.Item)
+    assert (page.first_id, page.last_id, page.has_more) == ("f1", "d1", True)
+    assert page.model_extra == {"object": "list"}
+    assert page.has_next_page()
+    items = list(page)
+    assert [(type(i).__name__, i.id) for i in items] == [
+        ("FileItem", "f1"),
+        ("FolderItem", "d1"),
+        ("FileItem", "f2"),
+    ]
+    last = page.get_next_page()
+    first, second, third = loopback.requests
+    assert first.query == [("limit", "2"), ("order", "asc")]
+    assert second.query == third.query
+    assert second.query == [("limit", "2"), ("order", "asc"), ("after", "d1")]
+    assert second.path == "/v1/files"
+    assert not last.has_next_page()
+    with pytest.raises(RuntimeError):
+        last.get_next_page()
+
+
+def test_async_cursor_pagination_across_two_pages(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    _two_pages(loopback)
+
+    async def main() -> tuple[list[str], int]:
+        async with _async_client(rt, loopback, sleeps) as client:
+            page = await client._request_page(
+                rt.RequestSpec(method="GET", path="files"), rt.models.Item
+            )
+            ids = [item.id async for item in page]
+            pages = [p async for p in page.iter_pages()]
+            return ids, len(pages)
+
+    ids, pages = _run(main())
+    assert ids == ["f1", "d1", "f2"] and pages == 2
+    assert loopback.requests[1].query == [("after", "d1")]
+
+
+# --- multipart ---------------------------------------------------------------
+
+
+def test_multipart_upload_with_files_and_array_fields(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"plain notes")
+    loopback.reply_json({"text": "hello"})
+    spec = rt.RequestSpec(
+        method="POST",
+        path="audio/transcriptions",
+        form={
+            "model": "whisper-1",
+            "timestamp_granularities": ["word", "segment"],
+            "temperature": 0.5,
+            "stream": False,
+            "chunking_strategy": {"type": "auto"},
+            "prompt": rt.NOT_GIVEN,
+            "language": None,
+        },
+        files={
+            "file": ("a.wav", b"RIFF\x00\xff", "audio/wav"),
+            "attachments": [notes, b"raw"],
+        },
+    )
+    client._request(spec, object)
+    (sent,) = loopback.requests
+    content_type = sent.headers["content-type"]
+    assert content_type.startswith("multipart/form-data; boundary=")
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + sent.body
+    )
+    parts = [
+        (
+            part.get_param("name", header="content-disposition"),
+            part.get_filename(),
+            part.get_content_type() if part.get_filename() else None,
+            part.get_payload(decode=True),
+        )
+        for part in message.iter_parts()
+    ]
+    assert parts == [
+        ("model", None, None, b"whisper-1"),
+        ("timestamp_granularities", None, None, b"word"),
+        ("timestamp_granularities", None, None, b"segment"),
+        ("temperature", None, None, b"0.5"),
+        ("stream", None, None, b"false"),
+        ("chunking_strategy", None, None, b'{"type": "auto"}'),
+        ("file", "a.wav", "audio/wav", b"RIFF\x00\xff"),
+        ("attachments", "notes.txt", "text/plain", b"plain notes"),
+        ("attachments", "upload", "application/octet-stream", b"raw"),
+    ]
+
+
+# --- configuration -----------------------------------------------------------
+
+
+def test_missing_api_key_is_a_clear_error(
+    rt: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    with pytest.raises(rt.OpenAIError, match="OPENAI_API_KEY"):
+        rt.SyncAPIClient()
+    with pytest.raises(rt.OpenAIError, match="OPENAI_API_KEY"):
+        rt.AsyncAPIClient()
+
+
+def test_environment_supplies_defaults(
+    rt: SimpleNamespace, loopback: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Client(rt.SyncAPIClient):  # type: ignore[name-defined,misc]
+        _default_base_url = "https://api.example.test/v1"
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.delenv("OPENAI_ORG_ID", raising=False)
+    monkeypatch.delenv("OPENAI_PROJECT_ID", raising=False)
+    with Client() as plain:
+        assert str(plain.base_url) == "https://api.example.test/v1"
+        assert plain.timeout == httpx.Timeout(600.0, connect=5.0)
+        assert plain.max_retries == 2
+    monkeypatch.setenv("OPENAI_BASE_URL", f"{loopback.url}/env")
+    monkeypatch.setenv("OPENAI_ORG_ID", "org-1")
+    monkeypatch.setenv("OPENAI_PROJECT_ID", "proj-1")
+    loopback.reply_json({})
+    with Client(default_headers={"X-Team": "a"}) as client:
+        client._request(rt.RequestSpec(method="GET", path="/ping"), None)
+    (sent,) = loopback.requests
+    assert sent.path == "/env/ping"
+    assert sent.headers["authorization"] == "Bearer sk-env"
+    assert sent.headers["openai-organization"] == "org-1"
+    assert sent.headers["openai-project"] == "proj-1"
+    assert sent.headers["x-team"] == "a"
+    assert client._client.is_closed
+
+
+# --- models ------------------------------------------------------------------
+
+
+def test_model_construction_and_serialisation(rt: SimpleNamespace) -> None:
+    Session, ClientSecret = rt.models.Session, rt.models.ClientSecret
+    session = Session(id="s", from_="me", status=None)
+    assert session.to_dict() == {"id": "s", "from": "me", "status": None}
+    assert session.tags is None and session.model_extra == {}
+    session.tags = ["t"]
+    assert session.to_dict()["tags"] == ["t"]
+    assert session == Session(id="s", from_="me", tags=["t"])
+    assert session != Session(id="other", from_="me", tags=["t"])
+    assert repr(session) == "Session(id='s', status=None, from_='me', tags=['t'])"
+    with pytest.raises(TypeError, match="expires_at"):
+        ClientSecret(value="v")
+    with pytest.raises(TypeError, match="bogus"):
+        ClientSecret(value="v", expires_at=1, bogus=2)
+    with pytest.raises(TypeError, match="mapping"):
+        Session.from_data(["not", "a", "mapping"])
+
+
+def test_from_data_tolerates_missing_required_fields(rt: SimpleNamespace) -> None:
+    secret = rt.models.ClientSecret.from_data({"value": "v"})
+    assert secret.value == "v" and secret.expires_at is None
+    assert secret.to_dict() == {"value": "v"}
+
+
+def test_construct_handles_typing_forms(rt: SimpleNamespace) -> None:
+    construct, models = rt.construct, rt.models
+    nested = construct(
+        models.Item,
+        {
+            "id": "d",
+            "children": [{"id": "f", "bytes": 1}, {"id": "d2", "children": []}],
+        },
+    )
+    assert isinstance(nested, models.FolderItem)
+    assert [type(c).__name__ for c in nested.children] == ["FileItem", "FolderItem"]
+    by_key = construct(dict[str, models.ClientSecret], {"a": {"value": "v"}})
+    assert isinstance(by_key["a"], models.ClientSecret)
+    assert construct(
+        models.Event, {"type": "text.done", "text": "t"}
+    ) == models.TextDone(type="text.done", text="t")
+    # A discriminator contradicting every member keeps the data as received.
+    assert construct(models.Event, {"type": "nope", "text": "t"}) == {
+        "type": "nope",
+        "text": "t",
+    }
+    assert construct(models.Session | None, None) is None
+    assert construct(int | list[models.ClientSecret], [{"value": "v"}])[0].value == "v"
+    assert construct(float | str, 3) == 3.0
+    assert construct(list[int], "not a list") == "not a list"
+    assert construct(models.Session, 5) == 5
+
+
+# --- the files themselves ----------------------------------------------------
+
+
+def test_runtime_imports_only_the_standard_library_and_httpx() -> None:
+    allowed = set(sys.stdlib_module_names) | {"httpx"}
+    for path in sorted(RUNTIME.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                roots = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                roots = [(node.module or "").split(".")[0]]
+            else:
+                continue
+            assert set(roots) <= allowed, f"{path.name} imports {roots}"
+
+
+def test_runtime_is_black_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "--quiet", str(RUNTIME)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _mypy(rt: SimpleNamespace, *paths: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *paths],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=rt.root,
+    )
+
+
+def test_runtime_and_its_users_pass_mypy_strict(rt: SimpleNamespace) -> None:
+    (rt.root / "usage.py").write_text(SAMPLE_USAGE)
+    result = _mypy(rt, PACKAGE, "usage.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_sees_keyword_constructors(rt: SimpleNamespace) -> None:
+    (rt.root / "misuse.py").write_text(SAMPLE_MISUSE)
+    result = _mypy(rt, "misuse.py")
+    assert 'Missing named argument "id" for "Session"' in result.stdout
+    assert 'Argument "from_" to "Session" has incompatible type "int"' in result.stdout
+    assert result.returncode == 1
