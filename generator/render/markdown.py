@@ -1,0 +1,394 @@
+"""The Markdown reference docs: an index, one page per API path, one per schema.
+
+Layout (all under ``markdown/``):
+
+* ``README.md``: the API, its authentication, and every operation grouped by
+  tag, each linked to its section;
+* ``paths/<pod_page_name(path)>.md``: one page per path, one section per
+  operation (anchor: the Python method name);
+* ``schemas/<Name>.md``: one page per component schema, and
+  ``schemas/README.md`` listing them.
+
+Why one page per *path* rather than per tag: a path is the API's own stable
+identity, so a page's name never changes when OpenAI re-tags an operation,
+the pages line up one to one with the POD pages of the same paths, and a
+change to one endpoint shows up in the diff of one small file.  Component
+schemas get pages of their own because many operations share them: every page
+links to them instead of repeating (or endlessly expanding) them, and each
+schema page lists what uses it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.model import Api, Operation, Parameter, PathItem, Response, Schema
+from generator.naming import pod_page_name, snake_case
+from generator.render import Files, RenderOptions
+from generator.render.markdown_fields import FieldRow, SchemaFormatter, schema_page
+from generator.render.markdown_snippets import (
+    curl_command,
+    example_request,
+    is_json,
+    python_call,
+    request_media,
+)
+from generator.render.markdown_text import block, cell, code_block, code_span, first_paragraph
+from generator.render.schema_shape import object_shape, union_members, unwrap
+from generator.templating import environment
+
+#: Heading level of an operation's section on a path page.
+_OPERATION_LEVEL = 2
+_UNTAGGED = "Other"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ParameterRow:
+    name: str
+    location: str
+    type: str
+    required: str
+    default: str
+    allowed: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    status: str
+    content_types: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Body:
+    """A request or response body: its type and, for objects, its field table."""
+
+    heading: str
+    content_types: str
+    description: str
+    type: str
+    rows: Sequence[FieldRow]
+
+
+@dataclass(frozen=True)
+class OperationView:
+    anchor: str
+    title: str
+    method: str
+    path: str
+    text: str
+    operation_id: str
+    python_method: str
+    tags: Sequence[str]
+    deprecated: bool
+    authentication: Sequence[str]
+    parameters: Sequence[ParameterRow]
+    request: Body | None
+    responses: Sequence[ResponseRow]
+    response: Body | None
+    example_body: str
+    curl: str
+    python: str
+    example_response: str
+
+
+@dataclass(frozen=True)
+class SchemaView:
+    name: str
+    text: str
+    type: str
+    variants: Sequence[Variant]
+    discriminator: str
+    discriminator_mapping: Sequence[tuple[str, str]]
+    rows: Sequence[FieldRow]
+    allowed: str
+    example: str
+
+
+def render(api: Api, options: RenderOptions) -> Files:
+    """Every Markdown page of ``api``: relative path -> text."""
+    del options  # nothing in the Markdown docs depends on the options
+    env = environment("markdown")
+    users: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    files: Files = {}
+
+    pages: dict[str, list[PathItem]] = defaultdict(list)
+    for item in api.paths:
+        pages[page_name(item.path)].append(item)
+    index: dict[str, list[tuple[Operation, str]]] = defaultdict(list)
+    path_template = env.get_template("path.md.j2")
+    for name, items in pages.items():
+        views = []
+        for item in items:
+            for operation in item.operations:
+                formatter = SchemaFormatter(api.schemas, "../schemas/")
+                view = _operation_view(api, operation, formatter)
+                views.append(view)
+                url = f"paths/{name}.md#{view.anchor}"
+                for tag in operation.tags or (_UNTAGGED,):
+                    index[tag].append((operation, url))
+                for schema_name in formatter.linked:
+                    users[schema_name].add((f"{view.method} {view.path}", f"../{url}"))
+        files[f"markdown/paths/{name}.md"] = path_template.render(
+            paths=[i.path for i in items], operations=views
+        )
+
+    schema_views = []
+    for name, schema in api.schemas.items():
+        formatter = SchemaFormatter(api.schemas, "")
+        schema_views.append(_schema_view(name, schema, formatter))
+        for target in formatter.linked - {name}:
+            users[target].add((name, schema_page(name, "")))
+    schema_template = env.get_template("schema.md.j2")
+    for view in schema_views:
+        used_by = [Link(label, url) for label, url in sorted(users.get(view.name, ()))]
+        files[f"markdown/schemas/{view.name}.md"] = schema_template.render(
+            schema=view, used_by=used_by
+        )
+    files["markdown/schemas/README.md"] = env.get_template("schemas_index.md.j2").render(
+        schemas=[
+            (
+                Link(name, schema_page(name, "")),
+                first_paragraph(api.schemas[name].description or api.schemas[name].title),
+            )
+            for name in sorted(api.schemas)
+        ],
+    )
+    files["markdown/README.md"] = env.get_template("index.md.j2").render(
+        api=api,
+        description=block(api.description, 1) if api.description else "",
+        authentication=_authentication(api, tuple(s.name for s in api.security_schemes)),
+        tags=_tag_sections(api, index),
+        has_schemas=bool(api.schemas),
+    )
+    return dict(sorted(files.items()))
+
+
+def page_name(path: str) -> str:
+    """The file name (without ``.md``) of the page documenting ``path``."""
+    return pod_page_name(path)
+
+
+def operation_anchor(operation: Operation) -> str:
+    """The anchor of an operation's section: its Python method name."""
+    return snake_case(operation.operation_id)
+
+
+# -- operations ------------------------------------------------------------------
+def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) -> OperationView:
+    request = example_request(operation)
+    media = request_media(operation)
+    texts = [t for t in (operation.summary, operation.description) if t]
+    title = _title(operation)
+    if texts and " ".join(texts[0].split()) == title:
+        texts = texts[1:]
+    return OperationView(
+        anchor=operation_anchor(operation),
+        title=title,
+        method=operation.method.upper(),
+        path=operation.path,
+        text="\n".join(block(t, _OPERATION_LEVEL) for t in texts),
+        operation_id=operation.operation_id,
+        python_method=snake_case(operation.operation_id),
+        tags=operation.tags,
+        deprecated=operation.deprecated,
+        authentication=_authentication(api, operation.security),
+        parameters=[_parameter_row(p, formatter) for p in operation.parameters],
+        request=None
+        if operation.request_body is None
+        else _body(
+            "Request body",
+            [m.content_type for m in operation.request_body.content],
+            operation.request_body.description,
+            None if media is None else media.schema,
+            formatter,
+        ),
+        responses=[_response_row(r, formatter) for r in operation.responses],
+        response=_success_body(operation, formatter),
+        example_body=code_block(json.dumps(request.body, indent=2, ensure_ascii=False), "json")
+        if request.is_json
+        else "",
+        curl=code_block(curl_command(api, operation, request), "sh"),
+        python=code_block(python_call(operation, request), "python"),
+        example_response=_example_response(operation),
+    )
+
+
+def _title(operation: Operation) -> str:
+    """A one-line heading: ``x-oaiMeta`` name, a one-line summary, or the operation ID."""
+    if operation.meta_name:
+        return " ".join(operation.meta_name.split())
+    summary = " ".join((operation.summary or "").split())
+    if summary and "\n" not in (operation.summary or "").strip() and len(summary) <= 80:
+        return summary
+    return operation.operation_id
+
+
+def _authentication(api: Api, names: Sequence[str]) -> list[str]:
+    """One line per security scheme that can authenticate the call."""
+    lines = []
+    for scheme in api.security_schemes:
+        if scheme.name not in names:
+            continue
+        if scheme.type == "http" and (scheme.scheme or "").lower() == "bearer":
+            how = "HTTP bearer token: send `Authorization: Bearer $OPENAI_API_KEY`"
+        elif scheme.type == "http":
+            how = f"HTTP {scheme.scheme or 'authentication'}"
+        else:
+            how = scheme.type
+        description = f" {cell(scheme.description)}" if scheme.description else ""
+        lines.append(f"{code_span(scheme.name)}: {how}.{description}")
+    return lines
+
+
+def _parameter_row(parameter: Parameter, formatter: SchemaFormatter) -> ParameterRow:
+    schema = parameter.schema or Schema()
+    description = cell(parameter.description or "") or formatter.description(schema)
+    if parameter.deprecated:
+        description = f"**Deprecated.** {description}".strip()
+    return ParameterRow(
+        name=code_span(parameter.name),
+        location=parameter.location,
+        type=formatter.type_of(schema),
+        required="yes" if parameter.required else "no",
+        default=formatter.default(schema),
+        allowed=formatter.allowed(schema),
+        description=description,
+    )
+
+
+def _body(
+    heading: str,
+    content_types: Sequence[str],
+    description: str | None,
+    schema: Schema | None,
+    formatter: SchemaFormatter,
+) -> Body:
+    """A body: described by its component link (if any) and its expanded fields."""
+    return Body(
+        heading=heading,
+        content_types=", ".join(code_span(c) for c in content_types),
+        description=block(description, _OPERATION_LEVEL + 1) if description else "",
+        type="" if schema is None else formatter.type_of(schema),
+        rows=[] if schema is None else formatter.rows(schema),
+    )
+
+
+def _response_row(response: Response, formatter: SchemaFormatter) -> ResponseRow:
+    schemas = [m.schema for m in response.content if m.schema is not None]
+    return ResponseRow(
+        status=code_span(response.status),
+        content_types=", ".join(code_span(m.content_type) for m in response.content),
+        type=formatter.type_of(schemas[0]) if schemas else "",
+        description=cell(response.description or ""),
+    )
+
+
+def _success_body(operation: Operation, formatter: SchemaFormatter) -> Body | None:
+    """The fields of the first success response with a JSON object schema."""
+    for response in operation.responses:
+        if not response.status.startswith("2"):
+            continue
+        for media in response.content:
+            if media.schema is not None and is_json(media.content_type):
+                if not object_shape(media.schema)[0]:
+                    return None
+                return _body(
+                    f"Response `{response.status}`",
+                    [media.content_type],
+                    None,
+                    media.schema,
+                    formatter,
+                )
+    return None
+
+
+def _example_response(operation: Operation) -> str:
+    """The spec's own example response (``x-oaiMeta``), verbatim."""
+    for sample in operation.code_samples:
+        if sample.response:
+            language = "json" if sample.response.lstrip().startswith(("{", "[")) else ""
+            return code_block(sample.response, language)
+    return ""
+
+
+# -- index -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class IndexEntry:
+    link: Link
+    method: str
+    path: str
+    python: str
+
+
+@dataclass(frozen=True)
+class TagSection:
+    name: str
+    description: str
+    entries: Sequence[IndexEntry]
+
+
+def _tag_sections(api: Api, index: dict[str, list[tuple[Operation, str]]]) -> list[TagSection]:
+    """Tags in the spec's order, then undeclared tags sorted, then untagged operations."""
+    declared = [t.name for t in api.tags if t.name in index]
+    extra = sorted(t for t in index if t not in declared and t != _UNTAGGED)
+    order = [*declared, *extra, *([_UNTAGGED] if _UNTAGGED in index else [])]
+    descriptions = {t.name: t.description for t in api.tags}
+    return [
+        TagSection(
+            name=tag,
+            description=block(descriptions[tag] or "", 2) if descriptions.get(tag) else "",
+            entries=[
+                IndexEntry(
+                    link=Link(_title(op), url),
+                    method=op.method.upper(),
+                    path=op.path,
+                    python=snake_case(op.operation_id),
+                )
+                for op, url in index[tag]
+            ],
+        )
+        for tag in order
+    ]
+
+
+# -- schemas ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Variant:
+    type: str
+    #: The fields of an inline object variant (shown in a table of its own).
+    rows: Sequence[FieldRow]
+
+
+def _schema_view(name: str, schema: Schema, formatter: SchemaFormatter) -> SchemaView:
+    node = unwrap(schema)
+    mapping = [] if node.discriminator is None else sorted(node.discriminator.mapping.items())
+    return SchemaView(
+        name=name,
+        text=block(schema.description, 1) if schema.description else "",
+        # An alias of another component links to it; otherwise describe this one.
+        type=formatter.describe(node) if node is schema else formatter.type_of(node),
+        variants=[
+            Variant(
+                type=formatter.type_of(m) if not formatter.inline_object(m) else f"variant {i}",
+                rows=formatter.rows(m) if formatter.inline_object(m) else [],
+            )
+            for i, m in enumerate(union_members(node), 1)
+        ],
+        discriminator="" if node.discriminator is None else code_span(node.discriminator.property_name),
+        discriminator_mapping=[(code_span(value), formatter.type_of(target)) for value, target in mapping],
+        rows=formatter.rows(node),
+        allowed=formatter.allowed(node),
+        example=code_block(schema.oai_meta_example, "json") if schema.oai_meta_example else "",
+    )

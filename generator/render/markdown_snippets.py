@@ -1,0 +1,276 @@
+"""An operation's example request, and the same request as ``curl`` and as Python.
+
+:func:`example_request` picks the values (see :mod:`markdown_examples`: every
+value is valid for its schema); :func:`curl_command` and :func:`python_call`
+spell that one request out, so the three examples on a page always agree.
+
+The Python call follows the generated client's conventions: the method is
+``snake_case(operation_id)``, path parameters are positional (as in the
+openai SDK), everything else is a keyword argument named by
+:func:`generator.naming.field_identifiers`, query and header parameters
+first, then the body's properties; a body that is not an object is passed as
+``body=``; multipart file parts are passed as paths.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from generator.model import MISSING, Api, JsonValue, MediaType, Operation, Parameter, Schema
+from generator.naming import field_identifiers, snake_case
+from generator.render.markdown_examples import conforms, example_value
+from generator.render.schema_shape import object_shape, unwrap
+
+_JSON = "application/json"
+_MULTIPART = "multipart/form-data"
+_SSE = "text/event-stream"
+#: Python literals longer than this are split over several lines.
+_INLINE_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class ExampleRequest:
+    path: str
+    #: Path, query and header parameters with their example values, in order.
+    parameters: tuple[tuple[Parameter, JsonValue], ...]
+    media: MediaType | None
+    body: JsonValue
+
+    def values(self, location: str) -> list[tuple[Parameter, JsonValue]]:
+        return [(p, v) for p, v in self.parameters if p.location == location]
+
+    @property
+    def is_json(self) -> bool:
+        return self.media is not None and is_json(self.media.content_type)
+
+    @property
+    def is_multipart(self) -> bool:
+        return self.media is not None and self.media.content_type == _MULTIPART
+
+
+def is_json(content_type: str) -> bool:
+    return content_type == _JSON or content_type.endswith("+json")
+
+
+def request_media(operation: Operation) -> MediaType | None:
+    """The request media type the examples use: JSON or multipart first."""
+    if operation.request_body is None or not operation.request_body.content:
+        return None
+    content = operation.request_body.content
+    preferred = [m for m in content if is_json(m.content_type) or m.content_type == _MULTIPART]
+    return (preferred or list(content))[0]
+
+
+def example_request(operation: Operation) -> ExampleRequest:
+    """Required parameters and the smallest valid body, with example values."""
+    parameters = tuple(
+        (p, _parameter_value(p))
+        for p in operation.parameters
+        if p.location in ("path", "query", "header") and p.required
+    )
+    media = request_media(operation)
+    body: JsonValue = None
+    if media is not None and media.schema is not None:
+        declared = _declared_body(media)
+        body = declared if declared is not None else example_value(media.schema, "body")
+    return ExampleRequest(path=operation.path, parameters=parameters, media=media, body=body)
+
+
+def _declared_body(media: MediaType) -> JsonValue:
+    """The media type's own example, when it is valid for its schema."""
+    assert media.schema is not None
+    for value in (media.example, *media.examples.values()):
+        if value is not MISSING and value is not None and conforms(media.schema, value):
+            return value
+    return None
+
+
+def _parameter_value(parameter: Parameter) -> JsonValue:
+    schema = parameter.schema or Schema(type="string")
+    if parameter.example is not MISSING and conforms(schema, parameter.example):
+        return parameter.example
+    return example_value(schema, parameter.name)
+
+
+# -- curl ------------------------------------------------------------------------
+def curl_command(api: Api, operation: Operation, request: ExampleRequest) -> str:
+    """The request as a ``curl`` command line (continued with backslashes)."""
+    url = api.default_server.rstrip("/") + _filled_path(request)
+    query = [
+        (p.name, _query_text(v))
+        for p, v in request.values("query")
+        for v in (v if isinstance(v, list) else [v])
+    ]
+    if query:
+        url += "?" + urlencode(query)
+    first = "curl" if operation.method == "get" else f"curl -X {operation.method.upper()}"
+    lines = [f"{first} {shlex.quote(url)}"]
+    if _uses_bearer(api, operation):
+        lines.append('-H "Authorization: Bearer $OPENAI_API_KEY"')
+    lines.extend(
+        "-H " + shlex.quote(f"{p.name}: {_query_text(v)}") for p, v in request.values("header")
+    )
+    lines.extend(_curl_body(request))
+    return " \\\n  ".join(lines) + "\n"
+
+
+def _filled_path(request: ExampleRequest) -> str:
+    path = request.path
+    for parameter, value in request.values("path"):
+        path = path.replace("{" + parameter.name + "}", quote(_query_text(value), safe=""))
+    return path
+
+
+def _query_text(value: JsonValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _uses_bearer(api: Api, operation: Operation) -> bool:
+    return any(
+        s.name in operation.security and s.type == "http" and (s.scheme or "").lower() == "bearer"
+        for s in api.security_schemes
+    )
+
+
+def _curl_body(request: ExampleRequest) -> list[str]:
+    if request.media is None:
+        return []
+    if request.is_multipart and isinstance(request.body, dict):
+        return [
+            "-F " + shlex.quote(part)
+            for name, value in request.body.items()
+            for part in _form_parts(request, name, value)
+        ]
+    content_type = "-H " + shlex.quote(f"Content-Type: {request.media.content_type}")
+    if request.is_json:
+        return [content_type, "-d " + shlex.quote(json.dumps(request.body, indent=2, ensure_ascii=False))]
+    return [content_type, "--data-binary @" + shlex.quote(_file_name("body"))]
+
+
+def _form_parts(request: ExampleRequest, name: str, value: JsonValue) -> list[str]:
+    if _is_file(request, name):
+        return [f"{name}=@{_file_name(name)}"]
+    values = value if isinstance(value, list) else [value]
+    return [f"{name}={_form_text(v)}" for v in values]
+
+
+def _form_text(value: JsonValue) -> str:
+    return value if isinstance(value, str) else _query_text(value)
+
+
+def _is_file(request: ExampleRequest, name: str) -> bool:
+    """Whether the multipart part ``name`` is a file (``format: binary``)."""
+    if request.media is None or request.media.schema is None:
+        return False
+    prop = object_shape(request.media.schema)[0].get(name)
+    if prop is None:
+        return False
+    node = unwrap(prop)
+    node = unwrap(node.items) if node.is_array and node.items is not None else node
+    return node.format == "binary"
+
+
+def _file_name(name: str) -> str:
+    return f"path/to/{name}"
+
+
+# -- Python ------------------------------------------------------------------------
+def python_call(operation: Operation, request: ExampleRequest) -> str:
+    """The request as a call of the generated client (a small, complete script)."""
+    arguments = [_py(value, 1) for _, value in request.values("path")]
+    arguments.extend(f"{name}={_py(value, 1)}" for name, value in _keyword_values(operation, request))
+    uses_files = request.is_multipart and isinstance(request.body, dict) and any(
+        _is_file(request, name) for name in request.body
+    )
+    imports = ["from pathlib import Path", ""] if uses_files else []
+    call = f"client.{snake_case(operation.operation_id)}("
+    if arguments:
+        call += "\n" + "".join(f"    {a},\n" for a in arguments) + ")"
+    else:
+        call += ")"
+    kind = response_kind(operation)
+    body = {
+        "none": [call],
+        "binary": [f"response = {call}", 'response.write_to_file("output.bin")'],
+        "stream": [f"stream = {call}", "for event in stream:", "    print(event)"],
+        "json": [f"response = {call}", "print(response)"],
+    }[kind]
+    return "\n".join(
+        [*imports, "from openai_client import Client", "", "client = Client()", *body]
+    ) + "\n"
+
+
+def _keyword_values(operation: Operation, request: ExampleRequest) -> list[tuple[str, str | JsonValue]]:
+    """(Python argument name, value) for the query, header and body values."""
+    taken: set[str] = set()
+    result: list[tuple[str, str | JsonValue]] = []
+    for location in ("query", "header"):
+        parameters = [p for p in operation.parameters if p.location == location]
+        names = field_identifiers([p.name for p in parameters], frozenset(taken))
+        taken.update(names.values())
+        result.extend((names[p.name], v) for p, v in request.values(location))
+    if request.media is None or request.media.schema is None:
+        return result
+    properties = object_shape(request.media.schema)[0]
+    if not properties or not isinstance(request.body, dict):
+        return [*result, (field_identifiers(["body"], frozenset(taken))["body"], request.body)]
+    names = field_identifiers(list(properties), frozenset(taken))
+    for name, value in request.body.items():
+        if name in names:
+            literal: str | JsonValue = (
+                _PyCode(f'Path("{_file_name(name)}")') if _is_file(request, name) else value
+            )
+            result.append((names[name], literal))
+    return result
+
+
+class _PyCode(str):
+    """Python source text to emit as is (not as a string literal)."""
+
+
+def _py(value: object, level: int) -> str:
+    """A Python literal for a JSON value, black-style when it has to wrap."""
+    if isinstance(value, _PyCode):
+        return str(value)
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        items = [_py(v, level + 1) for v in value]
+        return _container("[", "]", items, level)
+    if isinstance(value, dict):
+        items = [f"{json.dumps(k, ensure_ascii=False)}: {_py(v, level + 1)}" for k, v in value.items()]
+        return _container("{", "}", items, level)
+    raise TypeError(f"not a JSON value: {value!r}")
+
+
+def _container(opening: str, closing: str, items: list[str], level: int) -> str:
+    inline = opening + ", ".join(items) + closing
+    if len(inline) <= _INLINE_WIDTH and "\n" not in inline:
+        return inline
+    indent = "    " * (level + 1)
+    return opening + "\n" + "".join(f"{indent}{i},\n" for i in items) + "    " * level + closing
+
+
+def response_kind(operation: Operation) -> str:
+    """``json``, ``binary``, ``stream`` or ``none``: what the first 2xx response returns."""
+    success = next((r for r in operation.responses if r.status.startswith("2")), None)
+    content = [m.content_type for m in success.content] if success is not None else []
+    if not content:
+        return "none"
+    if content == [_SSE]:
+        return "stream"
+    first = next(c for c in content if c != _SSE)
+    if is_json(first) or first.startswith("text/"):
+        return "json"
+    return "binary"

@@ -1,0 +1,187 @@
+"""Spec text (already Markdown) made safe to place inside a generated page.
+
+The spec's descriptions are Markdown written for OpenAI's own reference site.
+Placed in our pages they must not break the layout around them:
+
+* links relative to OpenAI's site (``/docs/...``, ``../admin-api-keys``) are
+  made absolute, so no link in the generated docs points into nowhere;
+* a text shown as a block keeps its headings *inside* the section that holds
+  it (they are demoted below the section's level), and an unterminated code
+  fence is closed;
+* a text shown in a table cell is folded onto one line: paragraphs and list
+  items become ``<br>`` breaks, code blocks become code spans, and ``|`` is
+  escaped.
+
+Every function is pure and cached: the same description recurs on many pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from urllib.parse import urljoin
+
+from markdown_it import MarkdownIt
+
+from generator.model import JsonValue
+
+#: Spec text is written for pages at ``/docs/api-reference/<section>/<page>``;
+#: relative links in it resolve against such a page.
+_SPEC_PAGE_URL = "https://platform.openai.com/docs/api-reference/section/page"
+_SITE_URL = "https://platform.openai.com/"
+
+_INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)")
+_REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:\s*<?)([^\s>]+)", re.MULTILINE)
+_HTML_URL_ATTRIBUTE = re.compile(r"""(\b(?:href|src)\s*=\s*["'])([^"']+)""")
+_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_MAY_HAVE_HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)", re.MULTILINE)
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])\s")
+
+_PARSER = MarkdownIt("commonmark")
+
+
+def absolute_url(url: str) -> str:
+    """``url`` as written in spec text, made absolute on OpenAI's site."""
+    if _HAS_SCHEME.match(url) or url.startswith("//"):
+        return url
+    if url.startswith("docs/"):
+        # ``docs/guides/x`` (no leading slash) is a slip for the site path.
+        return _SITE_URL + url
+    return urljoin(_SPEC_PAGE_URL, url)
+
+
+@lru_cache(maxsize=None)
+def absolute_links(text: str) -> str:
+    """Rewrite every relative link destination of ``text`` to an absolute URL."""
+
+    def fix(match: re.Match[str]) -> str:
+        return match.group(1) + absolute_url(match.group(2))
+
+    text = _INLINE_LINK.sub(fix, text)
+    text = _REFERENCE_DEFINITION.sub(fix, text)
+    return _HTML_URL_ATTRIBUTE.sub(fix, text)
+
+
+@lru_cache(maxsize=None)
+def block(text: str, section_level: int) -> str:
+    """Spec Markdown shown as blocks inside a section headed at ``section_level``.
+
+    Links are absolute, headings sit below ``section_level``, fences are
+    closed and no line has trailing whitespace (spec text often does, which
+    Markdown would read as hard line breaks).  The result ends with one newline.
+    """
+    lines = [line.rstrip() for line in absolute_links(text).strip("\n").splitlines()]
+    lines = _demote_headings(lines, section_level + 1)
+    return "\n".join(_close_fences(lines)).strip("\n") + "\n"
+
+
+def _demote_headings(lines: list[str], top_level: int) -> list[str]:
+    """Rewrite headings so the highest one in ``lines`` is at ``top_level``."""
+    source = "\n".join(lines)
+    if not _MAY_HAVE_HEADING.search(source):
+        return lines
+    tokens = _PARSER.parse(source)
+    headings = [t for t in tokens if t.type == "heading_open" and t.map is not None]
+    if not headings:
+        return lines
+    shift = max(0, top_level - min(int(t.tag[1]) for t in headings))
+    result = list(lines)
+    # From the bottom up, so a setext heading (two lines -> one) keeps indices valid.
+    for token in reversed(headings):
+        assert token.map is not None
+        start, end = token.map
+        level = min(6, int(token.tag[1]) + shift)
+        if token.markup.startswith("#"):
+            content = result[start].lstrip(" ").lstrip("#")
+            result[start] = "#" * level + content
+        else:
+            content = " ".join(line.strip() for line in result[start : end - 1])
+            result[start:end] = ["#" * level + " " + content]
+    return result
+
+
+def _close_fences(lines: list[str]) -> list[str]:
+    """Close a code fence left open at the end of ``lines``."""
+    opener: str | None = None
+    for line in lines:
+        match = _FENCE_LINE.match(line)
+        if match is None:
+            continue
+        marker = match.group(1)
+        if opener is None:
+            opener = marker
+        elif marker[0] == opener[0] and len(marker) >= len(opener) and not line.strip()[len(marker):]:
+            opener = None
+    return lines if opener is None else [*lines, opener]
+
+
+@lru_cache(maxsize=None)
+def cell(text: str) -> str:
+    """Spec Markdown folded into one table cell.
+
+    Paragraph breaks become ``<br><br>``, list items and code lines start on a
+    new ``<br>`` line, fenced code lines become code spans, and ``|`` is
+    escaped so it cannot split the cell.
+    """
+    parts: list[str] = []
+    in_fence: str | None = None
+    pending_break = ""
+    for raw in absolute_links(text).strip().splitlines():
+        line = raw.strip()
+        fence = _FENCE_LINE.match(raw)
+        if fence is not None and (in_fence is None or fence.group(1)[0] == in_fence[0]):
+            in_fence = fence.group(1) if in_fence is None else None
+            pending_break = "<br>" if in_fence is None else pending_break
+            continue
+        if in_fence is not None:
+            if line:
+                parts.append((pending_break or ("<br>" if parts else "")) + code_span(line))
+                pending_break = ""
+            continue
+        if not line:
+            pending_break = "<br><br>" if parts else ""
+            continue
+        if pending_break:
+            parts.append(pending_break + line)
+        elif _LIST_ITEM.match(line) and parts:
+            parts.append("<br>" + line)
+        else:
+            parts.append((" " if parts else "") + line)
+        pending_break = ""
+    return escape_cell("".join(parts))
+
+
+def escape_cell(text: str) -> str:
+    """Escape ``|`` (GFM tables split cells on it, even inside code spans)."""
+    return text.replace("|", "\\|")
+
+
+def code_span(text: str) -> str:
+    """``text`` as an inline code span, whatever backticks it contains."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def code_block(text: str, language: str) -> str:
+    """A fenced code block holding ``text`` verbatim (fence longer than any inside)."""
+    longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0)
+    fence = "`" * max(3, longest + 1)
+    body = "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+    return f"{fence}{language}\n{body}\n{fence}\n"
+
+
+def json_code(value: JsonValue) -> str:
+    """A JSON value as a code span (for defaults, enum values, constants)."""
+    return code_span(json.dumps(value, ensure_ascii=False))
+
+
+def first_paragraph(text: str | None) -> str:
+    """The first paragraph of ``text`` as a one-line cell (index tables)."""
+    if not text:
+        return ""
+    first = text.strip().split("\n\n", 1)[0]
+    return cell(first)

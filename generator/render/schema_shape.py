@@ -1,0 +1,93 @@
+"""Structural reading of typed schemas shared by the Markdown helpers.
+
+Specs wrap schemas in ways that mean "this other schema": ``allOf: [X]``
+(written to attach a description to a ``$ref``) and ``anyOf: [X, {type:
+null}]`` (OpenAPI 3.1's nullable).  :func:`unwrap_chain` sees through those
+wrappers; :func:`object_shape` flattens ``allOf`` into one property list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.model import MISSING, Schema
+
+
+def is_null(schema: Schema) -> bool:
+    """True for the ``{type: null}`` member of a nullable union."""
+    return schema.types == ("null",)
+
+
+def union_members(schema: Schema) -> list[Schema]:
+    """The non-null ``anyOf``/``oneOf`` members of ``schema``."""
+    return [s for s in (*schema.any_of, *schema.one_of) if not is_null(s)]
+
+
+def _is_wrapper(schema: Schema) -> bool:
+    """True when ``schema`` only stands for one other schema (see module doc)."""
+    if (
+        schema.types
+        or schema.properties
+        or schema.items is not None
+        or schema.enum is not None
+        or schema.const is not MISSING
+    ):
+        return False
+    members = union_members(schema)
+    if schema.all_of:
+        return len(schema.all_of) == 1 and not members
+    return len(members) == 1 and len(members) < len(schema.any_of) + len(schema.one_of)
+
+
+def unwrap_chain(schema: Schema) -> list[Schema]:
+    """``schema`` and the schemas it wraps, outermost first; the last is the real one."""
+    chain = [schema]
+    while _is_wrapper(chain[-1]):
+        inner = (chain[-1].all_of or union_members(chain[-1]))[0]
+        if any(inner is seen for seen in chain):
+            break
+        chain.append(inner)
+    return chain
+
+
+def unwrap(schema: Schema) -> Schema:
+    """The schema a wrapper stands for (``schema`` itself when it is no wrapper)."""
+    return unwrap_chain(schema)[-1]
+
+
+def object_shape(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
+    """Properties and required names of ``schema``, ``allOf`` parts merged in order."""
+    properties: dict[str, Schema] = {}
+    required: set[str] = set()
+    seen: set[int] = set()
+
+    def visit(node: Schema) -> None:
+        node = unwrap(node)
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for part in node.all_of:
+            visit(part)
+        properties.update(node.properties)
+        required.update(node.required)
+
+    visit(schema)
+    return properties, required
+
+
+def walk(schema: Schema) -> Iterator[Schema]:
+    """Every schema node reachable from ``schema``, each once (cycle-safe)."""
+    seen: set[int] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        children = [*node.properties.values(), *node.all_of, *node.any_of, *node.one_of]
+        if node.items is not None:
+            children.append(node.items)
+        if isinstance(node.additional_properties, Schema):
+            children.append(node.additional_properties)
+        stack.extend(reversed(children))
