@@ -41,6 +41,8 @@ HORIZONTAL_RULE = "=" * 80
 _COMMAND_LINE = re.compile(r"^=(?=[A-Za-z])", re.MULTILINE)
 #: ``X<``: the start of a POD formatting code.
 _CODE_START = re.compile(r"(?<=[A-Z])<")
+_ANGLE = re.compile(r"[<>]")
+_ANGLE_ENTITIES = {"<": "E<lt>", ">": "E<gt>"}
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +78,7 @@ def escape_raw(text: str | None) -> str:
 
 def escape_code(text: str) -> str:
     """Text placed inside a formatting code such as ``C<...>``."""
-    escaped = text.replace("<", "E<lt>").replace(">", "E<gt>")
-    return _COMMAND_LINE.sub("E<61>", escaped)
+    return _COMMAND_LINE.sub("E<61>", _ANGLE.sub(_angle_entity, text))
 
 
 class _Blocks:
@@ -160,7 +161,12 @@ def _inline(tokens: Sequence[Token], in_code: bool = False) -> str:
         token = tokens[index]
         kind = token.type
         if kind in ("text", "html_inline"):
-            parts.append(_text(token.content, in_code))
+            # Adjacent runs are escaped together: ``B`` + ``<x>`` is ``B<x>``.
+            run = [token.content]
+            while index + 1 < len(tokens) and tokens[index + 1].type in ("text", "html_inline"):
+                index += 1
+                run.append(tokens[index].content)
+            parts.append(_text("".join(run), in_code))
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif kind == "code_inline":
@@ -215,7 +221,11 @@ def _link_target(href: str) -> str:
     return href.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
 
 
+def _angle_entity(match: re.Match[str]) -> str:
+    return _ANGLE_ENTITIES[match.group()]
+
+
 def _text(text: str, in_code: bool) -> str:
     if in_code:
-        return text.replace("<", "E<lt>").replace(">", "E<gt>")
+        return _ANGLE.sub(_angle_entity, text)
     return _CODE_START.sub("E<lt>", text)
