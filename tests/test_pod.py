@@ -202,7 +202,7 @@ HOSTILE: dict[str, Any] = {
         "/things/{thing_id}": {
             "post": {
                 "operationId": "makeThing",
-                "summary": "=cut\n\n=head1 Injected summary",
+                "summary": "=cut\n\n=head1 Injected summary\n\n# Heading\n\n- item",
                 "description": "Text\n=pod\n\n# Real heading\n\nA <b>tag</b>, B<bold?> and `a->b` with **x > y**.",
                 "parameters": [
                     {
@@ -252,6 +252,10 @@ EXPECTED_COMMANDS = [
     "=head1 DESCRIPTION",
     "=head1 PATHS",
     "=head2 C<POST /things/{thing_id}>",
+    "=head1 Heading",
+    "=over",
+    "=item *",
+    "=back",
     "=head1 Real heading",
     "=head3 Operation ID",
     "=head3 Parameters",
@@ -283,6 +287,7 @@ def test_hostile_text_cannot_inject_pod_commands() -> None:
     assert "Type: C<string | null>" in page
     index = files[f"{POD_DIR}/Path.pod"]
     assert [line for line in index.split("\n") if line.startswith("=cut")] == ["=cut"]
+    assert "=item * C<POST> - E<61>cut\n\nE<61>head1 Injected summary\n\nB<Heading>\n\n=over\n" in index
 
 
 @pytest.mark.skipif(shutil.which("podchecker") is None, reason="podchecker (Perl) is not installed")

@@ -159,3 +159,9 @@ def test_recursive_schemas_terminate() -> None:
 def test_perl_values(value: object, text: str, true: bool) -> None:
     assert perl_text(value) == text
     assert perl_true(value) is true
+
+
+def test_text_continuing_an_item_has_no_headings_and_starts_lists_apart() -> None:
+    assert markdown_to_pod("# Title > x\n\nText", in_item=True) == "B<Title E<gt> x>\n\nText\n"
+    assert markdown_to_pod("- a", in_item=True) == "\n\n=over\n\n=item *\n\na\n\n=back\n"
+    assert markdown_to_pod("Plain", in_item=True) == markdown_to_pod("Plain")

@@ -71,6 +71,8 @@ class OperationView:
     operation_id: str
     call_name: str
     summary: str
+    #: The summary as it continues the index's ``=item`` line.
+    item_summary: str
     description: str
     parameters: tuple[ParameterView, ...]
     #: ``None`` when the operation takes no request body.
@@ -120,6 +122,7 @@ def _operation(op: Operation) -> OperationView:
         operation_id=escape_code(op.operation_id),
         call_name=" ".join(op.operation_id.split("\n")),
         summary=markdown_to_pod(op.summary),
+        item_summary=markdown_to_pod(op.summary, in_item=True),
         description=markdown_to_pod(op.description),
         parameters=tuple(_parameter(p) for p in op.parameters),
         request_body=None

@@ -57,16 +57,23 @@ def rewrite_doc_links(markdown: str) -> str:
     return markdown.replace(_DOCS_LINK, _DOCS_SITE)
 
 
-def markdown_to_pod(markdown: str | None) -> str:
+def markdown_to_pod(markdown: str | None, in_item: bool = False) -> str:
     """Convert one Markdown text (summary, description) to POD.
 
     Returns ``""`` for an empty text; otherwise the POD ends with one newline.
+    ``in_item``: the text continues an ``=item`` line, where POD allows no
+    ``=head`` (headings become bold paragraphs) and where a leading command
+    (a list) must start a paragraph of its own.
     """
     if not markdown:
         return ""
     source = rewrite_doc_links(markdown)
-    pod = _Blocks(_parser().parse(source), source.split("\n")).render()
-    return pod.rstrip("\n") + "\n" if pod.strip() else ""
+    pod = _Blocks(_parser().parse(source), source.split("\n"), in_item).render()
+    if not pod.strip():
+        return ""
+    if in_item and _COMMAND_LINE.match(pod):
+        pod = "\n\n" + pod
+    return pod.rstrip("\n") + "\n"
 
 
 def escape_raw(text: str | None) -> str:
@@ -84,8 +91,10 @@ def escape_code(text: str) -> str:
 class _Blocks:
     """Walks markdown-it's flat block token stream, emitting POD."""
 
-    def __init__(self, tokens: Sequence[Token], lines: Sequence[str]) -> None:
+    def __init__(self, tokens: Sequence[Token], lines: Sequence[str], in_item: bool) -> None:
         self.tokens = tokens
+        self.in_item = in_item
+        self.in_bold_heading = False
         #: The source lines: markdown-it drops a paragraph's trailing spaces, Markdown::Pod keeps them.
         self.lines = lines
         self.paragraph_end = 0
@@ -101,16 +110,19 @@ class _Blocks:
     def _block(self, token: Token) -> None:
         kind = token.type
         if kind == "inline":
-            self.out.append(_command_safe(_inline(token.children or [])))
+            # A heading shown as B<...> is inside a formatting code.
+            self.out.append(_command_safe(_inline(token.children or [], self.in_bold_heading)))
         elif kind == "paragraph_open" and token.map:
             self.paragraph_end = token.map[1]
         elif kind == "paragraph_close":
             last = self.lines[self.paragraph_end - 1] if self.paragraph_end else ""
             self.out.append(last[len(last.rstrip(" \t")) :] + "\n\n")
         elif kind == "heading_open":
-            self.out.append(f"=head{min(int(token.tag[1:]), 4)} ")
+            self.in_bold_heading = self.in_item
+            self.out.append("B<" if self.in_item else f"=head{min(int(token.tag[1:]), 4)} ")
         elif kind == "heading_close":
-            self.out.append("\n\n")
+            self.in_bold_heading = False
+            self.out.append(">\n\n" if self.in_item else "\n\n")
         elif kind == "hr":
             self.out.append(HORIZONTAL_RULE + "\n")
         elif kind in ("bullet_list_open", "ordered_list_open"):
