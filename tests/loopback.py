@@ -43,6 +43,9 @@ class Reply:
     body: bytes | Sequence[bytes] = b""
     #: Seconds to wait before answering (for timeout tests).
     delay: float = 0.0
+    #: Drop the connection after the chunks, before the final empty chunk
+    #: (a connection lost mid-stream).
+    abort: bool = False
 
 
 class LoopbackServer:
@@ -71,10 +74,11 @@ class LoopbackServer:
         body: bytes | str | Sequence[bytes] = b"",
         *,
         delay: float = 0.0,
+        abort: bool = False,
     ) -> None:
         """Queue the answer to the next unanswered request."""
         payload = body.encode() if isinstance(body, str) else body
-        self._replies.put(Reply(status, dict(headers or {}), payload, delay))
+        self._replies.put(Reply(status, dict(headers or {}), payload, delay, abort))
 
     def reply_json(
         self,
@@ -154,6 +158,9 @@ class LoopbackServer:
                     for chunk in reply.body:
                         self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                         self.wfile.flush()
+                    if reply.abort:
+                        self.close_connection = True
+                        return
                     self.wfile.write(b"0\r\n\r\n")
                 self.wfile.flush()
 

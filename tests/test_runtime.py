@@ -566,6 +566,30 @@ def test_stream_error_event_raises(
     assert stream.response.is_closed
 
 
+def test_stream_cut_off_raises_api_connection_error(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    chunks = [b'data: {"type":"text.delta","delta":"a"}\n\n', b"data: {"]
+    for _ in range(2):
+        loopback.reply(200, {"Content-Type": "text/event-stream"}, chunks, abort=True)
+    spec = rt.RequestSpec(method="POST", path="x")
+    with _client(rt, loopback, sleeps) as client:
+        stream = client._request_stream(spec, rt.models.Event)
+        assert next(stream).delta == "a"
+        with pytest.raises(rt.APIConnectionError):
+            next(stream)
+
+    async def main() -> list[str]:
+        deltas: list[str] = []
+        async with _async_client(rt, loopback, sleeps) as client:
+            async for event in await client._request_stream(spec, rt.models.Event):
+                deltas.append(event.delta)
+        return deltas
+
+    with pytest.raises(rt.APIConnectionError):
+        _run(main())
+
+
 def test_sse_decoder_follows_the_html_standard(rt: SimpleNamespace) -> None:
     decoder = rt.SSEDecoder()
     text = (

@@ -39,12 +39,7 @@ from typing import Any, ClassVar, Final, Generic, Self, TypeVar
 
 import httpx
 
-from ._exceptions import (
-    APIConnectionError,
-    APITimeoutError,
-    OpenAIError,
-    status_error,
-)
+from ._exceptions import OpenAIError, connection_error, status_error
 from ._pagination import AsyncCursorPage, SyncCursorPage
 from ._request import RequestSpec, path_param
 from ._response import BinaryResponse, parse_response
@@ -95,15 +90,9 @@ def retry_after(headers: httpx.Headers) -> float | None:
                 seconds -= time.time()
             except (TypeError, ValueError):
                 pass
-    if seconds is None or seconds < 0:
+    if seconds is None or not seconds >= 0:  # also rejects NaN
         return None
     return min(seconds, MAX_RETRY_AFTER)
-
-
-def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> Exception:
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(request)
-    return APIConnectionError(request=request, message=f"Connection error: {exc}")
 
 
 class _BaseClient(Generic[_HttpClientT]):
@@ -225,7 +214,9 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             max_retries=max_retries,
             default_headers=default_headers,
         )
-        self._client = http_client or httpx.Client(timeout=timeout)
+        self._client = (
+            http_client if http_client is not None else httpx.Client(timeout=timeout)
+        )
         #: How retries wait; replaceable (tests record instead of sleeping).
         self._sleep: Callable[[float], None] = time.sleep
 
@@ -239,7 +230,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             except httpx.TransportError as exc:
                 delay = self._retry_delay(retries_taken, None)
                 if delay is None:
-                    raise _connection_error(exc, request) from exc
+                    raise connection_error(exc, request) from exc
             else:
                 if response.is_success:
                     return response
@@ -311,7 +302,11 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             max_retries=max_retries,
             default_headers=default_headers,
         )
-        self._client = http_client or httpx.AsyncClient(timeout=timeout)
+        self._client = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(timeout=timeout)
+        )
         #: How retries wait; replaceable (tests record instead of sleeping).
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
@@ -325,7 +320,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             except httpx.TransportError as exc:
                 delay = self._retry_delay(retries_taken, None)
                 if delay is None:
-                    raise _connection_error(exc, request) from exc
+                    raise connection_error(exc, request) from exc
             else:
                 if response.is_success:
                     return response

@@ -170,6 +170,15 @@ def status_error(response: httpx.Response) -> APIStatusError:
     return cls(message, response=response, body=body)
 
 
+def connection_error(
+    exc: httpx.TransportError, request: httpx.Request
+) -> APIConnectionError:
+    """The error for a request that failed in transport (timeouts included)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request)
+    return APIConnectionError(request=request, message=f"Connection error: {exc}")
+
+
 def _error_object(body: object) -> Mapping[str, object]:
     """The OpenAI error object inside ``body``: ``body["error"]`` or ``body``."""
     if not isinstance(body, Mapping):

@@ -69,8 +69,11 @@ class _CursorPage(Generic[_T, _PageT]):
         return self.has_more and bool(self.data) and self._cursor() is not None
 
     def _next_spec(self) -> RequestSpec:
-        params = {**(self._spec.params or {}), "after": self._cursor()}
-        return dataclasses.replace(self._spec, params=params)
+        """The request for the next page: this one with the cursor as ``after``."""
+        spec = self._spec
+        params = {**(spec.params or {}), "after": self._cursor()}
+        extra = {k: v for k, v in (spec.extra_query or {}).items() if k != "after"}
+        return dataclasses.replace(spec, params=params, extra_query=extra)
 
     def __repr__(self) -> str:
         return (

@@ -12,7 +12,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
-from ._exceptions import APIError
+from ._exceptions import APIError, connection_error
 from ._models import construct
 
 __all__ = ["ServerSentEvent", "SSEDecoder", "Stream", "AsyncStream"]
@@ -160,6 +160,8 @@ class Stream(Generic[_T]):
                 if sse.data == "[DONE]":
                     return
                 yield _decode_event(sse, self._event_type, self.response.request)
+        except httpx.TransportError as exc:
+            raise connection_error(exc, self.response.request) from exc
         finally:
             self.response.close()
 
@@ -198,6 +200,8 @@ class AsyncStream(Generic[_T]):
                 if sse.data == "[DONE]":
                     return
                 yield _decode_event(sse, self._event_type, self.response.request)
+        except httpx.TransportError as exc:
+            raise connection_error(exc, self.response.request) from exc
         finally:
             await self.response.aclose()
 
