@@ -165,3 +165,9 @@ def test_text_continuing_an_item_has_no_headings_and_starts_lists_apart() -> Non
     assert markdown_to_pod("# Title > x\n\nText", in_item=True) == "B<Title E<gt> x>\n\nText\n"
     assert markdown_to_pod("- a", in_item=True) == "\n\n=over\n\n=item *\n\na\n\n=back\n"
     assert markdown_to_pod("Plain", in_item=True) == markdown_to_pod("Plain")
+
+
+def test_images_link_to_the_picture_and_show_only_their_alt_text_inside_a_link() -> None:
+    assert markdown_to_pod("![A chart](https://e.test/c.png)") == "L<A chart|https://e.test/c.png>\n"
+    assert markdown_to_pod("[![A chart](https://e.test/c.png)](https://e.test)") == "L<A chart|https://e.test>\n"
+    assert markdown_to_pod("line\\\nbreak") == "line\nbreak\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model import Api, MediaType, Operation, Parameter, Response, Schema
+from generator.model import Api, MediaType, Operation, Parameter, PathItem, Response, Schema
 from generator.naming import pod_page_name
 from generator.render import Files, RenderOptions
 from generator.render.pod_examples import perl_text, perl_true, request_example, response_example
@@ -90,8 +90,7 @@ class PageView:
 
 def render(api: Api, options: RenderOptions) -> Files:
     """All POD pages of ``api``: one per path plus the index."""
-    pages = [_page(item.path, item.description, item.operations) for item in api.paths]
-    pages.sort(key=lambda page: page.path)
+    pages = [_page(item) for item in sorted(api.paths, key=lambda item: item.path)]
     env = environment("pod")
     page_template = env.get_template("path_page.pod.j2")
     files: Files = {
@@ -106,12 +105,12 @@ def render(api: Api, options: RenderOptions) -> Files:
     return files
 
 
-def _page(path: str, description: str | None, operations: Iterable[Operation]) -> PageView:
+def _page(item: PathItem) -> PageView:
     return PageView(
-        path=escape_code(path),
-        name=pod_page_name(path),
-        description=markdown_to_pod(description),
-        operations=tuple(_operation(op) for op in sorted(operations, key=lambda op: op.method)),
+        path=escape_code(item.path),
+        name=pod_page_name(item.path),
+        description=markdown_to_pod(item.description),
+        operations=tuple(_operation(op) for op in sorted(item.operations, key=lambda op: op.method)),
     )
 
 

@@ -179,7 +179,7 @@ def _inline(tokens: Sequence[Token], in_code: bool = False) -> str:
                 index += 1
                 run.append(tokens[index].content)
             parts.append(_text("".join(run), in_code))
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "hardbreak":  # a backslash at the end of a line
             parts.append("\n")
         elif kind == "code_inline":
             parts.append(f"C<{escape_code(token.content)}>")
@@ -190,8 +190,9 @@ def _inline(tokens: Sequence[Token], in_code: bool = False) -> str:
             parts.append(_wrap(token, inner))
             index = end
         elif kind == "image":
+            # Its alt text, linked to the picture unless already inside a code (a link).
             alt = _inline(token.children or [], in_code=True)
-            parts.append(_link(alt, str(token.attrGet("src") or "")))
+            parts.append(alt if in_code else _link(alt, str(token.attrGet("src") or "")))
         index += 1
     return "".join(parts)
 
