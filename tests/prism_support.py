@@ -17,6 +17,8 @@ made here, on a copy, for the tests only (the generator reads specs as they are)
 - the reply examples, which the spec keeps in ``x-oaiMeta`` as JSON text, are
   injected as standard ``examples`` so the mock answers realistically, where
   they match the reply schema (``--errors`` makes Prism check its replies too);
+  event-stream examples become the ``text/event-stream`` reply (typed as text:
+  Prism cannot serialise the per-event object schema as a stream);
 - every operation gets a ``429`` reply with ``Retry-After``, so the error path
   can be requested with ``Prefer: code=429``.
 """
@@ -24,11 +26,14 @@ made here, on a copy, for the tests only (the generator reads specs as they are)
 from __future__ import annotations
 
 import copy
+import functools
 import json
+import lzma
 import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -39,9 +44,15 @@ import httpx
 from jsonschema.protocols import Validator
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
-PRISM_DIR = Path(__file__).resolve().parent / "prism"
-PRISM_BIN = PRISM_DIR / "node_modules" / ".bin" / "prism"
-NOT_INSTALLED = f"Prism is not installed at {PRISM_BIN.relative_to(PRISM_DIR.parent.parent)}: run .ci/install-prism"
+from generator.load import load_spec
+from generator.model import Api
+from generator.model.build import build_api
+
+REPO = Path(__file__).resolve().parents[1]
+PRISM_BIN = REPO / "tests" / "prism" / "node_modules" / ".bin" / "prism"
+NOT_INSTALLED = "Prism is not installed (tests/prism/node_modules): run .ci/install-prism"
+#: The spec of the Perl distribution's 2025-04 release: the API the Prism tests cover.
+REFERENCE_SPEC = REPO.parent / "shared" / "specs" / "openai" / "perl-client-2025-04-11-8f2ef4f.yaml.xz"
 
 #: Seconds announced in the injected 429 replies.
 RETRY_AFTER_SECONDS = 1
@@ -56,6 +67,26 @@ RATE_LIMIT_BODY = {
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+@functools.cache
+def reference_spec() -> dict[str, Any] | None:
+    """The reference spec, loaded by the project's loader (``None`` when absent).
+
+    Cached and shared: callers must not modify it.
+    """
+    if not REFERENCE_SPEC.exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "openapi.yaml"
+        path.write_bytes(lzma.decompress(REFERENCE_SPEC.read_bytes()))
+        return load_spec(path)
+
+
+@functools.cache
+def reference_api() -> Api | None:
+    spec = reference_spec()
+    return None if spec is None else build_api(spec)
+
+
 # -- spec patching -------------------------------------------------------------
 def patch_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of ``spec`` prepared for Prism (see the module docstring)."""
@@ -68,6 +99,7 @@ def patch_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
             responses[status] = response = _resolved(patched, response)
             _drop_transfer_encoding(response)
         _inject_reply_example(patched, operation, validator)
+        _inject_stream_example(operation)
         responses.setdefault("429", _rate_limit_response())
     return patched
 
@@ -146,10 +178,7 @@ def _inject_reply_example(
     spec: Mapping[str, Any], operation: Mapping[str, Any], validator: type[Validator]
 ) -> None:
     """Give the success JSON reply the first ``x-oaiMeta`` example that is valid JSON for it."""
-    meta = operation.get("x-oaiMeta")
-    raw = meta.get("examples") if isinstance(meta, dict) else None
-    entries = raw if isinstance(raw, list) else [raw]
-    examples = [_json_object(e.get("response")) for e in entries if isinstance(e, dict)]
+    examples = [_json_object(e.get("response")) for e in _meta_examples(operation)]
     for status, response in operation.get("responses", {}).items():
         media = response.get("content", {}).get("application/json")
         if str(status).startswith("2") and isinstance(media, dict):
@@ -162,6 +191,39 @@ def _inject_reply_example(
             if example is not None:
                 media["examples"] = {"reference": {"value": example}}
             return
+
+
+def _meta_examples(operation: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The operation's ``x-oaiMeta`` examples (one mapping or a list of them)."""
+    meta = operation.get("x-oaiMeta")
+    raw = meta.get("examples") if isinstance(meta, dict) else None
+    entries = raw if isinstance(raw, list) else [raw]
+    return [e for e in entries if isinstance(e, dict)]
+
+
+def _inject_stream_example(operation: Mapping[str, Any]) -> None:
+    """Give a Server-Sent Events reply the first ``x-oaiMeta`` example that is an event stream."""
+    texts = [e.get("response") for e in _meta_examples(operation)]
+    streams = (_event_stream(t) for t in texts if isinstance(t, str))
+    stream = next((s for s in streams if s is not None), None)
+    for status, response in operation.get("responses", {}).items():
+        media = response.get("content", {}).get("text/event-stream")
+        if str(status).startswith("2") and isinstance(media, dict) and stream is not None:
+            # The spec's schema describes one event's data; the body is the text stream.
+            media["schema"] = {"type": "string"}
+            media.setdefault("example", stream)
+
+
+def _event_stream(text: str) -> str | None:
+    """``text`` as an event stream: as written when it has ``data:`` lines, else one
+    ``data:`` event per JSON object when there are several, blank-line separated
+    (other blocks, such as a ``....`` marking omitted events, are skipped)."""
+    if any(line.startswith("data:") for line in text.splitlines()):
+        return text.strip() + "\n\n"
+    events = [e for e in map(_json_object, text.strip().split("\n\n")) if e is not None]
+    if len(events) < 2:
+        return None
+    return "".join(f"data: {json.dumps(e)}\n\n" for e in events)
 
 
 def _json_object(text: object) -> dict[str, Any] | None:
