@@ -13,6 +13,7 @@ import email.parser
 import email.policy
 import email.utils
 import importlib
+import pickle
 import shutil
 import socket
 import subprocess
@@ -107,8 +108,15 @@ def limit(value: int | NotGiven = NOT_GIVEN) -> int:
     return value if not isinstance(value, NotGiven) else 20
 
 
+def truthy(value: str | NotGiven = NOT_GIVEN) -> str:
+    if value:  # the sentinel is always falsy, so this narrows it away
+        return value
+    return "default"
+
+
 session = Session(id="s", from_="me", client_secret=ClientSecret(value="v", expires_at=1))
 count: int = limit(3) + limit()
+name: str = truthy("x") + truthy()
 secret: str | None = session.client_secret.value if session.client_secret else None
 """
 
@@ -590,6 +598,16 @@ def test_stream_cut_off_raises_api_connection_error(
         _run(main())
 
 
+def test_sse_decoder_joins_lines_split_across_chunks(rt: SimpleNamespace) -> None:
+    decoder = rt.SSEDecoder()
+    chunks = [b"data: caf\xc3", b"\xa9\r", b"\ndata: b\r", b"\n", b"\r", b"\n"]
+    events = [event for chunk in chunks for event in decoder.feed(chunk)]
+    assert events == [
+        rt.ServerSentEvent(event=None, data="caf\xe9\nb", id=None, retry=None)
+    ]
+    assert decoder.close() == []
+
+
 def test_sse_decoder_follows_the_html_standard(rt: SimpleNamespace) -> None:
     decoder = rt.SSEDecoder()
     text = (
@@ -766,6 +784,12 @@ def test_environment_supplies_defaults(
 
 
 # --- models ------------------------------------------------------------------
+
+
+def test_not_given_sentinel(rt: SimpleNamespace) -> None:
+    assert not rt.NOT_GIVEN and repr(rt.NOT_GIVEN) == "NOT_GIVEN"
+    assert rt.NotGiven() is rt.NOT_GIVEN
+    assert pickle.loads(pickle.dumps(rt.NOT_GIVEN)) is rt.NOT_GIVEN
 
 
 def test_model_construction_and_serialisation(rt: SimpleNamespace) -> None:

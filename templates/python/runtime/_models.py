@@ -159,14 +159,17 @@ class BaseModel:
         ]
         if missing:
             raise TypeError(f"{cls.__name__}() missing required arguments: {missing}")
-        self._init_state(set(values), {})
-        for f in cls._model_fields_.values():
+        self._init_state(values, {})
+
+    def _init_state(
+        self, values: Mapping[str, object], extra: dict[str, object]
+    ) -> None:
+        """Set every field (``values`` given, else defaults) and the extras."""
+        object.__setattr__(self, "_fields_set_", set(values))
+        object.__setattr__(self, "_extra_", extra)
+        for f in type(self)._model_fields_.values():
             value = values[f.name] if f.name in values else f.default_value()
             object.__setattr__(self, f.name, value)
-
-    def _init_state(self, fields_set: set[str], extra: dict[str, object]) -> None:
-        object.__setattr__(self, "_fields_set_", fields_set)
-        object.__setattr__(self, "_extra_", extra)
 
     def __setattr__(self, name: str, value: object) -> None:
         object.__setattr__(self, name, value)
@@ -209,10 +212,7 @@ class BaseModel:
             else:
                 values[f.name] = construct(hints.get(f.name, Any), value)
         instance = cls.__new__(cls)
-        instance._init_state(set(values), extra)
-        for f in cls._model_fields_.values():
-            value = values[f.name] if f.name in values else f.default_value()
-            object.__setattr__(instance, f.name, value)
+        instance._init_state(values, extra)
         return instance
 
     def to_dict(self) -> dict[str, object]:
