@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Schema
+from generator.model import JsonValue, Schema
 from generator.render.pod_examples import (
     indent_block,
     perl_json,
@@ -85,7 +85,7 @@ def test_raw_text_is_kept_but_made_safe() -> None:
 
 
 def test_perl_json_is_canonical_pretty_with_three_spaces() -> None:
-    value = {"b": [1, 2.5, None], "a": {"t": True, "f": False}, "e": [], "o": {}, "s": 'q"\n\\'}
+    value: JsonValue = {"b": [1, 2.5, None], "a": {"t": True, "f": False}, "e": [], "o": {}, "s": 'q"\n\\'}
     assert perl_json(value) == (
         "{\n"
         '   "a" : {\n'
