@@ -24,6 +24,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from generator.model import Api, Operation, Parameter, PathItem, Response, Schema
 from generator.naming import pod_page_name, snake_case
@@ -37,7 +38,7 @@ from generator.render.markdown_snippets import (
     request_media,
 )
 from generator.render.markdown_text import block, cell, code_block, code_span, first_paragraph
-from generator.render.schema_shape import object_shape, union_members, unwrap
+from generator.render.schema_shape import union_members
 from generator.templating import environment
 
 #: Heading level of an operation's section on a path page.
@@ -123,6 +124,7 @@ def render(api: Api, options: RenderOptions) -> Files:
     users: dict[str, set[tuple[str, str]]] = defaultdict(set)
     files: Files = {}
 
+    formatter = SchemaFormatter(api.schemas)
     pages: dict[str, list[PathItem]] = defaultdict(list)
     for item in api.paths:
         pages[page_name(item.path)].append(item)
@@ -132,13 +134,13 @@ def render(api: Api, options: RenderOptions) -> Files:
         views = []
         for item in items:
             for operation in item.operations:
-                formatter = SchemaFormatter(api.schemas, "../schemas/")
-                view = _operation_view(api, operation, formatter)
+                with formatter.tracking_links() as linked:
+                    view = _operation_view(api, operation, formatter)
                 views.append(view)
-                url = f"paths/{name}.md#{view.anchor}"
+                url = f"paths/{quote(name)}.md#{view.anchor}"
                 for tag in operation.tags or (_UNTAGGED,):
                     index[tag].append((operation, url))
-                for schema_name in formatter.linked:
+                for schema_name in linked:
                     users[schema_name].add((f"{view.method} {view.path}", f"../{url}"))
         files[f"markdown/paths/{name}.md"] = path_template.render(
             paths=[i.path for i in items], operations=views
@@ -146,10 +148,10 @@ def render(api: Api, options: RenderOptions) -> Files:
 
     schema_views = []
     for name, schema in api.schemas.items():
-        formatter = SchemaFormatter(api.schemas, "")
-        schema_views.append(_schema_view(name, schema, formatter))
-        for target in formatter.linked - {name}:
-            users[target].add((name, schema_page(name, "")))
+        with formatter.tracking_links() as linked:
+            schema_views.append(_schema_view(name, schema, formatter))
+        for target in linked - {name}:
+            users[target].add((name, schema_page(name)))
     schema_template = env.get_template("schema.md.j2")
     for view in schema_views:
         used_by = [Link(label, url) for label, url in sorted(users.get(view.name, ()))]
@@ -159,7 +161,7 @@ def render(api: Api, options: RenderOptions) -> Files:
     files["markdown/schemas/README.md"] = env.get_template("schemas_index.md.j2").render(
         schemas=[
             (
-                Link(name, schema_page(name, "")),
+                Link(name, schema_page(name)),
                 first_paragraph(api.schemas[name].description or api.schemas[name].title),
             )
             for name in sorted(api.schemas)
@@ -302,7 +304,7 @@ def _success_body(operation: Operation, formatter: SchemaFormatter) -> Body | No
             continue
         for media in response.content:
             if media.schema is not None and is_json(media.content_type):
-                if not object_shape(media.schema)[0]:
+                if not formatter.shape(media.schema)[0]:
                     return None
                 return _body(
                     f"Response `{response.status}`",
@@ -372,7 +374,7 @@ class Variant:
 
 
 def _schema_view(name: str, schema: Schema, formatter: SchemaFormatter) -> SchemaView:
-    node = unwrap(schema)
+    node = formatter.unwrap(schema)
     mapping = [] if node.discriminator is None else sorted(node.discriminator.mapping.items())
     return SchemaView(
         name=name,

@@ -6,17 +6,26 @@ the properties of an inline object become rows named with a dotted path
 (``turn_detection.type``, ``tools[].function.name``).  Since cycles in the
 model always pass through component schemas, expansion stops at links and
 cannot recurse forever; a ``seen`` guard makes that explicit.
+
+One :class:`SchemaFormatter` serves a whole render and memoises per schema
+node (the same schemas recur on many pages).  That is possible because every
+page sits one folder below ``markdown/``, so a link to a schema page reads
+the same on all of them: ``../schemas/<Name>.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from generator.model import MISSING, JsonValue, Schema
 from generator.render.markdown_text import cell, code_span, json_code
-from generator.render.schema_shape import object_shape, union_members, unwrap, unwrap_chain
+from generator.render.schema_shape import object_shape, union_members, unwrap_chain
+
+#: The schema pages' folder as seen from any page (all pages are one level deep).
+SCHEMA_DIR = "../schemas/"
 
 
 @dataclass(frozen=True)
@@ -32,29 +41,74 @@ class FieldRow:
     description: str
 
 
-@dataclass
-class SchemaFormatter:
-    """Formats schemas for one page, remembering which component pages it links."""
+def schema_page(name: str) -> str:
+    """The URL of a component schema's page, relative to any page."""
+    return f"{SCHEMA_DIR}{quote(name)}.md"
 
-    components: Mapping[str, Schema]
-    #: Relative URL prefix from the page to the schema pages (``../schemas/``).
-    schema_dir: str
-    linked: set[str] = field(default_factory=set)
+
+class SchemaFormatter:
+    """Formats schemas for every page of one render, tracking the links it makes."""
+
+    def __init__(self, components: Mapping[str, Schema]) -> None:
+        self.components = components
+        self._chains: dict[Schema, list[Schema]] = {}
+        self._shapes: dict[Schema, tuple[dict[str, Schema], set[str]]] = {}
+        self._types: dict[Schema, tuple[str, frozenset[str]]] = {}
+        self._rows: dict[Schema, tuple[list[FieldRow], frozenset[str]]] = {}
+        self._allowed: dict[Schema, str] = {}
+        self._field_facts: dict[Schema, tuple[str, str, str, str, str]] = {}
+        self._linked: set[str] = set()
+
+    @contextmanager
+    def tracking_links(self) -> Iterator[set[str]]:
+        """Collect the names of the component pages linked inside the block."""
+        outer, self._linked = self._linked, set()
+        try:
+            yield self._linked
+        finally:
+            outer |= self._linked
+            self._linked = outer
+
+    # -- memoised structure ----------------------------------------------------------
+    def chain(self, schema: Schema) -> list[Schema]:
+        found = self._chains.get(schema)
+        if found is None:
+            found = self._chains[schema] = unwrap_chain(schema)
+        return found
+
+    def unwrap(self, schema: Schema) -> Schema:
+        return self.chain(schema)[-1]
+
+    def shape(self, schema: Schema) -> tuple[dict[str, Schema], set[str]]:
+        found = self._shapes.get(schema)
+        if found is None:
+            found = self._shapes[schema] = object_shape(schema)
+        return found
 
     def is_component(self, schema: Schema) -> bool:
         return schema.name is not None and self.components.get(schema.name) is schema
 
-    def link(self, schema: Schema) -> str:
-        """A Markdown link to a component schema's page."""
-        assert schema.name is not None
-        self.linked.add(schema.name)
-        return f"[{schema.name}]({schema_page(schema.name, self.schema_dir)})"
+    def inline_object(self, schema: Schema) -> bool:
+        """Whether ``schema`` is an object whose fields are shown in place."""
+        node = self.unwrap(schema)
+        return not self.is_component(node) and bool(self.shape(node)[0])
 
-    # -- one-cell facts ----------------------------------------------------------
+    # -- one-cell facts ----------------------------------------------------------------
     def type_of(self, schema: Schema) -> str:
         """The type as a short Markdown phrase (component names are links)."""
-        node = unwrap(schema)
-        return self.link(node) if self.is_component(node) else self.describe(node)
+        found = self._types.get(schema)
+        if found is None:
+            with self.tracking_links() as linked:
+                node = self.unwrap(schema)
+                if self.is_component(node):
+                    assert node.name is not None
+                    linked.add(node.name)
+                    text = f"[{node.name}]({schema_page(node.name)})"
+                else:
+                    text = self.describe(node)
+            found = self._types[schema] = (text, frozenset(linked))
+        self._linked |= found[1]
+        return found[0]
 
     def describe(self, node: Schema) -> str:
         """The type of ``node`` itself, even when it is a component (its own page)."""
@@ -63,7 +117,7 @@ class SchemaFormatter:
             return " or ".join(_unique(self._member_type(m, i) for i, m in enumerate(members, 1)))
         if node.is_array:
             return "array" if node.items is None else "array of " + self.type_of(node.items)
-        if isinstance(node.additional_properties, Schema) and not object_shape(node)[0]:
+        if isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
             return "map of " + self.type_of(node.additional_properties)
         types = [t for t in node.types if t != "null"]
         if types:
@@ -78,35 +132,29 @@ class SchemaFormatter:
             return f"{code_span('object')} (variant {index})"
         return self.type_of(member)
 
-    def inline_object(self, schema: Schema) -> bool:
-        """Whether ``schema`` is an object whose fields are shown in place."""
-        node = unwrap(schema)
-        return not self.is_component(node) and bool(object_shape(node)[0])
+    def nullable(self, schema: Schema) -> bool:
+        return any(s.nullable for s in self.chain(schema))
 
-    @staticmethod
-    def nullable(schema: Schema) -> bool:
-        return any(s.nullable for s in unwrap_chain(schema))
-
-    @staticmethod
-    def default(schema: Schema) -> str:
-        value = next((s.default for s in unwrap_chain(schema) if s.default is not MISSING), MISSING)
+    def default(self, schema: Schema) -> str:
+        value = next((s.default for s in self.chain(schema) if s.default is not MISSING), MISSING)
         return "" if value is MISSING else json_code(value)
 
     def allowed(self, schema: Schema) -> str:
         """Allowed values and ranges: enum values, constants, bounds, item counts."""
-        node = unwrap(schema)
-        parts = [_values(node)] if _values(node) else []
-        parts.extend(v for v in (_values(m) for m in union_members(node)) if v)
-        parts.extend(_bounds(node))
-        if node.is_array and node.items is not None:
-            inner = self.allowed(node.items)
-            if inner:
-                parts.append("each: " + inner)
-        return "; ".join(_unique(parts))
+        found = self._allowed.get(schema)
+        if found is None:
+            node = self.unwrap(schema)
+            parts = [v for v in (_values(s) for s in (node, *union_members(node))) if v]
+            parts.extend(_bounds(node))
+            if node.is_array and node.items is not None:
+                inner = self.allowed(node.items)
+                if inner:
+                    parts.append("each: " + inner)
+            found = self._allowed[schema] = "; ".join(_unique(parts))
+        return found
 
-    @staticmethod
-    def description(schema: Schema) -> str:
-        chain = unwrap_chain(schema)
+    def description(self, schema: Schema) -> str:
+        chain = self.chain(schema)
         text = next((s.description for s in chain if s.description), None) or next(
             (s.title for s in chain if s.title), ""
         )
@@ -121,58 +169,73 @@ class SchemaFormatter:
         ]
         return " ".join([*notes, cell(text)]).strip()
 
-    # -- tables --------------------------------------------------------------------
+    # -- tables ------------------------------------------------------------------------
     def rows(self, schema: Schema) -> list[FieldRow]:
         """The field table of an object schema, inline objects expanded."""
-        result: list[FieldRow] = []
-        self._object_rows(schema, "", result, {id(unwrap(schema))}, "")
-        return result
+        found = self._rows.get(schema)
+        if found is None:
+            with self.tracking_links() as linked:
+                rows: list[FieldRow] = []
+                self._object_rows(schema, "", rows, {self.unwrap(schema)}, "")
+            found = self._rows[schema] = (rows, frozenset(linked))
+        self._linked |= found[1]
+        return found[0]
 
     def _object_rows(
-        self, schema: Schema, prefix: str, out: list[FieldRow], seen: set[int], note: str
+        self, schema: Schema, prefix: str, out: list[FieldRow], seen: set[Schema], note: str
     ) -> None:
-        properties, required = object_shape(schema)
+        properties, required = self.shape(schema)
         for name, prop in properties.items():
             path = prefix + name
-            description = self.description(prop)
+            type_, nullable, default, allowed, description = self._facts(prop)
             out.append(
                 FieldRow(
                     name=code_span(path),
-                    type=self.type_of(prop),
+                    type=type_,
                     required="yes" if name in required else "no",
-                    nullable="yes" if self.nullable(prop) else "no",
-                    default=self.default(prop),
-                    allowed=self.allowed(prop),
+                    nullable=nullable,
+                    default=default,
+                    allowed=allowed,
                     description=f"*{note}* {description}".strip() if note else description,
                 )
             )
             self._expand(prop, path, out, seen)
 
-    def _expand(self, schema: Schema, path: str, out: list[FieldRow], seen: set[int]) -> None:
+    def _facts(self, schema: Schema) -> tuple[str, str, str, str, str]:
+        """Type, nullable, default, allowed values and description cells of a field."""
+        found = self._field_facts.get(schema)
+        if found is None:
+            found = self._field_facts[schema] = (
+                self.type_of(schema),
+                "yes" if self.nullable(schema) else "no",
+                self.default(schema),
+                self.allowed(schema),
+                self.description(schema),
+            )
+        else:
+            self.type_of(schema)  # records the links the type makes
+        return found
+
+    def _expand(self, schema: Schema, path: str, out: list[FieldRow], seen: set[Schema]) -> None:
         """Rows for what lies inside ``schema`` (shown at ``path``), if inline."""
-        node = unwrap(schema)
-        if self.is_component(node) or id(node) in seen:
+        node = self.unwrap(schema)
+        if self.is_component(node) or node in seen:
             return
-        inner = seen | {id(node)}
+        inner = seen | {node}
         if node.is_array and node.items is not None:
             self._expand(node.items, path + "[]", out, inner)
             return
-        if isinstance(node.additional_properties, Schema) and not object_shape(node)[0]:
+        if isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
             self._expand(node.additional_properties, path + ".*", out, inner)
             return
         for index, member in enumerate(union_members(node), 1):
-            member_node = unwrap(member)
-            if self.inline_object(member_node) and id(member_node) not in inner:
+            member_node = self.unwrap(member)
+            if self.inline_object(member_node) and member_node not in inner:
                 self._object_rows(
-                    member_node, path + ".", out, inner | {id(member_node)}, f"variant {index}:"
+                    member_node, path + ".", out, inner | {member_node}, f"variant {index}:"
                 )
-        if object_shape(node)[0]:
+        if self.shape(node)[0]:
             self._object_rows(node, path + ".", out, inner, "")
-
-
-def schema_page(name: str, schema_dir: str) -> str:
-    """The relative URL of a component schema's page."""
-    return f"{schema_dir}{quote(name)}.md"
 
 
 def _values(schema: Schema) -> str:

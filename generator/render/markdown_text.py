@@ -160,6 +160,8 @@ def escape_cell(text: str) -> str:
 
 def code_span(text: str) -> str:
     """``text`` as an inline code span, whatever backticks it contains."""
+    if "`" not in text and text.strip():
+        return f"`{text}`"
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     padding = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""

@@ -46,12 +46,13 @@ def render(api: Api, options: RenderOptions) -> Files:
     planner = TypePlanner()
     methods = plan_methods(api, planner)
     classes, aliases = planner.finish()
+    declared = frozenset(d.name for d in (*classes, *aliases))
     env = environment("python")
     context = {
         "title": api.title,
         "base_url": python_literal(api.default_server),
         "methods": methods,
-        "classes": [_class_view(c) for c in classes],
+        "classes": [_class_view(c, declared) for c in classes],
         "aliases": [_alias_view(a) for a in aliases],
     }
     files: Files = {}
@@ -65,8 +66,8 @@ def render(api: Api, options: RenderOptions) -> Files:
     return files
 
 
-def _class_view(plan: ClassPlan) -> ClassView:
-    names = plan.python_names()
+def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
+    names = plan.python_names(declared)
     fields = []
     for f in plan.fields:
         name = names[f.wire_name]

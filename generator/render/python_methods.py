@@ -46,15 +46,17 @@ from generator.render.python_types import (
     union,
 )
 
-#: How ``_client.py`` refers to the models module.
+#: How ``_client.py`` signatures refer to the models module.
 MODELS = "models."
+#: How method bodies refer to it: an argument may be called ``models``.
+BODY_MODELS = "_api_models."
 
 #: Names used by the generated method bodies and module: arguments avoid them.
 _BODY_NAMES = frozenset(
     {
-        "models",
+        "_api_models",
         "spec",
-        "files",
+        "file_parts",
         "response",
         "RequestSpec",
         "path_param",
@@ -176,6 +178,15 @@ class MethodPlan:
     @property
     def element_type(self) -> str:
         return self.element.render(MODELS)
+
+    @property
+    def body_cast_to(self) -> str:
+        """``cast_to`` as written in the method body."""
+        return self.returns.render(BODY_MODELS)
+
+    @property
+    def body_element_type(self) -> str:
+        return self.element.render(BODY_MODELS)
 
     def return_annotation(self, flavour: str) -> str:
         prefix = "Async" if flavour == "async" else ""

@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 from generator.model import MISSING, JsonValue, Schema
 from generator.naming import field_identifiers, pascal_case
 
-#: Names ``models.py`` defines or imports besides the planned declarations.
+#: Names the annotations and defaults of ``models.py`` use besides the planned
+#: declarations: a field of the same name would shadow them in its class body.
 MODULE_NAMES = frozenset(
-    {"annotations", "Any", "Literal", "TypeAlias", "BaseModel", "field", "FileTypes"}
-    | {"str", "int", "float", "bool", "list", "dict", "bytes", "None"}
+    {"Any", "Literal", "TypeAlias", "BaseModel", "field", "FileTypes"}
+    | {"str", "int", "float", "bool", "list", "dict"}
 )
 
 #: Attributes of the runtime ``BaseModel`` a field must not shadow.
@@ -187,10 +188,11 @@ class FieldPlan:
 class ClassPlan(Declaration):
     fields: list[FieldPlan] = field(default_factory=list)
 
-    def python_names(self) -> dict[str, str]:
-        """Wire name -> attribute name, valid and distinct."""
+    def python_names(self, declared: frozenset[str]) -> dict[str, str]:
+        """Wire name -> attribute name, valid, distinct, shadowing none of the
+        ``declared`` class and alias names."""
         return field_identifiers(
-            [f.wire_name for f in self.fields], MODULE_NAMES | MODEL_ATTRIBUTES
+            [f.wire_name for f in self.fields], MODULE_NAMES | MODEL_ATTRIBUTES | declared
         )
 
 
@@ -249,10 +251,14 @@ class TypePlanner:
 
     # -- planning ----------------------------------------------------------------
     def _non_null(self, schema: Schema, parent: Declaration | None, suffix: str) -> TypeExpr:
-        if schema.name is not None and not self.is_class(schema):
-            return self._plan_alias(schema)
         if self.is_class(schema):
             return Ref(self._plan_class(schema, parent, suffix))
+        if schema.name is not None:
+            sole = _sole_variant(schema)
+            if sole is not None and sole.name is None and self.is_class(sole):
+                # ``Foo: anyOf [{object}, {type: null}]``: the object is ``Foo``.
+                return Ref(self._plan_class(sole, None, "", component=schema.name))
+            return self._plan_alias(schema)
         key = id(schema)
         if key in self._expanding:
             return ANY
@@ -270,7 +276,7 @@ class TypePlanner:
             return _literal(schema.enum)
         variants = [*schema.any_of, *schema.one_of]
         if variants:
-            return union([self.annotation(v, parent, suffix) for v in variants])
+            return union([self._variant(v, parent, suffix) for v in variants])
         if schema.all_of:
             return union([self.annotation(m, parent, suffix) for m in schema.all_of[:1]])
         types = [t for t in schema.types if t != "null"]
@@ -282,6 +288,12 @@ class TypePlanner:
             else:
                 return NONE if schema.types == ("null",) else ANY
         return union([self._json_type(t, schema, parent, suffix) for t in types])
+
+    def _variant(self, schema: Schema, parent: Declaration | None, suffix: str) -> TypeExpr:
+        """A union member: an anonymous object with a ``title`` is named after it."""
+        if schema.name is None and schema.title and self.is_class(schema):
+            return self.annotation(schema, None, pascal_case(schema.title))
+        return self.annotation(schema, parent, suffix)
 
     def _json_type(
         self, type_: str, schema: Schema, parent: Declaration | None, suffix: str
@@ -312,15 +324,20 @@ class TypePlanner:
         return Ref(plan)
 
     def _plan_class(
-        self, schema: Schema, parent: Declaration | None, suffix: str
+        self,
+        schema: Schema,
+        parent: Declaration | None,
+        suffix: str,
+        component: str | None = None,
     ) -> Declaration:
-        key: object = ("component", schema.name) if schema.name else id(schema)
+        component = component or schema.name
+        key: object = ("component", component) if component else id(schema)
         plan = self._declarations.get(key)
         if plan is not None:
             return plan
         plan = ClassPlan(
-            component=schema.name,
-            parent=None if schema.name else parent,
+            component=component,
+            parent=None if component else parent,
             suffix=suffix,
             description=_class_description(schema),
         )
@@ -354,6 +371,12 @@ class TypePlanner:
             if plan.component is None:
                 base = (plan.parent.name if plan.parent else "") + plan.suffix
                 plan.name = _unique(pascal_case(base), used)
+
+
+def _sole_variant(schema: Schema) -> Schema | None:
+    """The one non-null member of an ``anyOf``/``oneOf`` union, if that is its shape."""
+    variants = [v for v in (*schema.any_of, *schema.one_of) if v.types != ("null",)]
+    return variants[0] if len(variants) == 1 and not schema.all_of else None
 
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
