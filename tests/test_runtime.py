@@ -438,7 +438,7 @@ def test_server_can_veto_or_force_a_retry(
 
 def test_retry_after_forms(rt: SimpleNamespace) -> None:
     def wait(**headers: str) -> float | None:
-        return rt.base.retry_after(httpx.Headers(headers))  # type: ignore[no-any-return]
+        return rt.base.retry_after(httpx.Headers(headers))
 
     assert wait(**{"retry-after": "1.5"}) == 1.5
     assert wait(**{"retry-after-ms": "20", "retry-after": "9"}) == 0.02
@@ -757,7 +757,7 @@ def test_missing_api_key_is_a_clear_error(
 def test_environment_supplies_defaults(
     rt: SimpleNamespace, loopback: LoopbackServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Client(rt.SyncAPIClient):  # type: ignore[name-defined,misc]
+    class Client(rt.SyncAPIClient):
         _default_base_url = "https://api.example.test/v1"
 
     monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
