@@ -165,8 +165,8 @@ class ModelBuilder:
         node.const = raw.get("const", MISSING)
         node.default = raw.get("default", MISSING)
         node.example = raw.get("example", MISSING)
-        if node.example is MISSING and isinstance(raw.get("examples"), list) and raw["examples"]:
-            node.example = raw["examples"][0]
+        examples = raw.get("examples")
+        node.examples = list(examples) if isinstance(examples, list) else []
         node.nullable_flag = raw.get("nullable") is True
         node.properties = {
             str(k): self.schema(v) for k, v in _mapping(raw.get("properties")).items()

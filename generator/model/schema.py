@@ -63,7 +63,10 @@ class Schema:
     enum: list[JsonValue] | None = None
     const: JsonValue | _Missing = MISSING
     default: JsonValue | _Missing = MISSING
+    #: The ``example`` keyword (3.0 style).
     example: JsonValue | _Missing = MISSING
+    #: The ``examples`` keyword (3.1 / JSON Schema style: a list of values).
+    examples: list[JsonValue] = field(default_factory=list)
     #: OpenAPI 3.0 ``nullable: true``.
     nullable_flag: bool = False
     properties: dict[str, Schema] = field(default_factory=dict)
