@@ -146,7 +146,9 @@ class Stream(Generic[_T]):
 
     Iterate it (or call :func:`next`) for events; iteration stops at the end
     of the stream or at a ``[DONE]`` event, and the response is then closed.
-    Use it as a context manager, or call :meth:`close`, to stop early.
+    Use it as a context manager, or call :meth:`close`, to stop early.  A
+    connection lost mid-stream raises :class:`APIConnectionError` (or
+    :class:`APITimeoutError`); streams are not retried.
     """
 
     def __init__(self, response: httpx.Response, event_type: object) -> None:
