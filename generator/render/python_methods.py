@@ -245,7 +245,7 @@ def _method(name: str, operation: Operation, planner: TypePlanner) -> MethodPlan
         docstring=_docstring(operation, arguments),
     )
     if result == "stream_or_json":
-        stream = next(a for a in arguments if a.location == "json" and a.wire_name == "stream")
+        stream = next(a for a in arguments if a.location in ("json", "form") and a.wire_name == "stream")
         plan = replace(plan, stream_argument=stream.name)
     return plan
 
@@ -357,7 +357,7 @@ def _result(
     events = next((m for m in content if m.content_type == _SSE), None)
     others = [m for m in content if m.content_type != _SSE]
     event_type = planner.annotation(events.schema, None, base_name + "Event") if events else ANY
-    has_stream_argument = any(a.location == "json" and a.wire_name == "stream" for a in arguments)
+    has_stream_argument = any(a.location in ("json", "form") and a.wire_name == "stream" for a in arguments)
     if events is not None and not others:
         return "stream", ANY, event_type
     if not others:
