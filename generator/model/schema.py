@@ -10,23 +10,22 @@ may contain cycles (recursive schemas); walk it with a ``seen`` set.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Final, Union
 
 #: A JSON value as it stands in the spec (after YAML loading).
 JsonValue = Union[None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]]
 
 
-class _Missing:
-    """Marks an absent keyword, distinct from an explicit ``null``."""
+class _Missing(enum.Enum):
+    """Marks an absent keyword, distinct from an explicit ``null``.
 
-    _instance: _Missing | None = None
+    A one-member enum, so ``value is MISSING`` narrows types under mypy.
+    """
 
-    def __new__(cls) -> _Missing:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    MISSING = "MISSING"
 
     def __repr__(self) -> str:
         return "MISSING"
@@ -35,7 +34,7 @@ class _Missing:
         return False
 
 
-MISSING = _Missing()
+MISSING: Final = _Missing.MISSING
 
 #: The JSON types a schema can admit, in this order when listed.
 JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from generator.render import Renderer, markdown, pod, python_client
+from generator.render import Renderer
+from generator.render.markdown import render as render_markdown
+from generator.render.pod import render as render_pod
+from generator.render.python_client import render as render_python
 
 RENDERERS: dict[str, Renderer] = {
-    "pod": pod.render,
-    "markdown": markdown.render,
-    "python": python_client.render,
+    "pod": render_pod,
+    "markdown": render_markdown,
+    "python": render_python,
 }
