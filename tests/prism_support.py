@@ -50,9 +50,17 @@ from generator.model.build import build_api
 
 REPO = Path(__file__).resolve().parents[1]
 PRISM_BIN = REPO / "tests" / "prism" / "node_modules" / ".bin" / "prism"
-NOT_INSTALLED = "Prism is not installed (tests/prism/node_modules): run .ci/install-prism"
+NOT_INSTALLED = (
+    "Prism is not installed (tests/prism/node_modules): run .ci/install-prism"
+)
 #: The spec of the Perl distribution's 2025-04 release: the API the Prism tests cover.
-REFERENCE_SPEC = REPO.parent / "shared" / "specs" / "openai" / "perl-client-2025-04-11-8f2ef4f.yaml.xz"
+REFERENCE_SPEC = (
+    REPO.parent
+    / "shared"
+    / "specs"
+    / "openai"
+    / "perl-client-2025-04-11-8f2ef4f.yaml.xz"
+)
 
 #: Seconds announced in the injected 429 replies.
 RETRY_AFTER_SECONDS = 1
@@ -90,7 +98,7 @@ def reference_api() -> Api | None:
 # -- spec patching -------------------------------------------------------------
 def patch_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of ``spec`` prepared for Prism (see the module docstring)."""
-    patched = _explicit_nulls(copy.deepcopy(dict(spec)))
+    patched: dict[str, Any] = _explicit_nulls(copy.deepcopy(dict(spec)))
     validator = _validator_class(patched)
     for operation in _operations(patched):
         _add_multipart_encodings(patched, operation)
@@ -114,22 +122,33 @@ def write_patched_spec(spec: Mapping[str, Any], directory: Path) -> Path:
 def _operations(spec: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     for item in spec.get("paths", {}).values():
         if isinstance(item, dict):
-            yield from (op for m, op in item.items() if m in _METHODS and isinstance(op, dict))
+            yield from (
+                op for m, op in item.items() if m in _METHODS and isinstance(op, dict)
+            )
 
 
 def _resolved(spec: Mapping[str, Any], node: Any) -> Any:
     """``node`` with a local ``$ref`` replaced by (a copy of) its target."""
     seen: set[str] = set()
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
+    while (
+        isinstance(node, dict)
+        and isinstance(node.get("$ref"), str)
+        and node["$ref"] not in seen
+    ):
         seen.add(node["$ref"])
         target: Any = spec
         for token in node["$ref"].lstrip("#").split("/")[1:]:
             target = target.get(token.replace("~1", "/").replace("~0", "~"), {})
-        node = {**copy.deepcopy(target), **{k: v for k, v in node.items() if k != "$ref"}}
+        node = {
+            **copy.deepcopy(target),
+            **{k: v for k, v in node.items() if k != "$ref"},
+        }
     return node
 
 
-def _add_multipart_encodings(spec: Mapping[str, Any], operation: dict[str, Any]) -> None:
+def _add_multipart_encodings(
+    spec: Mapping[str, Any], operation: dict[str, Any]
+) -> None:
     body = _resolved(spec, operation.get("requestBody", {}))
     media = body.get("content", {}).get("multipart/form-data")
     if not isinstance(media, dict):
@@ -138,7 +157,13 @@ def _add_multipart_encodings(spec: Mapping[str, Any], operation: dict[str, Any])
     encoding = media.setdefault("encoding", {})
     for name, prop in schema.get("properties", {}).items():
         prop = _resolved(spec, prop)
-        variants = [prop, *(_resolved(spec, p) for p in prop.get("anyOf", []) + prop.get("oneOf", []))]
+        variants = [
+            prop,
+            *(
+                _resolved(spec, p)
+                for p in prop.get("anyOf", []) + prop.get("oneOf", [])
+            ),
+        ]
         if any(v.get("type") == "array" for v in variants) and name not in encoding:
             encoding[name] = {"style": "form", "explode": True}
     operation["requestBody"] = body
@@ -171,7 +196,9 @@ def _explicit_nulls(node: Any) -> Any:
 
 
 def _validator_class(spec: Mapping[str, Any]) -> type[Validator]:
-    return OAS31Validator if str(spec.get("openapi", "")).startswith("3.1") else OAS30Validator
+    is_31 = str(spec.get("openapi", "")).startswith("3.1")
+    validator: type[Validator] = OAS31Validator if is_31 else OAS30Validator
+    return validator
 
 
 def _inject_reply_example(
@@ -185,7 +212,9 @@ def _inject_reply_example(
             if "example" in media or "examples" in media:
                 return
             # Refs inside the schema resolve against the spec's components.
-            check = validator({**media.get("schema", {}), "components": spec.get("components", {})})
+            check = validator(
+                {**media.get("schema", {}), "components": spec.get("components", {})}
+            )
             valid = (e for e in examples if e is not None and check.is_valid(e))
             example = next(valid, None)
             if example is not None:
@@ -208,7 +237,11 @@ def _inject_stream_example(operation: Mapping[str, Any]) -> None:
     stream = next((s for s in streams if s is not None), None)
     for status, response in operation.get("responses", {}).items():
         media = response.get("content", {}).get("text/event-stream")
-        if str(status).startswith("2") and isinstance(media, dict) and stream is not None:
+        if (
+            str(status).startswith("2")
+            and isinstance(media, dict)
+            and stream is not None
+        ):
             # The spec's schema describes one event's data; the body is the text stream.
             media["schema"] = {"type": "string"}
             media.setdefault("example", stream)
@@ -240,9 +273,17 @@ def _rate_limit_response() -> dict[str, Any]:
     return {
         "description": "Rate limited (added for the mock server).",
         "headers": {
-            "Retry-After": {"schema": {"type": "string"}, "example": str(RETRY_AFTER_SECONDS)}
+            "Retry-After": {
+                "schema": {"type": "string"},
+                "example": str(RETRY_AFTER_SECONDS),
+            }
         },
-        "content": {"application/json": {"schema": {"type": "object"}, "example": RATE_LIMIT_BODY}},
+        "content": {
+            "application/json": {
+                "schema": {"type": "object"},
+                "example": RATE_LIMIT_BODY,
+            }
+        },
     }
 
 
@@ -263,18 +304,31 @@ class PrismServer:
     log_path: Path
 
     @classmethod
-    def start(cls, spec_path: Path, log_path: Path, *, startup_timeout: float = 90.0) -> PrismServer:
+    def start(
+        cls, spec_path: Path, log_path: Path, *, startup_timeout: float = 90.0
+    ) -> PrismServer:
         """Start Prism and wait until it answers; raise with its log if it does not."""
         port = free_port()
         with log_path.open("wb") as log:
             process = subprocess.Popen(
-                [str(PRISM_BIN), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(spec_path)],
+                [
+                    str(PRISM_BIN),
+                    "mock",
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "--errors",
+                    str(spec_path),
+                ],
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group, stopped as a whole
             )
-        server = cls(process=process, base_url=f"http://127.0.0.1:{port}", log_path=log_path)
+        server = cls(
+            process=process, base_url=f"http://127.0.0.1:{port}", log_path=log_path
+        )
         try:
             server._wait_until_ready(startup_timeout)
         except BaseException:
@@ -286,13 +340,17 @@ class PrismServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"Prism exited with {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"Prism exited with {self.process.returncode}:\n{self.log_tail()}"
+                )
             try:
                 httpx.get(self.base_url + "/", timeout=1.0)
                 return
             except httpx.TransportError:
                 time.sleep(0.2)
-        raise RuntimeError(f"Prism did not answer within {timeout:.0f} s:\n{self.log_tail()}")
+        raise RuntimeError(
+            f"Prism did not answer within {timeout:.0f} s:\n{self.log_tail()}"
+        )
 
     def stop(self, grace: float = 10.0) -> None:
         """Terminate Prism's process group; kill it if it outlives ``grace`` seconds."""

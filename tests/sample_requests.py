@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
 from generator.model import Operation, Schema
 from generator.model.api import MediaType
-from generator.model.schema import MISSING, JsonValue
+from generator.model.schema import JsonValue, _Missing
 
 #: A multipart file part as httpx and the generated client accept it.
 FilePart = tuple[str, bytes, str]
@@ -58,9 +59,12 @@ class SampleRequest:
     def is_multipart(self) -> bool:
         return self.content_type == "multipart/form-data"
 
-    def httpx_arguments(self) -> dict[str, object]:
+    def httpx_arguments(self) -> dict[str, Any]:
         """Keyword arguments for ``httpx.Client.request`` sending this request."""
-        arguments: dict[str, object] = {"params": _query_text(self.query), "headers": self.headers}
+        arguments: dict[str, Any] = {
+            "params": _query_text(self.query),
+            "headers": self.headers,
+        }
         if self.is_multipart:
             assert isinstance(self.body, dict)
             arguments["data"] = _query_text(self.body)
@@ -81,7 +85,9 @@ def sample_request(operation: Operation) -> SampleRequest:
     for parameter in operation.parameters:
         if not parameter.required:
             continue
-        value = sample_value(parameter.schema) if parameter.schema is not None else "sample"
+        value = (
+            sample_value(parameter.schema) if parameter.schema is not None else "sample"
+        )
         if parameter.location == "path":
             request.path_params[parameter.name] = value
             request.path = request.path.replace(
@@ -107,10 +113,14 @@ def _request_media(operation: Operation) -> MediaType | None:
     if operation.request_body is None or not operation.request_body.content:
         return None
     content = operation.request_body.content
-    return next((m for m in content if m.content_type == "application/json"), content[0])
+    return next(
+        (m for m in content if m.content_type == "application/json"), content[0]
+    )
 
 
-def _multipart_sample(schema: Schema) -> tuple[JsonValue, dict[str, FilePart | list[FilePart]]]:
+def _multipart_sample(
+    schema: Schema,
+) -> tuple[JsonValue, dict[str, FilePart | list[FilePart]]]:
     """The sample body with its binary properties moved to file parts."""
     fields = sample_value(schema)
     files: dict[str, FilePart | list[FilePart]] = {}
@@ -156,7 +166,7 @@ def sample_value(schema: Schema, _chain: tuple[int, ...] = ()) -> JsonValue:
         # A required cycle: the emptiest value of the declared type ends it.
         return [] if schema.is_array else {} if schema.is_object else None
     chain = (*_chain, id(schema))
-    if schema.const is not MISSING:
+    if not isinstance(schema.const, _Missing):
         return schema.const
     if schema.enum is not None:
         return next((v for v in schema.enum if v is not None), None)
@@ -169,13 +179,17 @@ def sample_value(schema: Schema, _chain: tuple[int, ...] = ()) -> JsonValue:
     return value
 
 
-def _branch_value(schema: Schema, branches: list[Schema], chain: tuple[int, ...]) -> JsonValue:
+def _branch_value(
+    schema: Schema, branches: list[Schema], chain: tuple[int, ...]
+) -> JsonValue:
     """The first branch sample that a strict ``oneOf`` check accepts."""
     exclusive = bool(schema.one_of)
     samples = [sample_value(b, chain) for b in branches]
     for branch, value in zip(branches, samples):
         others = [b for b in schema.one_of if b is not branch]
-        if conforms(value, branch) and not (exclusive and any(conforms(value, o) for o in others)):
+        if conforms(value, branch) and not (
+            exclusive and any(conforms(value, o) for o in others)
+        ):
             return value
     return samples[0]
 
@@ -193,7 +207,9 @@ def _own_value(schema: Schema, chain: tuple[int, ...]) -> JsonValue:
         count = max(schema.min_items or 1, 1)
         if schema.max_items is not None:
             count = min(count, schema.max_items)
-        item = sample_value(schema.items, chain) if schema.items is not None else "sample"
+        item = (
+            sample_value(schema.items, chain) if schema.items is not None else "sample"
+        )
         return [item] * count
     if kind in ("integer", "number"):
         return _number_in_bounds(schema, integer=kind == "integer")
@@ -240,7 +256,7 @@ def conforms(value: JsonValue, schema: Schema, _depth: int = 0) -> bool:
     depth = _depth + 1
     if value is None and schema.nullable:
         return True
-    if schema.const is not MISSING and value != schema.const:
+    if not isinstance(schema.const, _Missing) and value != schema.const:
         return False
     if schema.enum is not None and value not in schema.enum:
         return False
@@ -259,7 +275,9 @@ def conforms(value: JsonValue, schema: Schema, _depth: int = 0) -> bool:
     return True
 
 
-def _object_conforms(value: Mapping[str, JsonValue], schema: Schema, depth: int) -> bool:
+def _object_conforms(
+    value: Mapping[str, JsonValue], schema: Schema, depth: int
+) -> bool:
     if any(name not in value for name in schema.required):
         return False
     for name, item in value.items():
@@ -294,7 +312,11 @@ def _has_type(value: JsonValue, json_type: str) -> bool:
 def _query_text(query: Mapping[str, JsonValue]) -> dict[str, str | list[str]]:
     """Query or form fields as text; arrays become repeated fields."""
     return {
-        k: [_form_text(v) for v in value] if isinstance(value, list) else _form_text(value)
+        k: (
+            [_form_text(v) for v in value]
+            if isinstance(value, list)
+            else _form_text(value)
+        )
         for k, value in query.items()
     }
 
