@@ -88,7 +88,7 @@ def test_unknown_operation_suggests(mini_spec: Path, tmp_path: Path, capsys: pyt
     status = main([str(mini_spec), "--operation", "getThings", "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err.strip()
     assert status == 2
-    assert err == "error: unknown operation id 'getThings'; did you mean getThing?"
+    assert err == "error: unknown operation id 'getThings'; did you mean getThing, createThing?"
 
 
 def test_generates_all_artifacts_and_check(mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
