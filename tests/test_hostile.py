@@ -1,0 +1,145 @@
+"""Hostile specs: names and text built to break out of the generated artifacts.
+
+A spec is data.  Whatever its names and descriptions hold, the generator must
+write only inside the output directory, emit Python that parses, imports and
+does only what a client does, and POD in which spec text cannot start a
+command paragraph.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli import main
+
+EVIL_TEXT = 'x"""\n\'\'\'\nimport os; os.system("echo pwned")  # \\\n=cut\n\n=head1 INJECTED\n\n}}{{ {% raw %}'
+
+SPEC: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": EVIL_TEXT, "version": "1"},
+    "servers": [{"url": 'https://api.example.test/v1"\nimport os'}],
+    "paths": {
+        "/../../escape/{id}": {
+            "post": {
+                "operationId": "../../etc/passwd",
+                "summary": EVIL_TEXT,
+                "description": EVIL_TEXT,
+                "tags": [EVIL_TEXT],
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {"name": "class", "in": "query", "schema": {"type": "string", "enum": ['a"b', "c\\d", "ü"]}},
+                    {"name": "X-Evil\nHeader", "in": "header", "schema": {"type": "string"}},
+                ],
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/Evil"},
+                        }
+                    }
+                },
+                "responses": {
+                    "200": {
+                        "description": EVIL_TEXT,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evil"}}},
+                    }
+                },
+            }
+        },
+        "/import os": {
+            "get": {"operationId": "import", "summary": "=head1 X", "responses": {"204": {"description": "none"}}}
+        },
+    },
+    "components": {
+        "schemas": {
+            "Evil": {
+                "type": "object",
+                "description": EVIL_TEXT,
+                "required": ["from"],
+                "properties": {
+                    "from": {"type": "string", "description": EVIL_TEXT, "default": EVIL_TEXT},
+                    "2d": {"type": "integer"},
+                    "a-b.c": {"type": "string", "enum": ["1st", "with space", "", "None", "True"]},
+                    "ü": {"type": "boolean"},
+                    "self": {"type": "string"},
+                    "model_extra": {"type": "string"},
+                    "__init__": {"type": "string"},
+                    "nested": {"$ref": "#/components/schemas/Evil"},
+                },
+            },
+            "class": {"type": "object", "properties": {"def": {"type": "string"}}},
+        }
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    spec = root / "spec.json"
+    spec.write_text(json.dumps(SPEC))
+    out = root / "deep" / "out"
+    assert main([str(spec), "--all", "-o", str(out), "-q"]) == 0
+    return out
+
+
+def test_everything_stays_inside_the_output(generated: Path) -> None:
+    root = generated.parent.parent
+    outside = {p for p in root.rglob("*") if p.is_file() and not p.is_relative_to(generated)}
+    assert outside == {root / "spec.json"}
+
+
+def test_python_parses_and_has_no_injected_code(generated: Path) -> None:
+    package = generated / "python" / "openai_client"
+    for source in package.glob("*.py"):
+        tree = ast.parse(source.read_text(), str(source))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                assert node.func.attr != "system", f"{source.name}: injected call"
+            if isinstance(node, ast.Import):
+                assert all(alias.name != "os" for alias in node.names), source.name
+
+
+def test_python_package_imports_and_builds_models(generated: Path, tmp_path: Path) -> None:
+    shutil.copytree(generated / "python" / "openai_client", tmp_path / "hostile_client")
+    code = (
+        "import hostile_client as c, inspect\n"
+        "names = [n for n in dir(c.Client) if not n.startswith('_')]\n"
+        "assert all(n.isidentifier() for n in names), names\n"
+        "print(sorted(n for n in names if n not in dir(c._base_client.SyncAPIClient)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    methods = ast.literal_eval(result.stdout.strip())
+    assert len(methods) == 2  # one per operation, whatever the ids were
+
+
+def test_pod_spec_text_cannot_start_a_command(generated: Path) -> None:
+    pages = list((generated / "pod").rglob("*.pod"))
+    assert pages
+    for page in pages:
+        lines = page.read_text().splitlines()
+        assert "=head1 INJECTED" not in lines
+        assert "=head1 X" not in lines
+        # only the generator's own structure may close the POD
+        assert lines.count("=cut") == 1, page.name
+    if shutil.which("podchecker"):
+        result = subprocess.run(
+            ["podchecker", *map(str, pages)], capture_output=True, text=True, timeout=120
+        )
+        assert "*** ERROR" not in result.stdout + result.stderr
+
+
+def test_markdown_has_no_raw_html_injection(generated: Path) -> None:
+    for page in (generated / "markdown").rglob("*.md"):
+        text = page.read_text()
+        assert "{% raw %}" not in text or "`" in text  # shown as text, not interpreted
