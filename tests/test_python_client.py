@@ -1,0 +1,315 @@
+"""The generated Python client package: types, formatting, names, imports.
+
+Generation-level checks; ``test_client_http.py`` drives the generated
+clients over loopback HTTP.
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+import typing
+from pathlib import Path
+from types import ModuleType
+from typing import Literal
+
+import black
+import pytest
+
+from generator.errors import SpecError
+from generator.load import load_spec
+from generator.model.build import build_api
+from generator.render import RenderOptions
+from generator.render import python_format
+from generator.render.python_client import render
+from python_client_support import (
+    SEED,
+    SEED_SPEC,
+    SPECS,
+    SYNTHETIC_SPEC,
+    corpus_spec,
+    default_spec_path,
+    generate,
+    import_package,
+    run_black_check,
+    run_mypy,
+)
+
+SEED_ARGUMENTS = [
+    "modalities",
+    "input_audio_format",
+    "input_audio_transcription",
+    "turn_detection",
+    "input_audio_noise_reduction",
+    "include",
+]
+REQUEST_OPTIONS = ["extra_headers", "extra_query", "extra_body", "timeout"]
+
+
+@pytest.fixture(scope="module")
+def seed_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed operation's package from the 2025-04 spec and from the default spec."""
+    root = tmp_path_factory.mktemp("seed")
+    generate(corpus_spec(SEED_SPEC, root), root, "seed_client", [SEED])
+    generate(load_spec(default_spec_path()), root, "seed_default_client", [SEED])
+    return root
+
+
+@pytest.fixture(scope="module")
+def seed(seed_root: Path) -> ModuleType:
+    return import_package(seed_root, "seed_client")
+
+
+@pytest.fixture(scope="module")
+def synthetic_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("synthetic")
+    generate(SYNTHETIC_SPEC, root, "synthetic_client")
+    return root
+
+
+@pytest.fixture(scope="module")
+def synthetic(synthetic_root: Path) -> ModuleType:
+    return import_package(synthetic_root, "synthetic_client")
+
+
+# -- the seed operation --------------------------------------------------------------
+def test_seed_packages_pass_mypy_strict(seed_root: Path) -> None:
+    result = run_mypy(seed_root, "seed_client", "seed_default_client")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_seed_packages_are_black_clean(seed_root: Path) -> None:
+    for name in ("seed_client", "seed_default_client"):
+        result = run_black_check(seed_root, name)
+        assert result.returncode == 0, result.stderr
+
+
+def test_seed_method_has_keyword_only_typed_arguments(seed: ModuleType) -> None:
+    for client in (seed.Client, seed.AsyncClient):
+        signature = inspect.signature(client.create_realtime_transcription_session)
+        parameters = list(signature.parameters.values())
+        assert [p.name for p in parameters] == ["self", *SEED_ARGUMENTS, *REQUEST_OPTIONS]
+        for parameter in parameters[1:]:
+            assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+            assert parameter.default is seed.NOT_GIVEN or parameter.name.startswith("extra_")
+    assert inspect.iscoroutinefunction(seed.AsyncClient.create_realtime_transcription_session)
+
+
+def test_seed_argument_types(seed: ModuleType) -> None:
+    hints = typing.get_type_hints(
+        seed.Client.create_realtime_transcription_session, vars(seed._client)
+    )
+    fmt = hints["input_audio_format"]
+    assert set(typing.get_args(fmt)) == {
+        Literal["pcm16", "g711_ulaw", "g711_alaw"],
+        seed.NotGiven,
+    }
+    # Documented as "can be set to `null`": None is accepted (and sent as null).
+    assert type(None) in typing.get_args(hints["turn_detection"])
+    assert type(None) in typing.get_args(hints["input_audio_noise_reduction"])
+    # Nothing says null for these.
+    assert type(None) not in typing.get_args(hints["input_audio_format"])
+    assert type(None) not in typing.get_args(hints["input_audio_transcription"])
+    assert hints["return"] is seed.models.RealtimeTranscriptionSessionCreateResponse
+
+
+def test_seed_response_model_tolerates_unknown_fields(seed: ModuleType) -> None:
+    model = seed.models.RealtimeTranscriptionSessionCreateResponse
+    parsed = model.from_data(
+        {
+            "client_secret": {"value": "ek_1", "expires_at": 5, "scope": "x"},
+            "modalities": ["text", "video"],
+            "brand_new": {"a": 1},
+        }
+    )
+    assert parsed.client_secret.value == "ek_1"
+    assert parsed.client_secret.expires_at == 5
+    assert parsed.client_secret.model_extra == {"scope": "x"}
+    assert parsed.modalities == ["text", "video"]
+    assert parsed.model_extra == {"brand_new": {"a": 1}}
+
+
+def test_default_spec_seed_package_imports(seed_root: Path) -> None:
+    package = import_package(seed_root, "seed_default_client")
+    client = package.Client(api_key="k")
+    assert str(client.base_url).rstrip("/") == "https://api.openai.com/v1"
+    assert callable(client.create_realtime_transcription_session)
+
+
+# -- the synthetic spec: every construct in one small package ---------------------
+def test_synthetic_package_passes_mypy_and_black(synthetic_root: Path) -> None:
+    usage = synthetic_root / "usage_ok.py"
+    usage.write_text(USAGE_OK, encoding="utf-8")
+    wrong = synthetic_root / "usage_wrong.py"
+    wrong.write_text(USAGE_WRONG, encoding="utf-8")
+    result = run_mypy(synthetic_root, "synthetic_client", "usage_ok.py", "usage_wrong.py")
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert not [e for e in errors if not e.startswith("usage_wrong.py")], result.stdout
+    flagged = {int(e.split(":")[1]) for e in errors}
+    expected = {n for n, line in enumerate(USAGE_WRONG.splitlines(), 1) if "# wrong" in line}
+    assert flagged == expected, result.stdout
+    assert run_black_check(synthetic_root, "synthetic_client").returncode == 0
+
+
+USAGE_OK = """\
+from synthetic_client import AsyncClient, Client, Stream, SyncCursorPage, models
+
+client = Client(api_key="k")
+thing: models.Thing = client.create_thing(name="n", kind="anything", class_="c", note=None)
+page: SyncCursorPage[models.Thing] = client.list_things(limit=2, order="asc")
+stream: Stream[models.ChatEvent] = client.create_chat(prompt="p", stream=True)
+reply: models.ChatResponse = client.create_chat(prompt="p")
+either: models.ChatResponse | Stream[models.ChatEvent] = client.create_chat(prompt="p", stream=bool(1))
+events: Stream[models.ChatEvent] = client.stream_events()
+client.delete_thing("t1")
+data: bytes = client.download_thing("t1").content
+upload = client.create_upload(file=b"x", purpose="batch", attachments=[b"a", ("a.txt", b"b")])
+count: int | None = upload.bytes
+first: models.FooBar2 = client.get_item()
+second: models.FooBar = client.get_item_2()
+
+
+async def main(aclient: AsyncClient) -> None:
+    athing: models.Thing = await aclient.get_thing("t1", X_Trace_Id="x")
+    async for event in await aclient.create_chat(prompt="p", stream=True):
+        delta: str | None = event.delta
+"""
+
+USAGE_WRONG = """\
+from synthetic_client import Client, models
+
+client = Client(api_key="k")
+client.create_thing(kind="k")  # wrong: name is required
+client.create_thing(name="n", mode="c")  # wrong: not an allowed value
+client.list_things(order="sideways")  # wrong
+client.create_upload(file="not a file", purpose="batch")  # wrong
+text: str = client.create_chat(prompt="p", stream=True)  # wrong: a stream
+client.get_thing(thing_id=1)  # wrong: a string
+"""
+
+
+def test_synthetic_client_signatures(synthetic: ModuleType) -> None:
+    get_thing = inspect.signature(synthetic.Client.get_thing).parameters
+    assert get_thing["thing_id"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert get_thing["X_Trace_Id"].kind is inspect.Parameter.KEYWORD_ONLY
+    names = {m for m in vars(synthetic.Client) if not m.startswith("_")}
+    assert names == {
+        "list_things",
+        "create_thing",
+        "get_thing",
+        "delete_thing",
+        "download_thing",
+        "create_upload",
+        "create_chat",
+        "stream_events",
+        "get_item",
+        "get_item_2",
+    }
+    assert synthetic.Client._default_base_url == "https://example.invalid/v9"
+
+
+def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
+    models = synthetic.models
+    # allOf merged into one class, own and inherited properties together.
+    request = models.CreateThingRequest(name="n", class_="c", _2d=True, dotted_name="d")
+    assert request.to_dict() == {"name": "n", "class": "c", "2d": True, "dotted.name": "d"}
+    hints = typing.get_type_hints(models.CreateThingRequest)
+    assert hints["kind"] == Literal["small", "large"] | str | None
+    assert hints["meta"] == dict[str, int] | None
+    assert hints["tags"] == list[str] | None
+    assert hints["fixed"] == Literal["fixed"] | None
+    assert hints["mode"] == Literal["a-b", "1x", "ü"] | None
+    assert hints["pet"] == models.Cat | models.Dog | None
+    # An inline object is named after its parent and property; the component
+    # that already has that name keeps it.
+    assert typing.get_type_hints(models.Thing)["child_info"] == models.ThingChildInfo2 | None
+    assert "depth" in typing.get_type_hints(models.ThingChildInfo)
+    # Recursive schema.
+    thing = models.Thing.from_data({"id": "a", "object": "thing", "children": [{"id": "b", "object": "thing"}]})
+    assert isinstance(thing.children[0], models.Thing)
+    # Component names colliding once Pascal-cased.
+    assert inspect.get_annotations(models.FooBar2) == {"a": "str | None"}
+    assert inspect.get_annotations(models.FooBar) == {"b": "str | None"}
+    assert models.ThingKind == Literal["small", "large"] | str
+
+
+def test_discriminated_union_picks_the_variant(synthetic: ModuleType) -> None:
+    models = synthetic.models
+    request = models.CreateThingRequest.from_data({"name": "n", "pet": {"type": "dog", "good": True}})
+    assert isinstance(request.pet, models.Dog)
+    assert request.pet.good is True
+
+
+# -- the formatter and its cache ---------------------------------------------------
+def test_format_cache_gives_identical_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "x = {  'a':1 }\ndef f(a,b):\n  return a+b\n"
+    uncached = black.format_str(source, mode=black.Mode())
+    first = python_format.format_source(source, tmp_path)
+    assert first == uncached
+    assert len(list(tmp_path.rglob("*"))) == 2  # one directory, one entry
+
+    def fail(*args: object, **kwargs: object) -> str:
+        raise AssertionError("black called despite a cached result")
+
+    monkeypatch.setattr(black, "format_str", fail)
+    assert python_format.format_source(source, tmp_path) == uncached
+
+
+def test_format_cache_location_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert python_format.cache_dir() == tmp_path / "openai-generator" / "black"
+
+
+def test_render_output_is_the_same_with_a_cold_and_a_warm_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    api = build_api(SYNTHETIC_SPEC)
+    cold = render(api, RenderOptions())
+    warm = render(api, RenderOptions())
+    assert cold == warm
+    assert any((tmp_path / "cache").rglob("*"))
+
+
+def test_an_unwritable_cache_is_ignored(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert python_format.format_source("x=1\n", blocker / "cache") == "x = 1\n"
+
+
+# -- the whole API of every corpus spec ------------------------------------------
+CORPUS = sorted(SPECS.glob("*.yaml.xz")) if SPECS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name.removesuffix(".yaml.xz") for p in CORPUS])
+def test_whole_api_generates_and_imports(path: Path, tmp_path: Path) -> None:
+    try:
+        spec = corpus_spec(path, tmp_path)
+    except SpecError as exc:
+        pytest.skip(f"{path.name} cannot be loaded: {exc}")
+    api = build_api(spec)
+    name = "corpus_" + path.name.split(".")[0].replace("-", "_")
+    files = generate(spec, tmp_path, name)
+    package = import_package(tmp_path, name)
+    methods = [m for m in vars(package.Client) if not m.startswith("_")]
+    assert len(methods) == len(api.operations)
+    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == len(methods)
+    # Every model's annotations resolve at run time (what parsing relies on).
+    for value in vars(package.models).values():
+        if isinstance(value, type) and issubclass(value, package.BaseModel):
+            typing.get_type_hints(value)
+    assert files["models.py"].startswith('"""')
+
+
+def test_whole_2026_08_api_passes_mypy_strict(tmp_path: Path) -> None:
+    spec = corpus_spec(SPECS / "openai-openapi-2026-08-21-f85dbe2.yaml.xz", tmp_path)
+    api = build_api(spec)
+    assert len(api.operations) == 288
+    started = time.monotonic()
+    generate(spec, tmp_path, "latest_client")
+    package = import_package(tmp_path, "latest_client")
+    assert len([m for m in vars(package.Client) if not m.startswith("_")]) == 288
+    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == 288
+    result = run_mypy(tmp_path, "latest_client")
+    assert result.returncode == 0, result.stdout[-5000:]
+    assert time.monotonic() - started < 600
