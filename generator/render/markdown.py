@@ -153,10 +153,10 @@ def render(api: Api, options: RenderOptions) -> Files:
         for target in linked - {name}:
             users[target].add((name, schema_page(name)))
     schema_template = env.get_template("schema.md.j2")
-    for view in schema_views:
-        used_by = [Link(label, url) for label, url in sorted(users.get(view.name, ()))]
-        files[f"markdown/schemas/{view.name}.md"] = schema_template.render(
-            schema=view, used_by=used_by
+    for schema_view in schema_views:
+        used_by = [Link(label, url) for label, url in sorted(users.get(schema_view.name, ()))]
+        files[f"markdown/schemas/{schema_view.name}.md"] = schema_template.render(
+            schema=schema_view, used_by=used_by
         )
     files["markdown/schemas/README.md"] = env.get_template("schemas_index.md.j2").render(
         schemas=[
@@ -200,7 +200,7 @@ def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) 
         title=title,
         method=operation.method.upper(),
         path=operation.path,
-        text="\n".join(block(t, _OPERATION_LEVEL) for t in texts),
+        text="\n\n".join(block(t, _OPERATION_LEVEL) for t in texts),
         operation_id=operation.operation_id,
         python_method=snake_case(operation.operation_id),
         tags=operation.tags,

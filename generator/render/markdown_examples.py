@@ -56,7 +56,7 @@ class _Examples:
     @staticmethod
     def _declared(schema: Schema) -> list[JsonValue]:
         found: list[JsonValue] = []
-        for value in (schema.const, schema.default, schema.example):
+        for value in (schema.const, schema.default, schema.example, *schema.examples):
             if value is not MISSING:
                 found.append(value)
         found.extend(v for v in schema.enum or () if v is not None)
@@ -64,16 +64,27 @@ class _Examples:
 
     def _synthesised(self, schema: Schema, name: str, stack: tuple[int, ...]) -> list[JsonValue]:
         members = [s for s in (*schema.one_of, *schema.any_of) if not is_null(s)]
+        if members and (schema.properties or schema.all_of):
+            # An object whose members add constraints (``anyOf: [{required: [a]}, ...]``).
+            return [self._object(schema, stack, member) for member in members]
         if members:
-            return [self.value(member, name, stack) for member in members]
+            # ``null`` last: only when no member gives a valid value (recursion).
+            nothing: list[JsonValue] = [None] if schema.nullable else []
+            return [*(self.value(member, name, stack) for member in members), *nothing]
         if schema.all_of or schema.is_object:
             return [self._object(schema, stack)]
         if schema.is_array:
             return [self._array(schema, name, stack)]
         return [self._scalar(schema, name, t) for t in _types_to_try(schema)]
 
-    def _object(self, schema: Schema, stack: tuple[int, ...]) -> JsonValue:
+    def _object(
+        self, schema: Schema, stack: tuple[int, ...], member: Schema | None = None
+    ) -> JsonValue:
         properties, required = object_shape(schema)
+        if member is not None:
+            member_properties, member_required = object_shape(member)
+            properties = {**properties, **member_properties}
+            required = required | member_required
         return {
             key: self.value(prop, key, stack) for key, prop in properties.items() if key in required
         } | {
@@ -90,7 +101,7 @@ class _Examples:
             return [name] * count
         if id(schema.items) in stack and not schema.min_items:
             return []
-        distinct = [v for v in schema.items.enum or () if v is not None]
+        distinct: list[JsonValue] = [v for v in schema.items.enum or () if v is not None]
         if len(distinct) >= count:
             return distinct[:count]
         return [self.value(schema.items, name, stack)] * count

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from generator.model import MISSING, JsonValue, Schema
-from generator.render.markdown_text import cell, code_span, json_code
+from generator.render.markdown_text import cell, code_span, first_paragraph, json_code
 from generator.render.schema_shape import object_shape, union_members, unwrap_chain
 
 #: The schema pages' folder as seen from any page (all pages are one level deep).
@@ -154,10 +154,19 @@ class SchemaFormatter:
         return found
 
     def description(self, schema: Schema) -> str:
+        """The field's own description; for a bare component, its first paragraph.
+
+        A component's full description is on its page; repeating it in every
+        table that uses the component would bury the tables.
+        """
         chain = self.chain(schema)
-        text = next((s.description for s in chain if s.description), None) or next(
-            (s.title for s in chain if s.title), ""
-        )
+        own = chain[:-1] if self.is_component(chain[-1]) else chain
+        text = next((s.description or s.title for s in own if s.description or s.title), None)
+        if text is None:
+            last = chain[-1]
+            text = first_paragraph(last.description or last.title)
+        else:
+            text = cell(text)
         notes = [
             note
             for flag, note in (
@@ -167,7 +176,7 @@ class SchemaFormatter:
             )
             if flag
         ]
-        return " ".join([*notes, cell(text)]).strip()
+        return " ".join([*notes, text]).strip()
 
     # -- tables ------------------------------------------------------------------------
     def rows(self, schema: Schema) -> list[FieldRow]:

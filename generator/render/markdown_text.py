@@ -70,11 +70,12 @@ def block(text: str, section_level: int) -> str:
 
     Links are absolute, headings sit below ``section_level``, fences are
     closed and no line has trailing whitespace (spec text often does, which
-    Markdown would read as hard line breaks).  The result ends with one newline.
+    Markdown would read as hard line breaks).  Like every block value handed
+    to the templates, the result has no final newline.
     """
     lines = [line.rstrip() for line in absolute_links(text).strip("\n").splitlines()]
     lines = _demote_headings(lines, section_level + 1)
-    return "\n".join(_close_fences(lines)).strip("\n") + "\n"
+    return "\n".join(_close_fences(lines)).strip("\n")
 
 
 def _demote_headings(lines: list[str], top_level: int) -> list[str]:
@@ -173,7 +174,7 @@ def code_block(text: str, language: str) -> str:
     longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0)
     fence = "`" * max(3, longest + 1)
     body = "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
-    return f"{fence}{language}\n{body}\n{fence}\n"
+    return f"{fence}{language}\n{body}\n{fence}"
 
 
 def json_code(value: JsonValue) -> str:
