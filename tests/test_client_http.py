@@ -1,0 +1,323 @@
+"""The generated clients over real loopback HTTP: what they send and what they return."""
+
+from __future__ import annotations
+
+import asyncio
+import email.parser
+import email.policy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from loopback import LoopbackServer
+from python_client_support import (
+    SEED,
+    SEED_SPEC,
+    SYNTHETIC_SPEC,
+    corpus_spec,
+    generate,
+    import_package,
+)
+
+API_KEY = "sk-test-key"
+SESSION = {
+    "id": "sess_1",
+    "object": "realtime.transcription_session",
+    "client_secret": {"value": "ek_secret", "expires_at": 1742188264},
+    "modalities": ["audio", "text"],
+    "input_audio_format": "pcm16",
+    "turn_detection": {"type": "server_vad", "threshold": 0.5},
+}
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    root = tmp_path_factory.mktemp("http-seed")
+    generate(corpus_spec(SEED_SPEC, root), root, "http_seed_client", [SEED])
+    return import_package(root, "http_seed_client")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    root = tmp_path_factory.mktemp("http-synthetic")
+    generate(SYNTHETIC_SPEC, root, "http_synthetic_client")
+    return import_package(root, "http_synthetic_client")
+
+
+def _client(package: ModuleType, loopback: LoopbackServer, prefix: str, **options: Any) -> Any:
+    """A client on the loopback server whose retries record their delay instead of sleeping."""
+    client = package.Client(api_key=API_KEY, base_url=loopback.url + prefix, **options)
+    client.sleeps = []
+    client._sleep = client.sleeps.append
+    return client
+
+
+@pytest.fixture
+def client(seed: ModuleType, loopback: LoopbackServer) -> Iterator[Any]:
+    with _client(seed, loopback, "/v1", max_retries=0) as c:
+        yield c
+
+
+@pytest.fixture
+def things(synthetic: ModuleType, loopback: LoopbackServer) -> Iterator[Any]:
+    with _client(synthetic, loopback, "/v9", max_retries=0) as c:
+        yield c
+
+
+# -- the seed operation --------------------------------------------------------------
+def test_seed_request_is_sent_as_specified(client: Any, seed: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply_json(SESSION)
+    session = client.create_realtime_transcription_session(
+        input_audio_format="g711_ulaw",
+        include=["item.input_audio_transcription.logprobs"],
+        input_audio_transcription=seed.models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription(
+            model="whisper-1"
+        ),
+    )
+    [request] = loopback.requests
+    assert request.method == "POST"
+    assert request.path == "/v1/realtime/transcription_sessions"
+    assert request.headers["authorization"] == f"Bearer {API_KEY}"
+    assert request.headers["content-type"] == "application/json"
+    # Omitted arguments are absent, nested models sent by wire name.
+    assert request.json() == {
+        "input_audio_format": "g711_ulaw",
+        "include": ["item.input_audio_transcription.logprobs"],
+        "input_audio_transcription": {"model": "whisper-1"},
+    }
+    assert isinstance(session, seed.models.RealtimeTranscriptionSessionCreateResponse)
+    assert session.client_secret.value == "ek_secret"
+    assert session.client_secret.expires_at == 1742188264
+    assert session.turn_detection.threshold == 0.5
+
+
+def test_explicit_none_is_sent_as_null(client: Any, loopback: LoopbackServer) -> None:
+    loopback.reply_json(SESSION)
+    client.create_realtime_transcription_session(turn_detection=None, input_audio_noise_reduction=None)
+    assert loopback.requests[0].json() == {"turn_detection": None, "input_audio_noise_reduction": None}
+
+
+def test_no_arguments_send_an_empty_object(client: Any, loopback: LoopbackServer) -> None:
+    loopback.reply_json(SESSION)
+    client.create_realtime_transcription_session()
+    assert loopback.requests[0].json() == {}
+
+
+def test_extra_options_reach_the_request(client: Any, loopback: LoopbackServer) -> None:
+    loopback.reply_json(SESSION)
+    client.create_realtime_transcription_session(
+        include=["x"],
+        extra_headers={"X-Custom": "1"},
+        extra_query={"debug": True},
+        extra_body={"experimental": {"on": True}},
+    )
+    [request] = loopback.requests
+    assert request.headers["x-custom"] == "1"
+    assert request.query == [("debug", "true")]
+    assert request.json() == {"include": ["x"], "experimental": {"on": True}}
+
+
+def test_unknown_fields_and_values_are_tolerated(client: Any, loopback: LoopbackServer) -> None:
+    loopback.reply_json(
+        {
+            **SESSION,
+            "input_audio_format": "opus-next",
+            "client_secret": {"value": "ek", "expires_at": 1, "rotates": True},
+            "brand_new_field": [1, 2],
+        }
+    )
+    session = client.create_realtime_transcription_session()
+    assert session.input_audio_format == "opus-next"
+    assert session.client_secret.model_extra == {"rotates": True}
+    assert session.model_extra["brand_new_field"] == [1, 2]
+
+
+def test_401_raises_authentication_error(client: Any, seed: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply_json(
+        {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}},
+        status=401,
+        headers={"x-request-id": "req_401"},
+    )
+    with pytest.raises(seed.AuthenticationError) as caught:
+        client.create_realtime_transcription_session()
+    assert caught.value.status_code == 401
+    assert caught.value.request_id == "req_401"
+    assert "Incorrect API key" in caught.value.message
+    assert len(loopback.requests) == 1
+
+
+def test_429_with_retry_after_is_retried_then_succeeds(
+    seed: ModuleType, loopback: LoopbackServer
+) -> None:
+    loopback.reply_json({"error": {"message": "slow down"}}, status=429, headers={"Retry-After": "0.01"})
+    loopback.reply_json(SESSION)
+    with _client(seed, loopback, "/v1", max_retries=2) as client:
+        session = client.create_realtime_transcription_session(include=["a"])
+        assert client.sleeps == [0.01]
+    assert session.client_secret.value == "ek_secret"
+    assert [r.json() for r in loopback.requests] == [{"include": ["a"]}, {"include": ["a"]}]
+
+
+def test_timeout_raises_api_timeout_error(seed: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply_json(SESSION, delay=2.0)
+    with _client(seed, loopback, "/v1", max_retries=0, timeout=0.2) as client:
+        with pytest.raises(seed.APITimeoutError):
+            client.create_realtime_transcription_session()
+
+
+def test_async_client_sends_and_parses(seed: ModuleType, loopback: LoopbackServer) -> None:
+    async def call() -> Any:
+        async with seed.AsyncClient(api_key=API_KEY, base_url=loopback.url + "/v1", max_retries=0) as client:
+            return await client.create_realtime_transcription_session(input_audio_format="pcm16")
+
+    loopback.reply_json(SESSION)
+    session = asyncio.run(asyncio.wait_for(call(), timeout=10))
+    assert session.client_secret.value == "ek_secret"
+    assert loopback.requests[0].json() == {"input_audio_format": "pcm16"}
+
+
+# -- the synthetic spec: parameters, pages, uploads, binaries, streams ---------------
+def _thing(thing_id: str) -> dict[str, object]:
+    return {"id": thing_id, "object": "thing"}
+
+
+def test_cursor_pages_are_followed(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply_json({"object": "list", "data": [_thing("a"), _thing("b")], "has_more": True, "last_id": "b"})
+    loopback.reply_json({"object": "list", "data": [_thing("c")], "has_more": False})
+    page = things.list_things(limit=2, order="desc")
+    assert isinstance(page, synthetic.SyncCursorPage)
+    items = list(page)
+    assert [t.id for t in items] == ["a", "b", "c"]
+    assert all(isinstance(t, synthetic.models.Thing) for t in items)
+    first, second = loopback.requests
+    assert first.path == second.path == "/v9/things"
+    assert first.query == [("limit", "2"), ("order", "desc")]
+    assert dict(second.query) == {"limit": "2", "order": "desc", "after": "b"}
+
+
+def test_path_parameters_are_quoted_and_headers_sent(things: Any, loopback: LoopbackServer) -> None:
+    loopback.reply_json({**_thing("a/b c"), "from": "elsewhere", "kind": "huge"})
+    thing = things.get_thing("a/b c", X_Trace_Id="trace-1")
+    [request] = loopback.requests
+    assert request.method == "GET"
+    assert request.path == "/v9/things/a%2Fb%20c"
+    assert request.headers["x-trace-id"] == "trace-1"
+    assert thing.from_ == "elsewhere"
+    assert thing.kind == "huge"
+
+
+def test_delete_without_content_returns_none(things: Any, loopback: LoopbackServer) -> None:
+    loopback.reply(204)
+    assert things.delete_thing("t1") is None
+    assert loopback.requests[0].method == "DELETE"
+    assert loopback.requests[0].path == "/v9/things/t1"
+
+
+def test_json_body_uses_wire_names(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply_json(_thing("n1"))
+    things.create_thing(
+        name="n",
+        class_="premium",
+        _2d=False,
+        dotted_name="x",
+        pet=synthetic.models.Cat(type="cat", lives=9),
+        schedule=None,
+    )
+    assert loopback.requests[0].json() == {
+        "name": "n",
+        "class": "premium",
+        "2d": False,
+        "dotted.name": "x",
+        "pet": {"type": "cat", "lives": 9},
+        "schedule": None,
+    }
+
+
+def test_multipart_upload_sends_files_and_fields(things: Any, loopback: LoopbackServer) -> None:
+    loopback.reply_json({"id": "up_1", "bytes": 3})
+    upload = things.create_upload(
+        file=("data.jsonl", b"abc", "application/jsonl"),
+        attachments=[("one.txt", b"1"), ("two.txt", b"2")],
+        purpose="fine-tune",
+        labels=["x", "y"],
+        count=2,
+    )
+    assert upload.bytes == 3
+    [request] = loopback.requests
+    content_type = request.headers["content-type"]
+    assert content_type.startswith("multipart/form-data; boundary=")
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.body
+    )
+    parts = [
+        (part.get_param("name", header="content-disposition"), part.get_filename(), part.get_payload(decode=True))
+        for part in message.iter_parts()
+    ]
+    assert sorted(parts, key=str) == sorted(
+        [
+            ("purpose", None, b"fine-tune"),
+            ("labels", None, b"x"),
+            ("labels", None, b"y"),
+            ("count", None, b"2"),
+            ("file", "data.jsonl", b"abc"),
+            ("attachments", "one.txt", b"1"),
+            ("attachments", "two.txt", b"2"),
+        ],
+        key=str,
+    )
+
+
+def test_binary_response(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply(200, {"Content-Type": "application/octet-stream"}, b"\x00\x01binary")
+    result = things.download_thing("t1")
+    assert isinstance(result, synthetic.BinaryResponse)
+    assert result.content == b"\x00\x01binary"
+    assert loopback.requests[0].path == "/v9/things/t1/content"
+
+
+def _sse(*events: dict[str, object]) -> list[bytes]:
+    return [f"data: {json.dumps(e)}\n\n".encode() for e in events] + [b"data: [DONE]\n\n"]
+
+
+def test_stream_true_yields_typed_events(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply(200, {"Content-Type": "text/event-stream"}, _sse({"type": "delta", "delta": "Hel"}, {"type": "delta", "delta": "lo"}))
+    with things.create_chat(prompt="hi", stream=True) as stream:
+        events = list(stream)
+    assert [e.delta for e in events] == ["Hel", "lo"]
+    assert all(isinstance(e, synthetic.models.ChatEvent) for e in events)
+    assert loopback.requests[0].json() == {"prompt": "hi", "stream": True}
+
+
+def test_without_stream_the_json_response_is_returned(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+    loopback.reply_json({"text": "Hello"})
+    reply = things.create_chat(prompt="hi")
+    assert isinstance(reply, synthetic.models.ChatResponse)
+    assert reply.text == "Hello"
+    assert loopback.requests[0].json() == {"prompt": "hi"}
+
+
+def test_event_only_operation_streams(things: Any, loopback: LoopbackServer) -> None:
+    loopback.reply(200, {"Content-Type": "text/event-stream"}, _sse({"type": "ping"}))
+    assert [e.type for e in things.stream_events()] == ["ping"]
+
+
+def test_async_stream_and_pages(synthetic: ModuleType, loopback: LoopbackServer) -> None:
+    async def scenario() -> tuple[list[str | None], list[str]]:
+        async with synthetic.AsyncClient(api_key=API_KEY, base_url=loopback.url + "/v9", max_retries=0) as client:
+            stream = await client.create_chat(prompt="p", stream=True)
+            deltas = [event.delta async for event in stream]
+            page = await client.list_things()
+            ids = [thing.id async for thing in page]
+            return deltas, ids
+
+    loopback.reply(200, {"Content-Type": "text/event-stream"}, _sse({"delta": "a"}, {"delta": "b"}))
+    loopback.reply_json({"data": [_thing("x")], "has_more": True})
+    loopback.reply_json({"data": [_thing("y")], "has_more": False})
+    deltas, ids = asyncio.run(asyncio.wait_for(scenario(), timeout=10))
+    assert deltas == ["a", "b"]
+    assert ids == ["x", "y"]
+    assert dict(loopback.requests[2].query) == {"after": "x"}
