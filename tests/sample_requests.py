@@ -1,7 +1,8 @@
 """Build a request an OpenAPI validator accepts, from the typed model alone.
 
-The values are minimal: required properties and parameters only, the first
-allowed enum value, numbers inside their bounds, one item per array (or
+The values are minimal: required properties and parameters only (or, with
+``full``, every writable property and parameter as well), the first allowed
+enum value, numbers inside their bounds, one item per array (or
 ``minItems``).  ``oneOf``/``anyOf`` take the first non-null branch whose
 sample matches that branch and, for ``oneOf``, no other branch, so a
 validator that insists on exactly one match accepts it.  Schemas may be
@@ -59,15 +60,19 @@ class SampleRequest:
     def is_multipart(self) -> bool:
         return self.content_type == "multipart/form-data"
 
+    def query_pairs(self) -> list[tuple[str, str]]:
+        """The query string's pairs, in order (objects as ``name[key]=value``)."""
+        return [pair for k, v in self.query.items() for pair in _query_pairs(k, v)]
+
     def httpx_arguments(self) -> dict[str, Any]:
         """Keyword arguments for ``httpx.Client.request`` sending this request."""
         arguments: dict[str, Any] = {
-            "params": _query_text(self.query),
+            "params": self.query_pairs(),
             "headers": self.headers,
         }
         if self.is_multipart:
             assert isinstance(self.body, dict)
-            arguments["data"] = _query_text(self.body)
+            arguments["data"] = _form_fields(self.body)
             arguments["files"] = [
                 (name, part)
                 for name, parts in self.files.items()
@@ -79,15 +84,14 @@ class SampleRequest:
         return arguments
 
 
-def sample_request(operation: Operation) -> SampleRequest:
-    """The minimal valid request of ``operation``."""
+def sample_request(operation: Operation, *, full: bool = False) -> SampleRequest:
+    """A valid request of ``operation``: minimal, or with every optional input too."""
+    sampler = _Sampler(full=full)
     request = SampleRequest(operation=operation, path=operation.path)
     for parameter in operation.parameters:
-        if not parameter.required:
+        if not (parameter.required or full):
             continue
-        value = (
-            sample_value(parameter.schema) if parameter.schema is not None else "sample"
-        )
+        value = sampler.value(parameter.schema or Schema(type="string"))
         if parameter.location == "path":
             request.path_params[parameter.name] = value
             request.path = request.path.replace(
@@ -102,9 +106,9 @@ def sample_request(operation: Operation) -> SampleRequest:
         request.content_type = media.content_type
         schema = media.schema or Schema(type="object")
         if media.content_type == "multipart/form-data":
-            request.body, request.files = _multipart_sample(schema)
+            request.body, request.files = _multipart_sample(sampler, schema)
         else:
-            request.body = sample_value(schema)
+            request.body = sampler.value(schema)
     return request
 
 
@@ -119,10 +123,10 @@ def _request_media(operation: Operation) -> MediaType | None:
 
 
 def _multipart_sample(
-    schema: Schema,
+    sampler: _Sampler, schema: Schema
 ) -> tuple[JsonValue, dict[str, FilePart | list[FilePart]]]:
     """The sample body with its binary properties moved to file parts."""
-    fields = sample_value(schema)
+    fields = sampler.value(schema)
     files: dict[str, FilePart | list[FilePart]] = {}
     if not isinstance(fields, dict):
         return {}, files
@@ -160,66 +164,111 @@ def _first_non_null_branch(schema: Schema) -> Schema:
     return branches[0] if branches else schema
 
 
-def sample_value(schema: Schema, _chain: tuple[int, ...] = ()) -> JsonValue:
-    """A value that validates against ``schema`` (see the module docstring)."""
-    if id(schema) in _chain or len(_chain) > _MAX_DEPTH:
-        # A required cycle: the emptiest value of the declared type ends it.
-        return [] if schema.is_array else {} if schema.is_object else None
-    chain = (*_chain, id(schema))
-    if not isinstance(schema.const, _Missing):
-        return schema.const
-    if schema.enum is not None:
-        return next((v for v in schema.enum if v is not None), None)
-    branches = [s for s in (*schema.one_of, *schema.any_of) if s.types != ("null",)]
-    if branches:
-        return _merge(_own_value(schema, chain), _branch_value(schema, branches, chain))
-    value = _own_value(schema, chain)
-    for part in schema.all_of:
-        value = _merge(value, sample_value(part, chain))
-    return value
+@dataclass(frozen=True)
+class _Sampler:
+    #: Include optional properties too (those not recursing into an enclosing schema).
+    full: bool
 
-
-def _branch_value(
-    schema: Schema, branches: list[Schema], chain: tuple[int, ...]
-) -> JsonValue:
-    """The first branch sample that a strict ``oneOf`` check accepts."""
-    exclusive = bool(schema.one_of)
-    samples = [sample_value(b, chain) for b in branches]
-    for branch, value in zip(branches, samples):
-        others = [b for b in schema.one_of if b is not branch]
-        if conforms(value, branch) and not (
-            exclusive and any(conforms(value, o) for o in others)
-        ):
+    def value(
+        self,
+        schema: Schema,
+        chain: tuple[int, ...] = (),
+        inherited: Mapping[str, Schema] = {},
+    ) -> JsonValue:
+        """A sample of ``schema``; ``inherited`` declares the properties a composition
+        branch requires without declaring them itself (the parent's)."""
+        if id(schema) in chain or len(chain) > _MAX_DEPTH:
+            # A required cycle: the emptiest value of the declared type ends it.
+            return [] if schema.is_array else {} if schema.is_object else None
+        chain = (*chain, id(schema))
+        if not isinstance(schema.const, _Missing):
+            return schema.const
+        if schema.enum is not None:
+            return next((v for v in schema.enum if v is not None), None)
+        branches = [s for s in (*schema.one_of, *schema.any_of) if s.types != ("null",)]
+        if branches:
+            branch = self._branch(schema, branches, chain)
+            value = _merge(self._own(schema, chain, inherited), branch)
+            if self.full and not conforms(value, schema):
+                # Optional properties can make several oneOf branches match.
+                value = _merge(
+                    _Sampler(full=False)._own(schema, chain, inherited), branch
+                )
             return value
-    return samples[0]
+        value = self._own(schema, chain, inherited)
+        for part in schema.all_of:
+            value = _merge(value, self.value(part, chain, schema.properties))
+        return value
 
+    def _branch(
+        self, schema: Schema, branches: list[Schema], chain: tuple[int, ...]
+    ) -> JsonValue:
+        """The first branch sample that a strict ``oneOf`` check accepts."""
+        exclusive = bool(schema.one_of)
+        samples = [self.value(b, chain, schema.properties) for b in branches]
+        for branch, value in zip(branches, samples):
+            others = [b for b in schema.one_of if b is not branch]
+            if conforms(value, branch) and not (
+                exclusive and any(conforms(value, o) for o in others)
+            ):
+                return value
+        return samples[0]
 
-def _own_value(schema: Schema, chain: tuple[int, ...]) -> JsonValue:
-    """The sample for the node's own keywords (no composition)."""
-    types = [t for t in schema.types if t != "null"]
-    kind = types[0] if types else None
-    if kind == "object" or (kind is None and (schema.properties or schema.required)):
-        return {
-            name: sample_value(schema.properties.get(name, Schema()), chain)
-            for name in schema.required
-        }
-    if kind == "array" or (kind is None and schema.items is not None):
-        count = max(schema.min_items or 1, 1)
-        if schema.max_items is not None:
-            count = min(count, schema.max_items)
-        item = (
-            sample_value(schema.items, chain) if schema.items is not None else "sample"
-        )
-        return [item] * count
-    if kind in ("integer", "number"):
-        return _number_in_bounds(schema, integer=kind == "integer")
-    if kind == "boolean":
-        return schema.default if isinstance(schema.default, bool) else False
-    if kind == "string":
-        return _FORMATTED_STRINGS.get(schema.format or "", "sample")
-    if kind == "null" or schema.types == ("null",):
-        return None
-    return None if (schema.all_of or schema.any_of or schema.one_of) else "sample"
+    def _own(
+        self,
+        schema: Schema,
+        chain: tuple[int, ...],
+        inherited: Mapping[str, Schema] = {},
+    ) -> JsonValue:
+        """The sample for the node's own keywords (no composition)."""
+        types = [t for t in schema.types if t != "null"]
+        kind = types[0] if types else None
+        if kind == "object" or (
+            kind is None and (schema.properties or schema.required)
+        ):
+            chosen = self._properties(schema, chain, inherited)
+            value = {name: self.value(prop, chain) for name, prop in chosen.items()}
+            extra = schema.additional_properties
+            if (
+                self.full
+                and not value
+                and isinstance(extra, Schema)
+                and id(extra) not in chain
+            ):
+                value["key"] = self.value(extra, chain)  # a map: one entry
+            return value
+        if kind == "array" or (kind is None and schema.items is not None):
+            count = max(schema.min_items or 1, 1)
+            if schema.max_items is not None:
+                count = min(count, schema.max_items)
+            item = (
+                self.value(schema.items, chain)
+                if schema.items is not None
+                else "sample"
+            )
+            return [item] * count
+        if kind in ("integer", "number"):
+            return _number_in_bounds(schema, integer=kind == "integer")
+        if kind == "boolean":
+            return schema.default if isinstance(schema.default, bool) else False
+        if kind == "string":
+            return _FORMATTED_STRINGS.get(schema.format or "", "sample")
+        if kind == "null" or schema.types == ("null",):
+            return None
+        return None if (schema.all_of or schema.any_of or schema.one_of) else "sample"
+
+    def _properties(
+        self, schema: Schema, chain: tuple[int, ...], inherited: Mapping[str, Schema]
+    ) -> dict[str, Schema]:
+        """The properties to send: the required ones, plus (``full``) the optional
+        ones that are writable and do not recurse."""
+        declared = {**inherited, **schema.properties}
+        chosen = {name: declared.get(name, Schema()) for name in schema.required}
+        if self.full:
+            for name, prop in schema.properties.items():
+                if name not in chosen and not prop.read_only and id(prop) not in chain:
+                    chosen[name] = prop
+        return chosen
 
 
 def _number_in_bounds(schema: Schema, *, integer: bool) -> int | float:
@@ -309,20 +358,31 @@ def _has_type(value: JsonValue, json_type: str) -> bool:
     return expected is None or isinstance(value, expected)
 
 
-def _query_text(query: Mapping[str, JsonValue]) -> dict[str, str | list[str]]:
-    """Query or form fields as text; arrays become repeated fields."""
+def _query_pairs(name: str, value: JsonValue) -> list[tuple[str, str]]:
+    """A query parameter as pairs: arrays repeat it, objects go ``name[key]=value``."""
+    if isinstance(value, list):
+        return [pair for item in value for pair in _query_pairs(name, item)]
+    if isinstance(value, dict):
+        return [
+            pair for k, v in value.items() for pair in _query_pairs(f"{name}[{k}]", v)
+        ]
+    return [(name, _form_text(value))]
+
+
+def _form_fields(fields: Mapping[str, JsonValue]) -> dict[str, str | list[str]]:
+    """Multipart text fields: arrays become repeated fields, objects JSON text."""
     return {
         k: (
             [_form_text(v) for v in value]
             if isinstance(value, list)
             else _form_text(value)
         )
-        for k, value in query.items()
+        for k, value in fields.items()
     }
 
 
 def _form_text(value: JsonValue) -> str:
-    """A form/query value as text: JSON for booleans, objects and null."""
+    """A form/query value as text: JSON for numbers, booleans, objects and null."""
     if isinstance(value, str):
         return value
     return json.dumps(value)

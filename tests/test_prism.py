@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import sys
 import time
 import types
@@ -71,11 +72,15 @@ def http(prism: PrismServer) -> Iterator[httpx.Client]:
         yield client
 
 
+_INPUTS = pytest.mark.parametrize("full", [False, True], ids=["required", "all"])
+
+
+@_INPUTS
 @pytest.mark.parametrize("operation", _by_operation(_OPERATIONS))
 def test_prism_accepts_the_sample_request(
-    operation: Operation, http: httpx.Client
+    operation: Operation, full: bool, http: httpx.Client
 ) -> None:
-    request = sample_request(operation)
+    request = sample_request(operation, full=full)
     response = http.request(
         operation.method.upper(), request.path, **request.httpx_arguments()
     )
@@ -125,6 +130,23 @@ def test_prism_rejects_a_request_missing_a_required_input(
 
 
 # -- the generated client ----------------------------------------------------------
+class _Recorder:
+    """An ``httpx.Client`` that notes each request it sends (for counting retries)."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self.client = httpx.Client(
+            event_hooks={"request": [self.requests.append]}, timeout=30.0
+        )
+
+
+@pytest.fixture
+def recorder() -> Iterator[_Recorder]:
+    recorder = _Recorder()
+    with recorder.client:
+        yield recorder
+
+
 @pytest.fixture(scope="module")
 def client_package(
     tmp_path_factory: pytest.TempPathFactory,
@@ -167,11 +189,16 @@ class _imported:
 
 
 @pytest.fixture
-def client(client_package: types.ModuleType, prism: PrismServer) -> Iterator[Any]:
-    with client_package.Client(
-        api_key=API_KEY, base_url=prism.base_url, max_retries=0
-    ) as c:
-        yield c
+def client(
+    client_package: types.ModuleType, prism: PrismServer, recorder: _Recorder
+) -> Any:
+    """A generated client on Prism, without retries, whose requests ``recorder`` notes."""
+    return client_package.Client(
+        api_key=API_KEY,
+        base_url=prism.base_url,
+        max_retries=0,
+        http_client=recorder.client,
+    )
 
 
 def _call_arguments(
@@ -196,39 +223,32 @@ def _call_arguments(
     return list(request.path_params.values()), keywords
 
 
+@_INPUTS
 @pytest.mark.parametrize("operation", _by_operation(_OPERATIONS))
 def test_generated_client_calls_the_operation(
-    operation: Operation, client: Any, client_package: types.ModuleType
+    operation: Operation,
+    full: bool,
+    client: Any,
+    client_package: types.ModuleType,
+    recorder: _Recorder,
 ) -> None:
-    request = sample_request(operation)
+    request = sample_request(operation, full=full)
     method = getattr(client, snake_case(operation.operation_id))
     args, kwargs = _call_arguments(method, request)
     try:
         result = method(*args, **kwargs)
     except client_package.APIStatusError as error:
         pytest.fail(f"Prism rejected the call: {_rejection(error.response)}")
+    sent = recorder.requests[-1]
+    assert (sent.method, sent.url.path) == (operation.method.upper(), request.path)
+    assert sent.url.params.multi_items() == request.query_pairs()
+    if request.content_type == "application/json":
+        assert json.loads(sent.content) == request.body
     mismatches = type_mismatches(result, return_type(method), client_package.BaseModel)
     assert not mismatches, "\n".join(mismatches[:20])
 
 
 # -- error paths, streams, binary replies ------------------------------------------
-class _Recorder:
-    """An ``httpx.Client`` that notes each request it sends (for counting retries)."""
-
-    def __init__(self) -> None:
-        self.requests: list[httpx.Request] = []
-        self.client = httpx.Client(
-            event_hooks={"request": [self.requests.append]}, timeout=30.0
-        )
-
-
-@pytest.fixture
-def recorder() -> Iterator[_Recorder]:
-    recorder = _Recorder()
-    with recorder.client:
-        yield recorder
-
-
 def test_missing_bearer_token_is_rejected_with_401(prism: PrismServer) -> None:
     response = httpx.get(prism.base_url + "/models", timeout=30.0)
     assert response.status_code == 401
