@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
+import jinja2
+
 from generator.model import Api, Operation, Parameter, PathItem, Response, Schema
 from generator.naming import pod_page_name, snake_case
 from generator.render import Files, RenderOptions
@@ -117,10 +119,30 @@ class SchemaView:
     example: str
 
 
+class _FieldTables:
+    """The ``fields`` macro of ``_tables.md.j2``, each table rendered once.
+
+    Field tables are memoised by the formatter (a request schema's table is
+    on its operation's page and on the schema's own page): rendering each
+    list of rows once keeps the whole render fast.
+    """
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._macro = env.get_template("_tables.md.j2").module.fields  # type: ignore[attr-defined]
+        self._done: dict[int, tuple[Sequence[FieldRow], str]] = {}
+
+    def __call__(self, rows: Sequence[FieldRow]) -> str:
+        found = self._done.get(id(rows))
+        if found is None or found[0] is not rows:
+            found = self._done[id(rows)] = (rows, str(self._macro(rows)))
+        return found[1]
+
+
 def render(api: Api, options: RenderOptions) -> Files:
     """Every Markdown page of ``api``: relative path -> text."""
     del options  # nothing in the Markdown docs depends on the options
     env = environment("markdown")
+    field_table = _FieldTables(env)
     users: dict[str, set[tuple[str, str]]] = defaultdict(set)
     files: Files = {}
 
@@ -143,7 +165,7 @@ def render(api: Api, options: RenderOptions) -> Files:
                 for schema_name in linked:
                     users[schema_name].add((f"{view.method} {view.path}", f"../{url}"))
         files[f"markdown/paths/{name}.md"] = path_template.render(
-            paths=[i.path for i in items], operations=views
+            paths=[i.path for i in items], operations=views, field_table=field_table
         )
 
     schema_views = []
@@ -156,7 +178,7 @@ def render(api: Api, options: RenderOptions) -> Files:
     for schema_view in schema_views:
         used_by = [Link(label, url) for label, url in sorted(users.get(schema_view.name, ()))]
         files[f"markdown/schemas/{schema_view.name}.md"] = schema_template.render(
-            schema=schema_view, used_by=used_by
+            schema=schema_view, used_by=used_by, field_table=field_table
         )
     files["markdown/schemas/README.md"] = env.get_template("schemas_index.md.j2").render(
         schemas=[

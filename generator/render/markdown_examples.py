@@ -48,10 +48,12 @@ class _Examples:
         if id(schema) in stack or len(stack) > _MAX_DEPTH:
             return self._shallow(schema, name)
         inner = (*stack, id(schema))
-        for candidate in self._synthesised(schema, name, inner):
+        synthesised = self._synthesised(schema, name, inner)
+        for candidate in synthesised:
             if conforms(schema, candidate):
                 return candidate
-        return self._shallow(schema, name)
+        # No valid value (a self-contradictory schema): the closest attempt.
+        return synthesised[0] if synthesised else self._shallow(schema, name)
 
     @staticmethod
     def _declared(schema: Schema) -> list[JsonValue]:
@@ -68,7 +70,9 @@ class _Examples:
             # An object whose members add constraints (``anyOf: [{required: [a]}, ...]``).
             return [self._object(schema, stack, member) for member in members]
         if members:
-            # ``null`` last: only when no member gives a valid value (recursion).
+            # Members with declared values first (``anyOf: [string, enum]`` shows
+            # a real value); ``null`` last, only when no member gives a valid value.
+            members.sort(key=lambda member: not self._declared(member))
             nothing: list[JsonValue] = [None] if schema.nullable else []
             return [*(self.value(member, name, stack) for member in members), *nothing]
         if schema.all_of or schema.is_object:
