@@ -112,6 +112,44 @@ def patch_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
     return patched
 
 
+@functools.cache
+def patched_reference_spec() -> dict[str, Any] | None:
+    """The Prism-ready reference spec (cached and shared: do not modify)."""
+    spec = reference_spec()
+    return None if spec is None else patch_spec(spec)
+
+
+def served_example(spec: Mapping[str, Any], path: str, method: str) -> Any:
+    """The JSON example Prism serves for the operation's success reply, or ``None``."""
+    for status, response in spec["paths"][path][method]["responses"].items():
+        media = response.get("content", {}).get("application/json", {})
+        if str(status).startswith("2") and "examples" in media:
+            return next(iter(media["examples"].values()))["value"]
+    return None
+
+
+def served_events(spec: Mapping[str, Any], path: str, method: str) -> list[Any]:
+    """The decoded ``data`` of each event in the served event-stream example."""
+    for status, response in spec["paths"][path][method]["responses"].items():
+        media = response.get("content", {}).get("text/event-stream", {})
+        if str(status).startswith("2") and "example" in media:
+            return _decoded_events(media["example"])
+    return []
+
+
+def _decoded_events(stream: str) -> list[Any]:
+    """Each event's JSON ``data``; events without data are skipped, ``[DONE]`` ends."""
+    events = []
+    for block in stream.strip().split("\n\n"):
+        lines = block.splitlines()
+        data = "\n".join(l[5:].lstrip(" ") for l in lines if l.startswith("data:"))
+        if data == "[DONE]":
+            break
+        if data:
+            events.append(json.loads(data))
+    return events
+
+
 def write_patched_spec(spec: Mapping[str, Any], directory: Path) -> Path:
     """Write the Prism-ready copy of ``spec`` as JSON into ``directory``."""
     path = directory / "prism-spec.json"

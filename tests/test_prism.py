@@ -32,7 +32,10 @@ from prism_support import (
     RATE_LIMIT_BODY,
     RETRY_AFTER_SECONDS,
     PrismServer,
+    patched_reference_spec,
     reference_api,
+    served_events,
+    served_example,
 )
 from sample_requests import SampleRequest, sample_request
 from type_check import return_type, type_mismatches
@@ -43,6 +46,7 @@ PACKAGE = "openai_client"
 
 _API = reference_api()
 _OPERATIONS = _API.operations if _API is not None else ()
+_PATCHED = patched_reference_spec() or {}
 
 
 def _by_operation(operations: typing.Iterable[Operation]) -> list[Any]:
@@ -62,7 +66,8 @@ def _rejection(response: httpx.Response) -> str:
     details = "; ".join(
         f"{'.'.join(v.get('location', []))}: {v['message']}" for v in violations
     )
-    return f"{response.status_code} {body.get('title', '') if isinstance(body, dict) else ''}: {details or response.text[:500]}"
+    title = body.get("title", "") if isinstance(body, dict) else ""
+    return f"{response.status_code} {title}: {details or response.text[:500]}"
 
 
 # -- the sample requests, with plain httpx -------------------------------------
@@ -131,12 +136,17 @@ def test_prism_rejects_a_request_missing_a_required_input(
 
 # -- the generated client ----------------------------------------------------------
 class _Recorder:
-    """An ``httpx.Client`` that notes each request it sends (for counting retries)."""
+    """An ``httpx.Client`` that notes each request it sends and each reply it gets."""
 
     def __init__(self) -> None:
         self.requests: list[httpx.Request] = []
+        self.responses: list[httpx.Response] = []
         self.client = httpx.Client(
-            event_hooks={"request": [self.requests.append]}, timeout=30.0
+            event_hooks={
+                "request": [self.requests.append],
+                "response": [self.responses.append],
+            },
+            timeout=30.0,
         )
 
 
@@ -188,17 +198,21 @@ class _imported:
         sys.modules.update(self.saved)
 
 
+def _client(
+    package: types.ModuleType, prism: PrismServer, recorder: _Recorder, **options: Any
+) -> Any:
+    """A generated ``Client`` on Prism whose traffic ``recorder`` notes."""
+    options.setdefault("max_retries", 0)
+    return package.Client(
+        api_key=API_KEY, base_url=prism.base_url, http_client=recorder.client, **options
+    )
+
+
 @pytest.fixture
 def client(
     client_package: types.ModuleType, prism: PrismServer, recorder: _Recorder
 ) -> Any:
-    """A generated client on Prism, without retries, whose requests ``recorder`` notes."""
-    return client_package.Client(
-        api_key=API_KEY,
-        base_url=prism.base_url,
-        max_retries=0,
-        http_client=recorder.client,
-    )
+    return _client(client_package, prism, recorder)
 
 
 def _call_arguments(
@@ -246,6 +260,14 @@ def test_generated_client_calls_the_operation(
         assert json.loads(sent.content) == request.body
     mismatches = type_mismatches(result, return_type(method), client_package.BaseModel)
     assert not mismatches, "\n".join(mismatches[:20])
+    example = served_example(_PATCHED, operation.path, operation.method)
+    if example is None:
+        return
+    # The typed reply keeps every value it received.
+    if isinstance(result, client_package.SyncCursorPage):
+        assert [item.to_dict() for item in result.data] == example["data"]
+    else:
+        assert result.to_dict() == example
 
 
 # -- error paths, streams, binary replies ------------------------------------------
@@ -258,11 +280,12 @@ def test_missing_bearer_token_is_rejected_with_401(prism: PrismServer) -> None:
 def test_invalid_credentials_raise_authentication_error(
     client_package: types.ModuleType, prism: PrismServer, recorder: _Recorder
 ) -> None:
-    client = client_package.Client(
-        api_key=API_KEY,
-        base_url=prism.base_url,
+    client = _client(
+        client_package,
+        prism,
+        recorder,
+        max_retries=2,
         default_headers={"Authorization": "Basic dXNlcjpwYXNz"},
-        http_client=recorder.client,
     )
     with pytest.raises(client_package.AuthenticationError) as caught:
         client.list_models()
@@ -286,12 +309,7 @@ def test_invalid_field_raises_422_naming_the_field(
 def test_rate_limit_is_retried_after_retry_after_then_raised(
     client_package: types.ModuleType, prism: PrismServer, recorder: _Recorder
 ) -> None:
-    client = client_package.Client(
-        api_key=API_KEY,
-        base_url=prism.base_url,
-        max_retries=1,
-        http_client=recorder.client,
-    )
+    client = _client(client_package, prism, recorder, max_retries=1)
     started = time.monotonic()
     with pytest.raises(client_package.RateLimitError) as caught:
         client.list_models(extra_headers={"Prefer": "code=429"})
@@ -320,13 +338,15 @@ def test_chat_completion_stream_yields_typed_chunks(
     with stream:
         chunks = list(stream)
     chunk_type = client_package.models.CreateChatCompletionStreamResponse
-    assert [type(c) for c in chunks] == [chunk_type] * 3
-    assert [c.choices[0].delta.content for c in chunks] == ["", "Hello", None]
+    served = served_events(_PATCHED, "/chat/completions", "post")
+    assert len(served) > 1
+    assert [type(c) for c in chunks] == [chunk_type] * len(served)
+    assert [c.to_dict() for c in chunks] == served
     assert chunks[-1].choices[0].finish_reason == "stop"
 
 
 def test_stream_request_with_the_default_accept_gets_json_and_no_events(
-    client_package: types.ModuleType, prism: PrismServer
+    client: Any, recorder: _Recorder
 ) -> None:
     """What Prism does with a plain stream request: it answers the JSON reply.
 
@@ -334,32 +354,16 @@ def test_stream_request_with_the_default_accept_gets_json_and_no_events(
     ``Accept: text/event-stream``; the client's default ``application/json``
     gets the ``application/json`` completion, which holds no events.
     """
-    replies: list[httpx.Response] = []
-    with httpx.Client(
-        event_hooks={"response": [replies.append]}, timeout=30.0
-    ) as http_client:
-        client = client_package.Client(
-            api_key=API_KEY,
-            base_url=prism.base_url,
-            max_retries=0,
-            http_client=http_client,
-        )
-        with client.create_chat_completion(**_CHAT, stream=True) as stream:
-            events = list(stream)
-    assert [r.status_code for r in replies] == [200]
-    assert replies[0].headers["content-type"] == "application/json"
+    with client.create_chat_completion(**_CHAT, stream=True) as stream:
+        events = list(stream)
+    assert [r.status_code for r in recorder.responses] == [200]
+    assert recorder.responses[0].headers["content-type"] == "application/json"
     assert events == []
 
 
 def test_next_page_is_requested_after_the_last_item(
-    client_package: types.ModuleType, prism: PrismServer, recorder: _Recorder
+    client_package: types.ModuleType, client: Any, recorder: _Recorder
 ) -> None:
-    client = client_package.Client(
-        api_key=API_KEY,
-        base_url=prism.base_url,
-        max_retries=0,
-        http_client=recorder.client,
-    )
     page = client.list_batches(limit=1)
     assert isinstance(page, client_package.SyncCursorPage) and page.has_next_page()
     following = page.get_next_page()
@@ -391,12 +395,15 @@ def test_async_client_parses_and_streams(
     assert not type_mismatches(
         models, client_package.models.ListModelsResponse, client_package.BaseModel
     )
-    assert [c.choices[0].delta.content for c in chunks] == ["", "Hello", None]
+    assert [c.to_dict() for c in chunks] == served_events(
+        _PATCHED, "/chat/completions", "post"
+    )
 
 
 def test_speech_returns_binary_content(
     client_package: types.ModuleType, client: Any
 ) -> None:
+    # The explicit Accept: Prism answers 406 to the client's default application/json.
     speech = client.create_speech(
         model="tts-1",
         input="Hello!",
@@ -406,5 +413,4 @@ def test_speech_returns_binary_content(
     assert isinstance(speech, client_package.BinaryResponse)
     assert speech.status_code == 200
     assert speech.headers["content-type"] == "application/octet-stream"
-    assert "transfer-encoding" not in speech.headers
     assert speech.content == b"string"  # Prism's sample for a binary string schema
