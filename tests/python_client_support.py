@@ -81,7 +81,16 @@ def run_mypy(root: Path, *targets: str) -> subprocess.CompletedProcess[str]:
     """``mypy --strict`` over ``targets`` (relative to ``root``), bounded in time."""
     pytest.importorskip("mypy")
     return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", str(root / ".mypy"), *targets],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            str(root / ".mypy"),
+            *targets,
+        ],
         cwd=root,
         capture_output=True,
         text=True,
@@ -112,12 +121,20 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                 "parameters": [
                     {"name": "after", "in": "query", "schema": {"type": "string"}},
                     {"name": "limit", "in": "query", "schema": {"type": "integer"}},
-                    {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
+                    {
+                        "name": "order",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": ["asc", "desc"]},
+                    },
                 ],
                 "responses": {
                     "200": {
                         "description": "ok",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ThingList"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ThingList"}
+                            }
+                        },
                     }
                 },
             },
@@ -127,26 +144,36 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                 "requestBody": {
                     "required": True,
                     "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/CreateThingRequest"}}
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/CreateThingRequest"}
+                        }
                     },
                 },
                 "responses": {
                     "200": {
                         "description": "ok",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
+                        },
                     }
                 },
             },
         },
         "/things/{thing_id}": {
-            "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "parameters": [
+                {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
             "get": {
                 "operationId": "getThing",
-                "parameters": [{"name": "X-Trace-Id", "in": "header", "schema": {"type": "string"}}],
+                "parameters": [
+                    {"name": "X-Trace-Id", "in": "header", "schema": {"type": "string"}}
+                ],
                 "responses": {
                     "200": {
                         "description": "ok",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
+                        },
                     }
                 },
             },
@@ -155,11 +182,22 @@ SYNTHETIC_SPEC: dict[str, Any] = {
         "/things/{thing_id}/content": {
             "get": {
                 "operationId": "downloadThing",
-                "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": [
+                    {
+                        "name": "thing_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
                 "responses": {
                     "200": {
                         "description": "bytes",
-                        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+                        "content": {
+                            "application/octet-stream": {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
                     }
                 },
             }
@@ -176,7 +214,10 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                                 "required": ["file", "purpose"],
                                 "properties": {
                                     "file": {"type": "string", "format": "binary"},
-                                    "attachments": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                                    "attachments": {
+                                        "type": "array",
+                                        "items": {"type": "string", "format": "binary"},
+                                    },
                                     "purpose": {"type": "string", "enum": ["batch", "fine-tune"]},
                                     "labels": {"type": "array", "items": {"type": "string"}},
                                     "count": {"type": "integer"},
@@ -192,7 +233,10 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                             "application/json": {
                                 "schema": {
                                     "type": "object",
-                                    "properties": {"id": {"type": "string"}, "bytes": {"type": "integer"}},
+                                    "properties": {
+                                        "id": {"type": "string"},
+                                        "bytes": {"type": "integer"},
+                                    },
                                 }
                             }
                         },
@@ -222,8 +266,12 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/ChatResponse"}},
-                            "text/event-stream": {"schema": {"$ref": "#/components/schemas/ChatEvent"}},
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ChatResponse"}
+                            },
+                            "text/event-stream": {
+                                "schema": {"$ref": "#/components/schemas/ChatEvent"}
+                            },
                         },
                     }
                 },
@@ -235,7 +283,11 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                 "responses": {
                     "200": {
                         "description": "events",
-                        "content": {"text/event-stream": {"schema": {"$ref": "#/components/schemas/ChatEvent"}}},
+                        "content": {
+                            "text/event-stream": {
+                                "schema": {"$ref": "#/components/schemas/ChatEvent"}
+                            }
+                        },
                     }
                 },
             }
@@ -243,13 +295,27 @@ SYNTHETIC_SPEC: dict[str, Any] = {
         "/items/a": {
             "get": {
                 "operationId": "getItem",
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/foo_bar"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/foo_bar"}}
+                        },
+                    }
+                },
             }
         },
         "/items/b": {
             "get": {
                 "operationId": "get-item",
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FooBar"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/FooBar"}}
+                        },
+                    }
+                },
             }
         },
     },
@@ -258,7 +324,12 @@ SYNTHETIC_SPEC: dict[str, Any] = {
             "Base": {
                 "type": "object",
                 "required": ["name"],
-                "properties": {"name": {"type": "string", "description": 'A name; may contain """ and \\ safely.'}},
+                "properties": {
+                    "name": {
+                        "type": "string",
+                        "description": 'A name; may contain """ and \\ safely.',
+                    }
+                },
             },
             "CreateThingRequest": {
                 "allOf": [
@@ -266,7 +337,12 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     {
                         "type": "object",
                         "properties": {
-                            "kind": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["small", "large"]}]},
+                            "kind": {
+                                "anyOf": [
+                                    {"type": "string"},
+                                    {"type": "string", "enum": ["small", "large"]},
+                                ]
+                            },
                             "class": {"type": "string"},
                             "2d": {"type": "boolean"},
                             "dotted.name": {"type": "string"},
@@ -279,7 +355,10 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                             "fixed": {"const": "fixed"},
                             "mode": {"type": "string", "enum": ["a-b", "1x", "ü"]},
                             "pet": {
-                                "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+                                "oneOf": [
+                                    {"$ref": "#/components/schemas/Cat"},
+                                    {"$ref": "#/components/schemas/Dog"},
+                                ],
                                 "discriminator": {"propertyName": "type"},
                             },
                             "schedule": {
@@ -304,7 +383,9 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                 },
             },
             "ThingChildInfo": {"type": "object", "properties": {"depth": {"type": "integer"}}},
-            "ThingKind": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["small", "large"]}]},
+            "ThingKind": {
+                "anyOf": [{"type": "string"}, {"type": "string", "enum": ["small", "large"]}]
+            },
             "ThingList": {
                 "type": "object",
                 "required": ["data", "has_more"],

@@ -69,7 +69,9 @@ def things(synthetic: ModuleType, loopback: LoopbackServer) -> Iterator[Any]:
 
 
 # -- the seed operation --------------------------------------------------------------
-def test_seed_request_is_sent_as_specified(client: Any, seed: ModuleType, loopback: LoopbackServer) -> None:
+def test_seed_request_is_sent_as_specified(
+    client: Any, seed: ModuleType, loopback: LoopbackServer
+) -> None:
     loopback.reply_json(SESSION)
     session = client.create_realtime_transcription_session(
         input_audio_format="g711_ulaw",
@@ -97,8 +99,13 @@ def test_seed_request_is_sent_as_specified(client: Any, seed: ModuleType, loopba
 
 def test_explicit_none_is_sent_as_null(client: Any, loopback: LoopbackServer) -> None:
     loopback.reply_json(SESSION)
-    client.create_realtime_transcription_session(turn_detection=None, input_audio_noise_reduction=None)
-    assert loopback.requests[0].json() == {"turn_detection": None, "input_audio_noise_reduction": None}
+    client.create_realtime_transcription_session(
+        turn_detection=None, input_audio_noise_reduction=None
+    )
+    assert loopback.requests[0].json() == {
+        "turn_detection": None,
+        "input_audio_noise_reduction": None,
+    }
 
 
 def test_no_arguments_send_an_empty_object(client: Any, loopback: LoopbackServer) -> None:
@@ -136,7 +143,9 @@ def test_unknown_fields_and_values_are_tolerated(client: Any, loopback: Loopback
     assert session.model_extra["brand_new_field"] == [1, 2]
 
 
-def test_401_raises_authentication_error(client: Any, seed: ModuleType, loopback: LoopbackServer) -> None:
+def test_401_raises_authentication_error(
+    client: Any, seed: ModuleType, loopback: LoopbackServer
+) -> None:
     loopback.reply_json(
         {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}},
         status=401,
@@ -153,7 +162,9 @@ def test_401_raises_authentication_error(client: Any, seed: ModuleType, loopback
 def test_429_with_retry_after_is_retried_then_succeeds(
     seed: ModuleType, loopback: LoopbackServer
 ) -> None:
-    loopback.reply_json({"error": {"message": "slow down"}}, status=429, headers={"Retry-After": "0.01"})
+    loopback.reply_json(
+        {"error": {"message": "slow down"}}, status=429, headers={"Retry-After": "0.01"}
+    )
     loopback.reply_json(SESSION)
     with _client(seed, loopback, "/v1", max_retries=2) as client:
         session = client.create_realtime_transcription_session(include=["a"])
@@ -171,7 +182,9 @@ def test_timeout_raises_api_timeout_error(seed: ModuleType, loopback: LoopbackSe
 
 def test_async_client_sends_and_parses(seed: ModuleType, loopback: LoopbackServer) -> None:
     async def call() -> Any:
-        async with seed.AsyncClient(api_key=API_KEY, base_url=loopback.url + "/v1", max_retries=0) as client:
+        async with seed.AsyncClient(
+            api_key=API_KEY, base_url=loopback.url + "/v1", max_retries=0
+        ) as client:
             return await client.create_realtime_transcription_session(input_audio_format="pcm16")
 
     loopback.reply_json(SESSION)
@@ -185,8 +198,12 @@ def _thing(thing_id: str) -> dict[str, object]:
     return {"id": thing_id, "object": "thing"}
 
 
-def test_cursor_pages_are_followed(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
-    loopback.reply_json({"object": "list", "data": [_thing("a"), _thing("b")], "has_more": True, "last_id": "b"})
+def test_cursor_pages_are_followed(
+    things: Any, synthetic: ModuleType, loopback: LoopbackServer
+) -> None:
+    loopback.reply_json(
+        {"object": "list", "data": [_thing("a"), _thing("b")], "has_more": True, "last_id": "b"}
+    )
     loopback.reply_json({"object": "list", "data": [_thing("c")], "has_more": False})
     page = things.list_things(limit=2, order="desc")
     assert isinstance(page, synthetic.SyncCursorPage)
@@ -217,7 +234,9 @@ def test_delete_without_content_returns_none(things: Any, loopback: LoopbackServ
     assert loopback.requests[0].path == "/v9/things/t1"
 
 
-def test_json_body_uses_wire_names(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+def test_json_body_uses_wire_names(
+    things: Any, synthetic: ModuleType, loopback: LoopbackServer
+) -> None:
     loopback.reply_json(_thing("n1"))
     things.create_thing(
         name="n",
@@ -254,7 +273,11 @@ def test_multipart_upload_sends_files_and_fields(things: Any, loopback: Loopback
         b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.body
     )
     parts = [
-        (part.get_param("name", header="content-disposition"), part.get_filename(), part.get_payload(decode=True))
+        (
+            part.get_param("name", header="content-disposition"),
+            part.get_filename(),
+            part.get_payload(decode=True),
+        )
         for part in message.iter_parts()
     ]
     assert sorted(parts, key=str) == sorted(
@@ -283,8 +306,14 @@ def _sse(*events: dict[str, object]) -> list[bytes]:
     return [f"data: {json.dumps(e)}\n\n".encode() for e in events] + [b"data: [DONE]\n\n"]
 
 
-def test_stream_true_yields_typed_events(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
-    loopback.reply(200, {"Content-Type": "text/event-stream"}, _sse({"type": "delta", "delta": "Hel"}, {"type": "delta", "delta": "lo"}))
+def test_stream_true_yields_typed_events(
+    things: Any, synthetic: ModuleType, loopback: LoopbackServer
+) -> None:
+    loopback.reply(
+        200,
+        {"Content-Type": "text/event-stream"},
+        _sse({"type": "delta", "delta": "Hel"}, {"type": "delta", "delta": "lo"}),
+    )
     with things.create_chat(prompt="hi", stream=True) as stream:
         events = list(stream)
     assert [e.delta for e in events] == ["Hel", "lo"]
@@ -292,7 +321,9 @@ def test_stream_true_yields_typed_events(things: Any, synthetic: ModuleType, loo
     assert loopback.requests[0].json() == {"prompt": "hi", "stream": True}
 
 
-def test_without_stream_the_json_response_is_returned(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+def test_without_stream_the_json_response_is_returned(
+    things: Any, synthetic: ModuleType, loopback: LoopbackServer
+) -> None:
     loopback.reply_json({"text": "Hello"})
     reply = things.create_chat(prompt="hi")
     assert isinstance(reply, synthetic.models.ChatResponse)
@@ -307,7 +338,9 @@ def test_event_only_operation_streams(things: Any, loopback: LoopbackServer) -> 
 
 def test_async_stream_and_pages(synthetic: ModuleType, loopback: LoopbackServer) -> None:
     async def scenario() -> tuple[list[str | None], list[str]]:
-        async with synthetic.AsyncClient(api_key=API_KEY, base_url=loopback.url + "/v9", max_retries=0) as client:
+        async with synthetic.AsyncClient(
+            api_key=API_KEY, base_url=loopback.url + "/v9", max_retries=0
+        ) as client:
             stream = await client.create_chat(prompt="p", stream=True)
             deltas = [event.delta async for event in stream]
             page = await client.list_things()

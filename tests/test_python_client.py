@@ -225,7 +225,9 @@ def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
     assert typing.get_type_hints(models.Thing)["child_info"] == models.ThingChildInfo2 | None
     assert "depth" in typing.get_type_hints(models.ThingChildInfo)
     # Recursive schema.
-    thing = models.Thing.from_data({"id": "a", "object": "thing", "children": [{"id": "b", "object": "thing"}]})
+    thing = models.Thing.from_data(
+        {"id": "a", "object": "thing", "children": [{"id": "b", "object": "thing"}]}
+    )
     assert isinstance(thing.children[0], models.Thing)
     # Component names colliding once Pascal-cased.
     assert inspect.get_annotations(models.FooBar2) == {"a": "str | None"}
@@ -235,13 +237,17 @@ def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
 
 def test_discriminated_union_picks_the_variant(synthetic: ModuleType) -> None:
     models = synthetic.models
-    request = models.CreateThingRequest.from_data({"name": "n", "pet": {"type": "dog", "good": True}})
+    request = models.CreateThingRequest.from_data(
+        {"name": "n", "pet": {"type": "dog", "good": True}}
+    )
     assert isinstance(request.pet, models.Dog)
     assert request.pet.good is True
 
 
 # -- the formatter and its cache ---------------------------------------------------
-def test_format_cache_gives_identical_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_format_cache_gives_identical_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = "x = {  'a':1 }\ndef f(a,b):\n  return a+b\n"
     uncached = black.format_str(source, mode=black.Mode())
     first = python_format.format_source(source, tmp_path)

@@ -13,7 +13,13 @@ from generator.model import Api
 from generator.render import Files, RenderOptions
 from generator.render.python_format import format_source
 from generator.render.python_methods import escape_docstring, plan_methods
-from generator.render.python_types import AliasPlan, ClassPlan, TypePlanner, optional, python_literal
+from generator.render.python_types import (
+    AliasPlan,
+    ClassPlan,
+    TypePlanner,
+    optional,
+    python_literal,
+)
 from generator.templating import environment, templates_dir
 
 PACKAGE = "python/openai_client"

@@ -10,6 +10,7 @@ directory is ignored.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import tempfile
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 import black
 
 _MODE = black.Mode()
+#: Part of the cache key: another black version may format differently.
+_BLACK_VERSION = importlib.metadata.version("black")
 
 
 def cache_dir() -> Path:
@@ -31,7 +34,7 @@ def format_source(source: str, cache: Path | None = None) -> str:
     ``cache`` defaults to :func:`cache_dir`.
     """
     directory = cache if cache is not None else cache_dir()
-    key = hashlib.sha256(f"{black.__version__}\0{_MODE!r}\0{source}".encode()).hexdigest()
+    key = hashlib.sha256(f"{_BLACK_VERSION}\0{_MODE!r}\0{source}".encode()).hexdigest()
     path = directory / key[:2] / key
     try:
         return path.read_text(encoding="utf-8")

@@ -245,7 +245,9 @@ def _method(name: str, operation: Operation, planner: TypePlanner) -> MethodPlan
         docstring=_docstring(operation, arguments),
     )
     if result == "stream_or_json":
-        stream = next(a for a in arguments if a.location in ("json", "form") and a.wire_name == "stream")
+        stream = next(
+            a for a in arguments if a.location in ("json", "form") and a.wire_name == "stream"
+        )
         plan = replace(plan, stream_argument=stream.name)
     return plan
 
@@ -290,7 +292,8 @@ def _request_media(operation: Operation) -> MediaType | None:
         return None
     content = operation.request_body.content
     supported = [m for m in content if _is_json(m.content_type) or m.content_type == _MULTIPART]
-    return (supported or list(content) or [None])[0]
+    candidates = supported or list(content)
+    return candidates[0] if candidates else None
 
 
 def _body_arguments(
@@ -357,7 +360,9 @@ def _result(
     events = next((m for m in content if m.content_type == _SSE), None)
     others = [m for m in content if m.content_type != _SSE]
     event_type = planner.annotation(events.schema, None, base_name + "Event") if events else ANY
-    has_stream_argument = any(a.location in ("json", "form") and a.wire_name == "stream" for a in arguments)
+    has_stream_argument = any(
+        a.location in ("json", "form") and a.wire_name == "stream" for a in arguments
+    )
     if events is not None and not others:
         return "stream", ANY, event_type
     if not others:
@@ -374,7 +379,9 @@ def _result(
     return "json", returns, ANY
 
 
-def _page_item(operation: Operation, schema: Schema | None, planner: TypePlanner) -> TypeExpr | None:
+def _page_item(
+    operation: Operation, schema: Schema | None, planner: TypePlanner
+) -> TypeExpr | None:
     """The item type of a cursor-paginated list operation, else ``None``."""
     if operation.method != "get" or schema is None:
         return None
@@ -438,4 +445,3 @@ def escape_docstring(text: str) -> str:
 
 def _is_json(content_type: str) -> bool:
     return content_type == _JSON or content_type.endswith("+json")
-

@@ -212,7 +212,9 @@ class TypePlanner:
         self._finished = False
 
     # -- public API ------------------------------------------------------------
-    def annotation(self, schema: Schema | None, parent: Declaration | None, suffix: str) -> TypeExpr:
+    def annotation(
+        self, schema: Schema | None, parent: Declaration | None, suffix: str
+    ) -> TypeExpr:
         """The type of ``schema``; inline objects are named ``parent`` + ``suffix``."""
         if schema is None:
             return ANY
@@ -478,7 +480,10 @@ def is_binary(schema: Schema) -> bool:
     if schema.format == "binary":
         return True
     members = [*schema.any_of, *schema.one_of, *([schema.items] if schema.items else [])]
-    return any(m.format == "binary" or (m.items is not None and m.items.format == "binary") for m in members)
+    return any(
+        m.format == "binary" or (m.items is not None and m.items.format == "binary")
+        for m in members
+    )
 
 
 def accepts_null_in_prose(schema: Schema) -> bool:
