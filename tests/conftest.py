@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -13,8 +12,8 @@ from prism_support import (
     PRISM_BIN,
     REFERENCE_SPEC,
     PrismServer,
-    reference_spec,
-    write_patched_spec,
+    patched_reference_spec,
+    write_spec,
 )
 
 
@@ -26,21 +25,15 @@ def loopback() -> Iterator[LoopbackServer]:
 
 
 @pytest.fixture(scope="session")
-def prism_spec() -> dict[str, Any]:
-    """The 2025-04 Perl-distribution spec the Prism tests run against."""
-    spec = reference_spec()
+def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrismServer]:
+    """Prism mocking the patched reference spec on a free loopback port (whole session)."""
+    spec = patched_reference_spec()
     if spec is None:
         pytest.skip(f"reference spec not found: {REFERENCE_SPEC}")
-    return spec
-
-
-@pytest.fixture(scope="session")
-def prism(prism_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrismServer]:
-    """Prism mocking the patched reference spec on a free loopback port (whole session)."""
     if not PRISM_BIN.exists():
         pytest.skip(NOT_INSTALLED)
     directory = tmp_path_factory.mktemp("prism")
-    server = PrismServer.start(write_patched_spec(prism_spec, directory), directory / "prism.log")
+    server = PrismServer.start(write_spec(spec, directory), directory / "prism.log")
     try:
         yield server
     finally:

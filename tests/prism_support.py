@@ -150,10 +150,10 @@ def _decoded_events(stream: str) -> list[Any]:
     return events
 
 
-def write_patched_spec(spec: Mapping[str, Any], directory: Path) -> Path:
-    """Write the Prism-ready copy of ``spec`` as JSON into ``directory``."""
-    path = directory / "prism-spec.json"
-    path.write_text(json.dumps(patch_spec(spec)), encoding="utf-8")
+def write_spec(spec: Mapping[str, Any], directory: Path) -> Path:
+    """Write ``spec`` as JSON into ``directory`` for Prism to read."""
+    path = directory / "openapi.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
     return path
 
 
