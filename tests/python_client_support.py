@@ -380,7 +380,20 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "children": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
                     "child_info": {"type": "object", "properties": {"count": {"type": "integer"}}},
                     "kind": {"$ref": "#/components/schemas/ThingKind"},
+                    "value": {"$ref": "#/components/schemas/JsonValue"},
                 },
+            },
+            "JsonValue": {
+                "anyOf": [
+                    {"type": "string"},
+                    {"type": "number"},
+                    {"type": "null"},
+                    {"type": "array", "items": {"$ref": "#/components/schemas/JsonValue"}},
+                    {
+                        "type": "object",
+                        "additionalProperties": {"$ref": "#/components/schemas/JsonValue"},
+                    },
+                ]
             },
             "ThingChildInfo": {"type": "object", "properties": {"depth": {"type": "integer"}}},
             "ThingKind": {

@@ -11,17 +11,19 @@ import time
 import typing
 from pathlib import Path
 from types import ModuleType
-from typing import Literal
+from typing import Any, Literal
 
 import black
 import pytest
 
 from generator.errors import SpecError
 from generator.load import load_spec
+from generator.model import MISSING, Schema
 from generator.model.build import build_api
 from generator.render import RenderOptions
 from generator.render import python_format
 from generator.render.python_client import render
+from generator.render.python_types import accepts_null_in_prose
 from python_client_support import (
     SEED,
     SEED_SPEC,
@@ -233,6 +235,74 @@ def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
     assert inspect.get_annotations(models.FooBar2) == {"a": "str | None"}
     assert inspect.get_annotations(models.FooBar) == {"b": "str | None"}
     assert models.ThingKind == Literal["small", "large"] | str
+
+
+def test_recursive_alias_is_cut_with_any(synthetic: ModuleType) -> None:
+    # An alias is evaluated at import: its reference to itself becomes Any.
+    assert synthetic.models.JsonValue == str | float | list[Any] | dict[str, Any] | None
+    thing = synthetic.models.Thing.from_data({"id": "t", "object": "thing", "value": {"a": [1]}})
+    assert thing.value == {"a": [1]}
+
+
+@pytest.mark.parametrize(
+    ("description", "default", "accepted"),
+    [
+        ("Can be set to `null` to turn off.", MISSING, True),
+        ("This can be set to null to disable it.", MISSING, True),
+        ("Defaults to null.", MISSING, True),
+        ("Noise reduction settings.", None, True),
+        ("Must not be null.", MISSING, False),
+        ("This field cannot be null.", MISSING, False),
+        ("A nullable-ish name, never null.", MISSING, False),
+        ("Returns null-terminated strings.", MISSING, False),
+        ("The format.", "pcm16", False),
+    ],
+)
+def test_prose_null_rule(description: str, default: Any, accepted: bool) -> None:
+    schema = Schema(type="object", description=description, default=default)
+    assert accepts_null_in_prose(schema) is accepted
+
+
+def test_prose_null_applies_to_optional_arguments_only() -> None:
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/x": {
+                "post": {
+                    "operationId": "makeX",
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["a"],
+                                    "properties": {
+                                        "a": {
+                                            "type": "string",
+                                            "description": "Can be set to null.",
+                                        },
+                                        "b": {
+                                            "type": "string",
+                                            "description": "Can be set to null.",
+                                        },
+                                        "c": {"type": "string", "nullable": True},
+                                        "d": {"type": "string"},
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+        },
+    }
+    source = render(build_api(spec), RenderOptions())["python/openai_client/_client.py"]
+    assert "        a: str,\n" in source
+    assert "        b: str | None | NotGiven = NOT_GIVEN,\n" in source
+    assert "        c: str | None | NotGiven = NOT_GIVEN,\n" in source
+    assert "        d: str | NotGiven = NOT_GIVEN,\n" in source
 
 
 def test_discriminated_union_picks_the_variant(synthetic: ModuleType) -> None:

@@ -39,7 +39,10 @@ MODULE_NAMES = frozenset(
 MODEL_ATTRIBUTES = frozenset({"model_extra", "model_fields_set", "from_data", "to_dict"})
 
 #: Prose that says a property accepts ``null`` although the schema does not.
-_PROSE_NULL = re.compile(r"\b(?:set|be|to)\s+`?null`?(?![\w-])", re.IGNORECASE)
+_PROSE_NULL = re.compile(
+    r"(?<!\bnot\s)(?<!\bcannot\s)(?<!n't\s)(?<!\bnever\s)" r"\b(?:set|be|to)\s+`?null`?(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # -- type expressions ---------------------------------------------------------
@@ -347,7 +350,7 @@ class TypePlanner:
         properties, required = merged_properties(schema)
         for wire_name, prop in properties.items():
             prop_type = self.annotation(prop, plan, pascal_case(wire_name))
-            if accepts_null_in_prose(prop):
+            if wire_name not in required and accepts_null_in_prose(prop):
                 prop_type = optional(prop_type)
             plan.fields.append(
                 FieldPlan(
