@@ -377,6 +377,7 @@ def _synthetic_spec() -> dict[str, Any]:
             "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
             "parent": {"anyOf": [{"$ref": "#/components/schemas/Node"}, {"type": "null"}]},
             "level": {"type": "integer", "minimum": 3, "maximum": 7},
+            "pet": {"$ref": "#/components/schemas/Pet"},
             "kind": {"type": "string", "enum": ["leaf", "branch"]},
             "label": {"oneOf": [{"type": "string"}, {"type": "string", "enum": ["x"]}]},
             "shape": {
@@ -396,7 +397,25 @@ def _synthetic_spec() -> dict[str, Any]:
         "security": [{"Key": []}],
         "components": {
             "securitySchemes": {"Key": {"type": "http", "scheme": "bearer"}},
-            "schemas": {"Node": node},
+            "schemas": {
+                "Node": node,
+                "Cat": {
+                    "type": "object",
+                    "properties": {"type": {"type": "string", "enum": ["cat"]}},
+                    "required": ["type"],
+                },
+                "Pet": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/Cat"},
+                        {
+                            "type": "object",
+                            "properties": {"type": {"const": "dog"}, "barks": {"type": "boolean"}},
+                            "required": ["type"],
+                        },
+                    ],
+                    "discriminator": {"propertyName": "type"},
+                },
+            },
         },
         "paths": {
             "/trees/{tree_id}": {
@@ -464,6 +483,17 @@ def test_recursive_schemas_link_instead_of_expanding() -> None:
     links, _ = _links_and_anchors(node_page)
     assert "../schemas/Node.md" in links
     assert "[POST /trees/{tree_id}](../paths/trees-tree_id.md#grow_tree)" in node_page
+
+
+def test_union_pages_list_variants_with_their_discriminator_values() -> None:
+    files = markdown.render(_api_from(_synthetic_spec()), RenderOptions())
+    pet = files["markdown/schemas/Pet.md"]
+    assert "- [Cat](../schemas/Cat.md) (`type`: `cat`)" in pet
+    assert "- [variant 2](#variant-2) (`type`: `dog`)" in pet
+    first_cells = [row[0] for row in _table_rows(pet) if row]
+    assert "`barks`" in first_cells  # the inline variant's fields have their own table
+    assert "`pet`" in [row[0] for row in _table_rows(files["markdown/schemas/Node.md"]) if row]
+    assert not _check_links(files)
 
 
 def test_examples_respect_enums_bounds_one_of_and_nullability() -> None:

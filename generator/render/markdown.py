@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator.model import Api, Operation, Parameter, PathItem, Response, Schema
+from generator.model import MISSING, Api, Operation, Parameter, PathItem, Response, Schema
 from generator.naming import pod_page_name, snake_case
 from generator.render import Files, RenderOptions
 from generator.render.markdown_fields import FieldRow, SchemaFormatter, schema_page
@@ -113,7 +113,6 @@ class SchemaView:
     type: str
     variants: Sequence[Variant]
     discriminator: str
-    discriminator_mapping: Sequence[tuple[str, str]]
     rows: Sequence[FieldRow]
     allowed: str
     example: str
@@ -390,29 +389,57 @@ def _tag_sections(api: Api, index: dict[str, list[tuple[Operation, str]]]) -> li
 # -- schemas ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Variant:
+    number: int
+    #: The member's type; empty for an inline object (its fields get a section).
     type: str
+    #: The discriminator value(s) selecting this variant, as code spans.
+    selector: str
     #: The fields of an inline object variant (shown in a table of its own).
     rows: Sequence[FieldRow]
 
 
 def _schema_view(name: str, schema: Schema, formatter: SchemaFormatter) -> SchemaView:
     node = formatter.unwrap(schema)
-    mapping = [] if node.discriminator is None else sorted(node.discriminator.mapping.items())
+    members = union_members(node)
+    selectors = _selectors(node, formatter)
+    if members:
+        type_ = "one of the variants below" if node.one_of else "any of the variants below"
+    else:
+        # An alias of another component links to it; otherwise describe this one.
+        type_ = formatter.describe(node) if node is schema else formatter.type_of(node)
     return SchemaView(
         name=name,
         text=block(schema.description, 1) if schema.description else "",
-        # An alias of another component links to it; otherwise describe this one.
-        type=formatter.describe(node) if node is schema else formatter.type_of(node),
+        type=type_,
         variants=[
             Variant(
-                type=formatter.type_of(m) if not formatter.inline_object(m) else f"variant {i}",
+                number=i,
+                type="" if formatter.inline_object(m) else formatter.type_of(m),
+                selector=", ".join(code_span(v) for v in selectors.get(formatter.unwrap(m), [])),
                 rows=formatter.rows(m) if formatter.inline_object(m) else [],
             )
-            for i, m in enumerate(union_members(node), 1)
+            for i, m in enumerate(members, 1)
         ],
         discriminator="" if node.discriminator is None else code_span(node.discriminator.property_name),
-        discriminator_mapping=[(code_span(value), formatter.type_of(target)) for value, target in mapping],
         rows=formatter.rows(node),
         allowed=formatter.allowed(node),
         example=code_block(schema.oai_meta_example, "json") if schema.oai_meta_example else "",
     )
+
+
+def _selectors(node: Schema, formatter: SchemaFormatter) -> dict[Schema, list[str]]:
+    """Discriminator value(s) per union member: from ``mapping``, else the member's constant."""
+    if node.discriminator is None:
+        return {}
+    found: dict[Schema, list[str]] = defaultdict(list)
+    for value, target in sorted(node.discriminator.mapping.items()):
+        found[formatter.unwrap(target)].append(value)
+    for member in union_members(node):
+        member = formatter.unwrap(member)
+        prop = formatter.shape(member)[0].get(node.discriminator.property_name)
+        if member in found or prop is None:
+            continue
+        prop = formatter.unwrap(prop)
+        values = [prop.const] if prop.const is not MISSING else list(prop.enum or ())
+        found[member] = [v for v in values if isinstance(v, str)]
+    return found
