@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import pytest
 
 from loopback import LoopbackServer
+from prism_spec import write_spec
 from prism_support import (
     NOT_INSTALLED,
     PRISM_BIN,
     REFERENCE_SPEC,
     PrismServer,
     patched_reference_spec,
-    write_spec,
 )
 
 

@@ -28,15 +28,13 @@ from generator.model import Operation
 from generator.naming import safe_identifier, snake_case
 from generator.render import RenderOptions
 from generator.render.python_client import render
-from prism_support import (
+from prism_spec import (
     RATE_LIMIT_BODY,
     RETRY_AFTER_SECONDS,
-    PrismServer,
-    patched_reference_spec,
-    reference_api,
     served_events,
     served_example,
 )
+from prism_support import PrismServer, patched_reference_spec, reference_api
 from sample_requests import SampleRequest, sample_request
 from type_check import return_type, type_mismatches
 
