@@ -23,6 +23,7 @@ from generator.model.build import build_api
 from generator.render import RenderOptions
 from generator.render import python_format
 from generator.render.python_client import render
+from generator.render.python_methods import escape_docstring
 from generator.render.python_types import accepts_null_in_prose
 from python_client_support import (
     SEED,
@@ -303,6 +304,14 @@ def test_prose_null_applies_to_optional_arguments_only() -> None:
     assert "        b: str | None | NotGiven = NOT_GIVEN,\n" in source
     assert "        c: str | None | NotGiven = NOT_GIVEN,\n" in source
     assert "        d: str | NotGiven = NOT_GIVEN,\n" in source
+
+
+def test_docstrings_survive_quotes_backslashes_and_control_characters() -> None:
+    text = 'Match """ \\d+ \x00 exactly, say "yes"'
+    source = f'def f() -> None:\n    """{escape_docstring(text)}"""\n'
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<docstring>", "exec"), namespace)
+    assert namespace["f"].__doc__ == text + " "
 
 
 def test_discriminated_union_picks_the_variant(synthetic: ModuleType) -> None:

@@ -55,7 +55,7 @@ def render(api: Api, options: RenderOptions) -> Files:
     declared = frozenset(d.name for d in (*classes, *aliases))
     env = environment("python")
     context = {
-        "title": api.title,
+        "title": escape_docstring(api.title),
         "base_url": python_literal(api.default_server),
         "methods": methods,
         "classes": [_class_view(c, declared) for c in classes],

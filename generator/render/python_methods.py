@@ -26,6 +26,7 @@ Rules worth knowing:
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -90,6 +91,9 @@ _CLIENT_ATTRIBUTES = frozenset(
         "http_client",
     }
 )
+
+#: Characters a docstring shows escaped (line breaks and tabs excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _JSON = "application/json"
 _MULTIPART = "multipart/form-data"
@@ -211,13 +215,30 @@ def _signature(arguments: Sequence[Argument], returns: str) -> Signature:
 
 
 def plan_methods(api: Api, planner: TypePlanner) -> list[MethodPlan]:
-    """One method per operation, in spec order, with distinct names."""
+    """One method per operation, in spec order, with distinct names.
+
+    Every schema of the operations is planned too, including those no method
+    uses (error bodies, alternative media types), so ``models.py`` has a
+    model for each schema reachable from the selected operations.
+    """
     used = set(_CLIENT_ATTRIBUTES)
     methods = []
     for operation in api.operations:
         name = _unique(snake_case(operation.operation_id), used)
         methods.append(_method(name, operation, planner))
+    for operation in api.operations:
+        _plan_remaining_schemas(operation, planner)
     return methods
+
+
+def _plan_remaining_schemas(operation: Operation, planner: TypePlanner) -> None:
+    base_name = pascal_case(operation.operation_id)
+    if operation.request_body is not None:
+        for media in operation.request_body.content:
+            planner.annotation(media.schema, None, base_name + "Request")
+    for response in operation.responses:
+        for media in response.content:
+            planner.annotation(media.schema, None, base_name + "Response")
 
 
 def _unique(candidate: str, used: set[str]) -> str:
@@ -435,10 +456,11 @@ def _docstring(operation: Operation, arguments: Sequence[Argument]) -> str:
 def escape_docstring(text: str) -> str:
     """``text`` safe inside a triple-double-quoted docstring, trailing spaces removed.
 
-    Backslashes are doubled, ``\"\"\"`` broken up, and a final ``"`` spaced
-    off the closing quotes.
+    Backslashes are doubled, ``\"\"\"`` broken up, control characters
+    escaped, and a final ``"`` spaced off the closing quotes.
     """
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     return text + " " if text.endswith('"') else text
 
