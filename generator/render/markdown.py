@@ -265,7 +265,7 @@ def _authentication(api: Api, names: Sequence[str]) -> list[str]:
         if scheme.name not in names:
             continue
         if scheme.type == "http" and (scheme.scheme or "").lower() == "bearer":
-            how = "HTTP bearer token: send `Authorization: Bearer $OPENAI_API_KEY`"
+            how = "HTTP bearer token, sent as `Authorization: Bearer <key>`"
         elif scheme.type == "http":
             how = f"HTTP {scheme.scheme or 'authentication'}"
         else:

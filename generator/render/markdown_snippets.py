@@ -105,7 +105,7 @@ def curl_command(api: Api, operation: Operation, request: ExampleRequest) -> str
         for v in (v if isinstance(v, list) else [v])
     ]
     if query:
-        url += "?" + urlencode(query)
+        url += ("&" if "?" in url else "?") + urlencode(query)
     first = "curl" if operation.method == "get" else f"curl -X {operation.method.upper()}"
     lines = [f"{first} {shlex.quote(url)}"]
     if _uses_bearer(api, operation):

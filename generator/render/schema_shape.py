@@ -8,8 +8,6 @@ wrappers; :func:`object_shape` flattens ``allOf`` into one property list.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from generator.model import MISSING, Schema
 
 
@@ -74,20 +72,3 @@ def object_shape(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
     visit(schema)
     return properties, required
 
-
-def walk(schema: Schema) -> Iterator[Schema]:
-    """Every schema node reachable from ``schema``, each once (cycle-safe)."""
-    seen: set[int] = set()
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        yield node
-        children = [*node.properties.values(), *node.all_of, *node.any_of, *node.one_of]
-        if node.items is not None:
-            children.append(node.items)
-        if isinstance(node.additional_properties, Schema):
-            children.append(node.additional_properties)
-        stack.extend(reversed(children))
