@@ -7,6 +7,9 @@ clients over loopback HTTP.
 from __future__ import annotations
 
 import inspect
+import os
+import subprocess
+import sys
 import time
 import typing
 from pathlib import Path
@@ -26,6 +29,7 @@ from generator.render.python_client import render
 from generator.render.python_methods import escape_docstring
 from generator.render.python_types import accepts_null_in_prose
 from python_client_support import (
+    REPO,
     SEED,
     SEED_SPEC,
     SPECS,
@@ -360,6 +364,32 @@ def test_an_unwritable_cache_is_ignored(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     assert python_format.format_source("x=1\n", blocker / "cache") == "x = 1\n"
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    script = (
+        "import hashlib, json, sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from python_client_support import SYNTHETIC_SPEC\n"
+        "from generator.model.build import build_api\n"
+        "from generator.render import RenderOptions\n"
+        "from generator.render.python_client import render\n"
+        "files = render(build_api(SYNTHETIC_SPEC), RenderOptions())\n"
+        "print(hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
 
 
 # -- the whole API of every corpus spec ------------------------------------------
