@@ -32,7 +32,7 @@ from generator.model.build import build_api
 from generator.naming import snake_case
 from generator.render import Files, RenderOptions, markdown
 from generator.render.markdown_examples import conforms, example_value
-from generator.render.markdown_snippets import example_request, request_media
+from generator.render.markdown_snippets import argument_names, example_request, request_media
 from generator.render.markdown_text import absolute_links, block, cell
 
 SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "specs" / "openai"
@@ -300,6 +300,11 @@ def test_python_examples_match_the_generated_client(spec: str, seed_only: bool) 
         path_arguments = [a for a in plan.arguments if a.location == "path"]
         keywords = {a.name: a for a in plan.arguments if a.location != "path"}
         assert len(call.args) == len(path_arguments), operation.operation_id
+        body = {"json": "body", "form": "body", "file": "body"}
+        assert argument_names(operation) == {
+            (body.get(a.location, a.location), "" if a.location == "body" else a.wire_name): a.name
+            for a in plan.arguments
+        }, operation.operation_id
         used = {k.arg for k in call.keywords}
         assert used <= keywords.keys(), f"{operation.operation_id}: {used - keywords.keys()}"
         missing = {name for name, a in keywords.items() if a.required} - used

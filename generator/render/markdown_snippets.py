@@ -207,27 +207,50 @@ def python_call(operation: Operation, request: ExampleRequest) -> str:
     ) + "\n"
 
 
-def _keyword_values(operation: Operation, request: ExampleRequest) -> list[tuple[str, str | JsonValue]]:
-    """(Python argument name, value) for the query, header and body values."""
+def argument_names(operation: Operation) -> dict[tuple[str, str], str]:
+    """The client method's argument names, by (location, wire name).
+
+    Locations are ``path``, ``query``, ``header`` and ``body`` (one argument
+    per property of an object body; a whole non-object body is
+    ``("body", "")``).  Names are given location by location in that order,
+    each group avoiding the names already taken, as the client does.
+    """
     taken: set[str] = set()
-    result: list[tuple[str, str | JsonValue]] = []
-    for location in ("query", "header"):
-        parameters = [p for p in operation.parameters if p.location == location]
-        names = field_identifiers([p.name for p in parameters], frozenset(taken))
-        taken.update(names.values())
-        result.extend((names[p.name], v) for p, v in request.values(location))
-    if request.media is None or request.media.schema is None:
-        return result
-    properties = object_shape(request.media.schema)[0]
-    if not properties or not isinstance(request.body, dict):
-        return [*result, (field_identifiers(["body"], frozenset(taken))["body"], request.body)]
-    names = field_identifiers(list(properties), frozenset(taken))
-    for name, value in request.body.items():
-        if name in names:
-            literal: str | JsonValue = (
-                _PyCode(f'Path("{_file_name(name)}")') if _is_file(request, name) else value
+    names: dict[tuple[str, str], str] = {}
+    for location in ("path", "query", "header"):
+        wire = [p.name for p in operation.parameters if p.location == location]
+        found = field_identifiers(wire, frozenset(taken))
+        taken.update(found.values())
+        names.update({(location, w): n for w, n in found.items()})
+    media = request_media(operation)
+    if media is None or media.schema is None:
+        return names
+    properties = list(object_shape(media.schema)[0])
+    if properties:
+        found = field_identifiers(properties, frozenset(taken))
+        names.update({("body", w): n for w, n in found.items()})
+    else:
+        names[("body", "")] = field_identifiers(["body"], frozenset(taken))["body"]
+    return names
+
+
+def _keyword_values(operation: Operation, request: ExampleRequest) -> list[tuple[str, object]]:
+    """(Python argument name, value) for the query, header and body values."""
+    names = argument_names(operation)
+    result: list[tuple[str, object]] = [
+        (names[(p.location, p.name)], v) for p, v in request.parameters if p.location != "path"
+    ]
+    if ("body", "") in names:
+        result.append((names[("body", "")], request.body))
+    elif isinstance(request.body, dict):
+        result.extend(
+            (
+                names[("body", wire)],
+                _PyCode(f'Path("{_file_name(wire)}")') if _is_file(request, wire) else value,
             )
-            result.append((names[name], literal))
+            for wire, value in request.body.items()
+            if ("body", wire) in names
+        )
     return result
 
 
