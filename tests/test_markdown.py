@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import black
 import jsonschema
 import pytest
 import yaml_rs
@@ -309,6 +310,20 @@ def test_python_examples_match_the_generated_client(spec: str, seed_only: bool) 
         assert used <= keywords.keys(), f"{operation.operation_id}: {used - keywords.keys()}"
         missing = {name for name, a in keywords.items() if a.required} - used
         assert not missing, f"{operation.operation_id}: required arguments missing: {missing}"
+
+
+@pytest.mark.parametrize(("spec", "seed_only"), CASES, ids=CASE_IDS)
+def test_python_examples_are_black_formatted(spec: str, seed_only: bool) -> None:
+    mode = black.Mode()
+    examples = [
+        token.content
+        for text in _files(spec, seed_only).values()
+        for token in PARSER.parse(text)
+        if token.type == "fence" and token.info == "python"
+    ]
+    assert examples
+    unformatted = [e for e in examples if black.format_str(e, mode=mode) != e]
+    assert not unformatted, unformatted[0]
 
 
 def _example_call(page: str, method: str) -> ast.Call:

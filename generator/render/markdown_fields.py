@@ -98,16 +98,17 @@ class SchemaFormatter:
         """The type as a short Markdown phrase (component names are links)."""
         found = self._types.get(schema)
         if found is None:
-            with self.tracking_links() as linked:
-                node = self.unwrap(schema)
-                if self.is_component(node):
-                    assert node.name is not None
-                    linked.add(node.name)
-                    text = f"[{node.name}]({schema_page(node.name)})"
-                else:
+            node = self.unwrap(schema)
+            if self.is_component(node):
+                assert node.name is not None
+                found = (f"[{node.name}]({schema_page(node.name)})", frozenset((node.name,)))
+            else:
+                with self.tracking_links() as linked:
                     text = self.describe(node)
-            found = self._types[schema] = (text, frozenset(linked))
-        self._linked |= found[1]
+                found = (text, frozenset(linked))
+            self._types[schema] = found
+        if found[1]:
+            self._linked |= found[1]
         return found[0]
 
     def describe(self, node: Schema) -> str:

@@ -27,8 +27,8 @@ from generator.render.schema_shape import object_shape, unwrap
 _JSON = "application/json"
 _MULTIPART = "multipart/form-data"
 _SSE = "text/event-stream"
-#: Python literals longer than this are split over several lines.
-_INLINE_WIDTH = 60
+#: black's default line length: the Python examples are formatted as black would.
+_LINE_LENGTH = 88
 
 
 @dataclass(frozen=True)
@@ -183,27 +183,32 @@ def _file_name(name: str) -> str:
 
 # -- Python ------------------------------------------------------------------------
 def python_call(operation: Operation, request: ExampleRequest) -> str:
-    """The request as a call of the generated client (a small, complete script)."""
-    arguments = [_py(value, 1) for _, value in request.values("path")]
-    arguments.extend(f"{name}={_py(value, 1)}" for name, value in _keyword_values(operation, request))
+    """The request as a call of the generated client: a small script black leaves as is."""
+    arguments: list[tuple[str, object]] = [("", value) for _, value in request.values("path")]
+    arguments.extend((f"{name}=", value) for name, value in _keyword_values(operation, request))
     uses_files = request.is_multipart and isinstance(request.body, dict) and any(
         _is_file(request, name) for name in request.body
     )
     imports = ["from pathlib import Path", ""] if uses_files else []
-    call = f"client.{snake_case(operation.operation_id)}("
-    if arguments:
-        call += "\n" + "".join(f"    {a},\n" for a in arguments) + ")"
-    else:
-        call += ")"
     kind = response_kind(operation)
-    body = {
-        "none": [call],
-        "binary": [f"response = {call}", 'response.write_to_file("output.bin")'],
-        "stream": [f"stream = {call}", "for event in stream:", "    print(event)"],
-        "json": [f"response = {call}", "print(response)"],
+    target = {"none": "", "stream": "stream = "}.get(kind, "response = ")
+    call = f"{target}client.{snake_case(operation.operation_id)}("
+    one_line = call + ", ".join(prefix + _py_inline(value) for prefix, value in arguments) + ")"
+    if len(one_line) <= _LINE_LENGTH:
+        call = one_line
+    else:
+        # One argument per line, with the trailing comma black keeps.
+        call += "\n" + "".join(
+            f"    {prefix}{_py(value, 4, len(prefix) + 1)},\n" for prefix, value in arguments
+        ) + ")"
+    after = {
+        "none": [],
+        "binary": ['response.write_to_file("output.bin")'],
+        "stream": ["for event in stream:", "    print(event)"],
+        "json": ["print(response)"],
     }[kind]
     return "\n".join(
-        [*imports, "from openai_client import Client", "", "client = Client()", *body]
+        [*imports, "from openai_client import Client", "", "client = Client()", call, *after]
     ) + "\n"
 
 
@@ -258,31 +263,51 @@ class _PyCode(str):
     """Python source text to emit as is (not as a string literal)."""
 
 
-def _py(value: object, level: int) -> str:
-    """A Python literal for a JSON value, black-style when it has to wrap."""
+def _py(value: object, indent: int, overhead: int) -> str:
+    """A Python literal for a JSON value, split the way black splits it.
+
+    ``indent`` is the column the value's line starts at and ``overhead`` the
+    other characters on that line (``name=`` and the trailing comma): a
+    literal that fits in black's line length stays on one line; a longer list
+    or dict gets one item per line and a trailing comma, which black keeps.
+    """
+    inline = _py_inline(value)
+    if indent + overhead + len(inline) <= _LINE_LENGTH or not isinstance(value, (list, dict)):
+        return inline
+    inner = indent + 4
+    if isinstance(value, list):
+        items = [_py(v, inner, 1) for v in value]
+        opening, closing = "[", "]"
+    else:
+        items = []
+        for key, item in value.items():
+            prefix = _py_str(key) + ": "
+            items.append(prefix + _py(item, inner, len(prefix) + 1))
+        opening, closing = "{", "}"
+    body = "".join(f"{' ' * inner}{item},\n" for item in items)
+    return f"{opening}\n{body}{' ' * indent}{closing}"
+
+
+def _py_inline(value: object) -> str:
+    """A Python literal for a JSON value, on one line."""
     if isinstance(value, _PyCode):
         return str(value)
-    if value is None or isinstance(value, bool):
-        return repr(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (int, float)):
-        return repr(value)
+        return _py_str(value)
     if isinstance(value, list):
-        items = [_py(v, level + 1) for v in value]
-        return _container("[", "]", items, level)
+        return "[" + ", ".join(_py_inline(v) for v in value) + "]"
     if isinstance(value, dict):
-        items = [f"{json.dumps(k, ensure_ascii=False)}: {_py(v, level + 1)}" for k, v in value.items()]
-        return _container("{", "}", items, level)
-    raise TypeError(f"not a JSON value: {value!r}")
+        return "{" + ", ".join(f"{_py_str(k)}: {_py_inline(v)}" for k, v in value.items()) + "}"
+    return repr(value)  # None, True, False, int, float
 
 
-def _container(opening: str, closing: str, items: list[str], level: int) -> str:
-    inline = opening + ", ".join(items) + closing
-    if len(inline) <= _INLINE_WIDTH and "\n" not in inline:
-        return inline
-    indent = "    " * (level + 1)
-    return opening + "\n" + "".join(f"{indent}{i},\n" for i in items) + "    " * level + closing
+def _py_str(text: str) -> str:
+    """A string literal quoted as black quotes it: double quotes unless single ones escape less."""
+    double = json.dumps(text, ensure_ascii=False)[1:-1]
+    single = double.replace('\\"', '"').replace("'", "\\'")
+    if single.count("\\") < double.count("\\"):
+        return f"'{single}'"
+    return f'"{double}"'
 
 
 def response_kind(operation: Operation) -> str:
