@@ -13,7 +13,10 @@ import ast
 import functools
 import json
 import lzma
+import os
 import posixpath
+import subprocess
+import sys
 import time
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
@@ -380,6 +383,33 @@ def test_rendering_is_deterministic_and_fast() -> None:
         timings.append(time.perf_counter() - start)
     assert outputs[0] == outputs[1] == outputs[2]
     assert min(timings) < 1.0, f"rendering the 288-operation spec took {min(timings):.3f} s"
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Sets are never iterated into the output: two hash seeds, the same bytes."""
+    spec_file = tmp_path / "spec.json"
+    spec_file.write_text(json.dumps(_synthetic_spec()))
+    script = (
+        "import hashlib, json, sys\n"
+        "from generator.model.build import build_api\n"
+        "from generator.render import RenderOptions, markdown\n"
+        "files = markdown.render(build_api(json.load(open(sys.argv[1]))), RenderOptions())\n"
+        "print(hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest())\n"
+    )
+    repo = Path(__file__).resolve().parents[1]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(spec_file)],
+            cwd=repo,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(repo)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
 
 
 # -- spec text that must not break the layout (synthetic spec) ---------------------

@@ -140,62 +140,83 @@ class _FieldTables:
 def render(api: Api, options: RenderOptions) -> Files:
     """Every Markdown page of ``api``: relative path -> text."""
     del options  # nothing in the Markdown docs depends on the options
-    env = environment("markdown")
-    field_table = _FieldTables(env)
-    users: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    files: Files = {}
+    return _Site(api).files()
 
-    formatter = SchemaFormatter(api.schemas)
-    pages: dict[str, list[PathItem]] = defaultdict(list)
-    for item in api.paths:
-        pages[page_name(item.path)].append(item)
-    index: dict[str, list[tuple[Operation, str]]] = defaultdict(list)
-    path_template = env.get_template("path.md.j2")
-    for name, items in pages.items():
-        views = []
-        for item in items:
-            for operation in item.operations:
-                with formatter.tracking_links() as linked:
-                    view = _operation_view(api, operation, formatter)
+
+class _Site:
+    """One render: the pages, and who links to which schema ("Used by")."""
+
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.env = environment("markdown")
+        self.formatter = SchemaFormatter(api.schemas)
+        self.field_table = _FieldTables(self.env)
+        #: Component name -> (label, URL) of the pages that link to it.
+        self.users: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        #: Tag -> (operation, URL of its section), in spec order.
+        self.index: dict[str, list[tuple[Operation, str]]] = defaultdict(list)
+
+    def files(self) -> Files:
+        files = self._path_pages()
+        files.update(self._schema_pages())  # after the paths: their links are known
+        files["markdown/README.md"] = self.env.get_template("index.md.j2").render(
+            api=self.api,
+            description=block(self.api.description, 1) if self.api.description else "",
+            authentication=_authentication(self.api, [s.name for s in self.api.security_schemes]),
+            tags=_tag_sections(self.api, self.index),
+            has_schemas=bool(self.api.schemas),
+        )
+        return dict(sorted(files.items()))
+
+    def _path_pages(self) -> Files:
+        pages: dict[str, list[PathItem]] = defaultdict(list)
+        for item in self.api.paths:
+            pages[page_name(item.path)].append(item)
+        template = self.env.get_template("path.md.j2")
+        files: Files = {}
+        for name, items in pages.items():
+            views = []
+            for operation in (op for item in items for op in item.operations):
+                with self.formatter.tracking_links() as linked:
+                    view = _operation_view(self.api, operation, self.formatter)
                 views.append(view)
                 url = f"paths/{quote(name)}.md#{view.anchor}"
                 for tag in operation.tags or (_UNTAGGED,):
-                    index[tag].append((operation, url))
+                    self.index[tag].append((operation, url))
                 for schema_name in linked:
-                    users[schema_name].add((f"{view.method} {view.path}", f"../{url}"))
-        files[f"markdown/paths/{name}.md"] = path_template.render(
-            paths=[i.path for i in items], operations=views, field_table=field_table
-        )
-
-    schema_views = []
-    for name, schema in api.schemas.items():
-        with formatter.tracking_links() as linked:
-            schema_views.append(_schema_view(name, schema, formatter))
-        for target in linked - {name}:
-            users[target].add((name, schema_page(name)))
-    schema_template = env.get_template("schema.md.j2")
-    for schema_view in schema_views:
-        used_by = [Link(label, url) for label, url in sorted(users.get(schema_view.name, ()))]
-        files[f"markdown/schemas/{schema_view.name}.md"] = schema_template.render(
-            schema=schema_view, used_by=used_by, field_table=field_table
-        )
-    files["markdown/schemas/README.md"] = env.get_template("schemas_index.md.j2").render(
-        schemas=[
-            (
-                Link(name, schema_page(name)),
-                first_paragraph(api.schemas[name].description or api.schemas[name].title),
+                    self.users[schema_name].add((f"{view.method} {view.path}", f"../{url}"))
+            files[f"markdown/paths/{name}.md"] = template.render(
+                paths=[item.path for item in items], operations=views, field_table=self.field_table
             )
-            for name in sorted(api.schemas)
-        ],
-    )
-    files["markdown/README.md"] = env.get_template("index.md.j2").render(
-        api=api,
-        description=block(api.description, 1) if api.description else "",
-        authentication=_authentication(api, tuple(s.name for s in api.security_schemes)),
-        tags=_tag_sections(api, index),
-        has_schemas=bool(api.schemas),
-    )
-    return dict(sorted(files.items()))
+        return files
+
+    def _schema_pages(self) -> Files:
+        schemas = self.api.schemas
+        views = []
+        for name, schema in schemas.items():
+            with self.formatter.tracking_links() as linked:
+                views.append(_schema_view(name, schema, self.formatter))
+            for target in linked - {name}:
+                self.users[target].add((name, schema_page(name)))
+        template = self.env.get_template("schema.md.j2")
+        files = {
+            f"markdown/schemas/{view.name}.md": template.render(
+                schema=view,
+                used_by=[Link(label, url) for label, url in sorted(self.users[view.name])],
+                field_table=self.field_table,
+            )
+            for view in views
+        }
+        files["markdown/schemas/README.md"] = self.env.get_template("schemas_index.md.j2").render(
+            schemas=[
+                (
+                    Link(name, schema_page(name)),
+                    first_paragraph(schemas[name].description or schemas[name].title),
+                )
+                for name in sorted(schemas)
+            ],
+        )
+        return files
 
 
 def page_name(path: str) -> str:
