@@ -381,6 +381,12 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "child_info": {"type": "object", "properties": {"count": {"type": "integer"}}},
                     "kind": {"$ref": "#/components/schemas/ThingKind"},
                     "value": {"$ref": "#/components/schemas/JsonValue"},
+                    "size": {
+                        "allOf": [
+                            {"description": "Documented only."},
+                            {"$ref": "#/components/schemas/ThingKind"},
+                        ]
+                    },
                 },
             },
             "JsonValue": {

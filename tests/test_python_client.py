@@ -240,6 +240,7 @@ def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
     assert inspect.get_annotations(models.FooBar2) == {"a": "str | None"}
     assert inspect.get_annotations(models.FooBar) == {"b": "str | None"}
     assert models.ThingKind == Literal["small", "large"] | str
+    assert typing.get_type_hints(models.Thing)["size"] == models.ThingKind | None
 
 
 def test_recursive_alias_is_cut_with_any(synthetic: ModuleType) -> None:

@@ -49,7 +49,7 @@ class AliasView:
 
 def render(api: Api, options: RenderOptions) -> Files:
     """The files of the client package for ``api``."""
-    planner = TypePlanner()
+    planner = TypePlanner(api.schemas)
     methods = plan_methods(api, planner)
     classes, aliases = planner.finish()
     declared = frozenset(d.name for d in (*classes, *aliases))

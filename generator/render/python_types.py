@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.model import MISSING, JsonValue, Schema
@@ -208,7 +208,14 @@ class AliasPlan(Declaration):
 class TypePlanner:
     """Plans the declarations and annotations of a set of schemas."""
 
-    def __init__(self) -> None:
+    def __init__(self, components: Mapping[str, Schema] | None = None) -> None:
+        """``components``: the spec's named schemas (``Api.schemas``).
+
+        A reference with sibling keywords (``$ref`` + ``description``) is a
+        separate node carrying the component's name; the component's own
+        node is then the one planned, whichever use comes first.
+        """
+        self._components = components or {}
         self._declarations: dict[object, Declaration] = {}
         #: Keys of the non-class nodes being expanded (cycle guard).
         self._expanding: set[int] = set()
@@ -283,7 +290,10 @@ class TypePlanner:
         if variants:
             return union([self._variant(v, parent, suffix) for v in variants])
         if schema.all_of:
-            return union([self.annotation(m, parent, suffix) for m in schema.all_of[:1]])
+            # No member has properties (else this would be a class): the type
+            # is the first member that says something (``allOf: [{$ref: X}]``).
+            typed = [m for m in schema.all_of if not _unconstrained(m)]
+            return self.annotation(typed[0], parent, suffix) if typed else ANY
         types = [t for t in schema.types if t != "null"]
         if not types:
             if schema.items is not None:
@@ -313,11 +323,19 @@ class TypePlanner:
             return Plain("FileTypes")
         return Plain(_SCALARS.get(type_, "Any"))
 
+    def _canonical(self, schema: Schema) -> Schema:
+        """The component's own node for a node of the same name and kind."""
+        own = self._components.get(schema.name or "")
+        if own is None or self.is_class(own) != self.is_class(schema):
+            return schema
+        return own
+
     def _plan_alias(self, schema: Schema) -> TypeExpr:
         assert schema.name is not None
         key = ("component", schema.name)
         plan = self._declarations.get(key)
         if plan is None:
+            schema = self._canonical(schema)
             plan = AliasPlan(
                 component=schema.name, parent=None, suffix="", description=schema.description
             )
@@ -340,6 +358,7 @@ class TypePlanner:
         plan = self._declarations.get(key)
         if plan is not None:
             return plan
+        schema = self._canonical(schema)
         plan = ClassPlan(
             component=component,
             parent=None if component else parent,
@@ -376,6 +395,19 @@ class TypePlanner:
             if plan.component is None:
                 base = (plan.parent.name if plan.parent else "") + plan.suffix
                 plan.name = _unique(pascal_case(base), used)
+
+
+def _unconstrained(schema: Schema) -> bool:
+    """A schema that only documents (``{description: ...}``): any value."""
+    return (
+        schema.name is None
+        and not schema.types
+        and schema.enum is None
+        and schema.const is MISSING
+        and schema.items is None
+        and schema.additional_properties is None
+        and not (schema.properties or schema.all_of or schema.any_of or schema.one_of)
+    )
 
 
 def _sole_variant(schema: Schema) -> Schema | None:
