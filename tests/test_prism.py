@@ -45,6 +45,8 @@ PACKAGE = "openai_client"
 _API = reference_api()
 _OPERATIONS = _API.operations if _API is not None else ()
 _PATCHED = patched_reference_spec() or {}
+#: Options of the httpx clients: plain HTTP on loopback needs no CA bundle (slow to load).
+_LOOPBACK: dict[str, Any] = {"timeout": 30.0, "verify": False}
 
 
 def _by_operation(operations: typing.Iterable[Operation]) -> list[Any]:
@@ -144,7 +146,7 @@ class _Recorder:
                 "request": [self.requests.append],
                 "response": [self.responses.append],
             },
-            timeout=30.0,
+            **_LOOPBACK,
         )
 
 
@@ -235,34 +237,72 @@ def _call_arguments(
     return list(request.path_params.values()), keywords
 
 
+async def _call_async(
+    package: types.ModuleType,
+    prism: PrismServer,
+    name: str,
+    args: list[Any],
+    kwargs: dict[str, Any],
+) -> tuple[Any, Callable[..., Any], httpx.Request]:
+    """Call method ``name`` of a generated ``AsyncClient``: (result, method, request sent)."""
+    sent: list[httpx.Request] = []
+
+    async def note(request: httpx.Request) -> None:
+        sent.append(request)
+
+    hooks = {"request": [note]}
+    async with httpx.AsyncClient(**_LOOPBACK, event_hooks=hooks) as http_client:
+        client = package.AsyncClient(
+            api_key=API_KEY,
+            base_url=prism.base_url,
+            max_retries=0,
+            http_client=http_client,
+        )
+        method = getattr(client, name)
+        result = await asyncio.wait_for(method(*args, **kwargs), timeout=60)
+        return result, method, sent[-1]
+
+
 @_INPUTS
+@pytest.mark.parametrize("flavour", ["sync", "async"])
 @pytest.mark.parametrize("operation", _by_operation(_OPERATIONS))
 def test_generated_client_calls_the_operation(
     operation: Operation,
+    flavour: str,
     full: bool,
     client: Any,
     client_package: types.ModuleType,
+    prism: PrismServer,
     recorder: _Recorder,
 ) -> None:
     request = sample_request(operation, full=full)
-    method = getattr(client, snake_case(operation.operation_id))
-    args, kwargs = _call_arguments(method, request)
+    name = snake_case(operation.operation_id)
+    args, kwargs = _call_arguments(getattr(client, name), request)
     try:
-        result = method(*args, **kwargs)
+        if flavour == "sync":
+            method = getattr(client, name)
+            result = method(*args, **kwargs)
+            sent_request = recorder.requests[-1]
+        else:
+            call = _call_async(client_package, prism, name, args, kwargs)
+            result, method, sent_request = asyncio.run(call)
     except client_package.APIStatusError as error:
         pytest.fail(f"Prism rejected the call: {_rejection(error.response)}")
-    sent = recorder.requests[-1]
-    assert (sent.method, sent.url.path) == (operation.method.upper(), request.path)
-    assert sent.url.params.multi_items() == request.query_pairs()
+    assert (sent_request.method, sent_request.url.path) == (
+        operation.method.upper(),
+        request.path,
+    )
+    assert sent_request.url.params.multi_items() == request.query_pairs()
     if request.content_type == "application/json":
-        assert json.loads(sent.content) == request.body
+        assert json.loads(sent_request.content) == request.body
     mismatches = type_mismatches(result, return_type(method), client_package.BaseModel)
     assert not mismatches, "\n".join(mismatches[:20])
     example = served_example(_PATCHED, operation.path, operation.method)
     if example is None:
         return
     # The typed reply keeps every value it received.
-    if isinstance(result, client_package.SyncCursorPage):
+    pages = (client_package.SyncCursorPage, client_package.AsyncCursorPage)
+    if isinstance(result, pages):
         assert [item.to_dict() for item in result.data] == example["data"]
     else:
         assert result.to_dict() == example
