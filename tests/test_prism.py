@@ -366,7 +366,7 @@ _CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello
 
 
 def test_chat_completion_stream_yields_typed_chunks(
-    client_package: types.ModuleType, client: Any
+    client_package: types.ModuleType, client: Any, recorder: _Recorder
 ) -> None:
     # Prism picks the reply by Accept; the client asks for JSON like the openai
     # SDK does, so the event stream is requested explicitly here.
@@ -375,6 +375,10 @@ def test_chat_completion_stream_yields_typed_chunks(
     )
     with stream:
         chunks = list(stream)
+    (reply,) = recorder.responses
+    assert reply.headers["content-type"] == "text/event-stream"
+    # Prism sends the whole stream at once (a Content-Length), not as it comes.
+    assert int(reply.headers["content-length"]) > 0
     chunk_type = client_package.models.CreateChatCompletionStreamResponse
     served = served_events(_PATCHED, "/chat/completions", "post")
     assert len(served) > 1
