@@ -468,6 +468,32 @@ def _synthetic_spec() -> dict[str, Any]:
             },
         },
         "paths": {
+            "/uploads": {
+                "post": {
+                    "operationId": "upload",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "multipart/form-data": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "file": {"type": "string", "format": "binary"},
+                                        "images": {
+                                            "type": "array",
+                                            "minItems": 2,
+                                            "items": {"type": "string", "format": "binary"},
+                                        },
+                                        "purpose": {"type": "string", "enum": ["fine-tune"]},
+                                    },
+                                    "required": ["file", "images", "purpose"],
+                                }
+                            }
+                        },
+                    },
+                    "responses": {"204": {"description": "Stored."}},
+                }
+            },
             "/trees/{tree_id}": {
                 "post": {
                     "operationId": "growTree",
@@ -570,6 +596,22 @@ def test_python_and_curl_examples_show_the_same_request() -> None:
     keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
     assert keywords["class_"] == "oak"  # a keyword as a wire name gets a suffix
     assert keywords["kind"] == "leaf" and "parent" in keywords
+
+
+def test_multipart_examples_upload_files() -> None:
+    files = markdown.render(_api_from(_synthetic_spec()), RenderOptions())
+    page = files["markdown/paths/uploads.md"]
+    fences = {t.info: t.content for t in PARSER.parse(page) if t.type == "fence"}
+    assert "-F file=@path/to/file" in fences["sh"]
+    assert fences["sh"].count("-F images=@path/to/images") == 2
+    assert "-F purpose=fine-tune" in fences["sh"]
+    call = _example_call(page, "upload")
+    values = {k.arg: k.value for k in call.keywords}
+    assert ast.unparse(values["file"]) == "Path('path/to/file')"
+    assert ast.unparse(values["images"]) == "[Path('path/to/images'), Path('path/to/images')]"
+    assert ast.literal_eval(values["purpose"]) == "fine-tune"
+    assert "from pathlib import Path" in fences["python"]
+    assert "response =" not in fences["python"]  # a 204 returns nothing
 
 
 @pytest.mark.parametrize(

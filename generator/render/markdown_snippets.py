@@ -22,7 +22,7 @@ from urllib.parse import quote, urlencode
 from generator.model import MISSING, Api, JsonValue, MediaType, Operation, Parameter, Schema
 from generator.naming import field_identifiers, snake_case
 from generator.render.markdown_examples import conforms, example_value
-from generator.render.schema_shape import object_shape, unwrap
+from generator.render.schema_shape import object_shape, union_members, unwrap
 
 _JSON = "application/json"
 _MULTIPART = "multipart/form-data"
@@ -100,9 +100,9 @@ def curl_command(api: Api, operation: Operation, request: ExampleRequest) -> str
     """The request as a ``curl`` command line (continued with backslashes)."""
     url = api.default_server.rstrip("/") + _filled_path(request)
     query = [
-        (p.name, _query_text(v))
-        for p, v in request.values("query")
-        for v in (v if isinstance(v, list) else [v])
+        (parameter.name, _query_text(item))
+        for parameter, value in request.values("query")
+        for item in (value if isinstance(value, list) else [value])
     ]
     if query:
         url += ("&" if "?" in url else "?") + urlencode(query)
@@ -155,14 +155,10 @@ def _curl_body(request: ExampleRequest) -> list[str]:
 
 
 def _form_parts(request: ExampleRequest, name: str, value: JsonValue) -> list[str]:
-    if _is_file(request, name):
-        return [f"{name}=@{_file_name(name)}"]
     values = value if isinstance(value, list) else [value]
-    return [f"{name}={_form_text(v)}" for v in values]
-
-
-def _form_text(value: JsonValue) -> str:
-    return value if isinstance(value, str) else _query_text(value)
+    if _is_file(request, name):
+        return [f"{name}=@{_file_name(name)}" for _ in values]
+    return [f"{name}={_query_text(v)}" for v in values]
 
 
 def _is_file(request: ExampleRequest, name: str) -> bool:
@@ -170,11 +166,18 @@ def _is_file(request: ExampleRequest, name: str) -> bool:
     if request.media is None or request.media.schema is None:
         return False
     prop = object_shape(request.media.schema)[0].get(name)
-    if prop is None:
+    return prop is not None and _is_binary(prop)
+
+
+def _is_binary(schema: Schema, seen: frozenset[Schema] = frozenset()) -> bool:
+    """``format: binary``, possibly in a list or among the members of a union."""
+    node = unwrap(schema)
+    if node in seen:
         return False
-    node = unwrap(prop)
-    node = unwrap(node.items) if node.is_array and node.items is not None else node
-    return node.format == "binary"
+    if node.format == "binary":
+        return True
+    inner = [node.items] if node.is_array and node.items is not None else union_members(node)
+    return any(_is_binary(member, seen | {node}) for member in inner)
 
 
 def _file_name(name: str) -> str:
@@ -249,14 +252,17 @@ def _keyword_values(operation: Operation, request: ExampleRequest) -> list[tuple
         result.append((names[("body", "")], request.body))
     elif isinstance(request.body, dict):
         result.extend(
-            (
-                names[("body", wire)],
-                _PyCode(f'Path("{_file_name(wire)}")') if _is_file(request, wire) else value,
-            )
+            (names[("body", wire)], _file_paths(value, wire) if _is_file(request, wire) else value)
             for wire, value in request.body.items()
             if ("body", wire) in names
         )
     return result
+
+
+def _file_paths(value: JsonValue, name: str) -> object:
+    """A file part's Python value: a ``Path``, or a list of them for a list of files."""
+    path = _PyCode(f'Path("{_file_name(name)}")')
+    return [path for _ in value] if isinstance(value, list) else path
 
 
 class _PyCode(str):
