@@ -19,7 +19,8 @@ Rules worth knowing:
   binary media -> ``BinaryResponse``, nothing -> ``None``.  A response that
   also declares ``text/event-stream`` streams when the request has a
   ``stream`` property (typed overloads on ``stream: Literal[True]``), or
-  always when Server-Sent Events are its only media type.  A ``GET`` with an
+  always when Server-Sent Events are its only media type; otherwise the
+  other media type wins (``/audio/speech`` returns the audio bytes).  A ``GET`` with an
   ``after`` query parameter whose response holds ``data`` and ``has_more``
   returns a cursor page.
 """
@@ -45,6 +46,7 @@ from generator.render.python_types import (
     UnionOf,
     python_literal,
     union,
+    unique_name,
 )
 
 #: How ``_client.py`` signatures refer to the models module.
@@ -52,7 +54,9 @@ MODELS = "models."
 #: How method bodies refer to it: an argument may be called ``models``.
 BODY_MODELS = "_api_models."
 
-#: Names used by the generated method bodies and module: arguments avoid them.
+#: Names the generated method bodies use (locals and module names): an
+#: argument of the same name would shadow them.  Signatures are resolved in
+#: the module scope, so ``models`` itself may be an argument.
 _BODY_NAMES = frozenset(
     {
         "_api_models",
@@ -61,18 +65,8 @@ _BODY_NAMES = frozenset(
         "response",
         "RequestSpec",
         "path_param",
-        "NOT_GIVEN",
         "NotGiven",
         "FileTypes",
-        "Headers",
-        "Query",
-        "Timeout",
-        "Any",
-        "Literal",
-        "Mapping",
-        "Sequence",
-        "overload",
-        "httpx",
     }
 )
 
@@ -168,7 +162,7 @@ class MethodPlan:
             ]
             return _signature(arguments, returns)
 
-        events = f"{'Async' if flavour == 'async' else ''}Stream[{self.element_type}]"
+        events = self._stream(flavour)
         return (
             with_stream(union([Lit((False,)), *([NONE] if nullable else [])]), False, self.cast_to),
             with_stream(Lit((True,)), True, events),
@@ -193,17 +187,19 @@ class MethodPlan:
         return self.element.render(BODY_MODELS)
 
     def return_annotation(self, flavour: str) -> str:
-        prefix = "Async" if flavour == "async" else ""
-        page = "AsyncCursorPage" if flavour == "async" else "SyncCursorPage"
         if self.result == "binary":
             return "BinaryResponse"
         if self.result == "stream":
-            return f"{prefix}Stream[{self.element_type}]"
+            return self._stream(flavour)
         if self.result == "page":
+            page = "AsyncCursorPage" if flavour == "async" else "SyncCursorPage"
             return f"{page}[{self.element_type}]"
         if self.result == "stream_or_json":
-            return f"{self.cast_to} | {prefix}Stream[{self.element_type}]"
+            return f"{self.cast_to} | {self._stream(flavour)}"
         return self.cast_to
+
+    def _stream(self, flavour: str) -> str:
+        return f"{'Async' if flavour == 'async' else ''}Stream[{self.element_type}]"
 
 
 def _signature(arguments: Sequence[Argument], returns: str) -> Signature:
@@ -224,7 +220,7 @@ def plan_methods(api: Api, planner: TypePlanner) -> list[MethodPlan]:
     used = set(_CLIENT_ATTRIBUTES)
     methods = []
     for operation in api.operations:
-        name = _unique(snake_case(operation.operation_id), used)
+        name = unique_name(snake_case(operation.operation_id), used, "_")
         methods.append(_method(name, operation, planner))
     for operation in api.operations:
         _plan_remaining_schemas(operation, planner)
@@ -239,16 +235,6 @@ def _plan_remaining_schemas(operation: Operation, planner: TypePlanner) -> None:
     for response in operation.responses:
         for media in response.content:
             planner.annotation(media.schema, None, base_name + "Response")
-
-
-def _unique(candidate: str, used: set[str]) -> str:
-    name = candidate
-    counter = 2
-    while name in used:
-        name = f"{candidate}_{counter}"
-        counter += 1
-    used.add(name)
-    return name
 
 
 def _method(name: str, operation: Operation, planner: TypePlanner) -> MethodPlan:

@@ -390,11 +390,11 @@ class TypePlanner:
             key=lambda d: d.component or "",
         )
         for plan in components:
-            plan.name = _unique(pascal_case(plan.component or ""), used)
+            plan.name = unique_name(pascal_case(plan.component or ""), used)
         for plan in self._declarations.values():
             if plan.component is None:
                 base = (plan.parent.name if plan.parent else "") + plan.suffix
-                plan.name = _unique(pascal_case(base), used)
+                plan.name = unique_name(pascal_case(base), used)
 
 
 def _unconstrained(schema: Schema) -> bool:
@@ -437,11 +437,12 @@ def _literal(values: Sequence[JsonValue]) -> TypeExpr:
     return union(members)
 
 
-def _unique(candidate: str, used: set[str]) -> str:
+def unique_name(candidate: str, used: set[str], separator: str = "") -> str:
+    """``candidate``, or ``candidate`` + separator + 2, 3... if taken; then taken."""
     name = candidate
     counter = 2
     while name in used:
-        name = f"{candidate}{counter}"
+        name = f"{candidate}{separator}{counter}"
         counter += 1
     used.add(name)
     return name
