@@ -25,7 +25,7 @@ import httpx
 import pytest
 
 from generator.model import Operation
-from generator.naming import safe_identifier, snake_case
+from generator.naming import field_identifiers, snake_case
 from generator.render import RenderOptions
 from generator.render.python_client import render
 from prism_spec import (
@@ -229,7 +229,8 @@ def _call_arguments(
     }
     if request.body is not None and not isinstance(request.body, dict):
         by_wire["body"] = request.body
-    keywords = {safe_identifier(wire): value for wire, value in by_wire.items()}
+    names = field_identifiers(list(by_wire))
+    keywords = {names[wire]: value for wire, value in by_wire.items()}
     unknown = sorted(set(keywords) - set(accepted))
     assert (
         not unknown
