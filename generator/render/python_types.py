@@ -40,7 +40,7 @@ MODEL_ATTRIBUTES = frozenset({"model_extra", "model_fields_set", "from_data", "t
 
 #: Prose that says a property accepts ``null`` although the schema does not.
 _PROSE_NULL = re.compile(
-    r"(?<!\bnot\s)(?<!\bcannot\s)(?<!n't\s)(?<!\bnever\s)" r"\b(?:set|be|to)\s+`?null`?(?![\w-])",
+    r"(?<!\bnot\s)(?<!\bcannot\s)(?<!n't\s)(?<!\bnever\s)\b(?:set|be|to)\s+`?null`?(?![\w-])",
     re.IGNORECASE,
 )
 
