@@ -11,6 +11,8 @@ must match the method's return annotation all the way down.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import importlib
 import inspect
 import json
 import sys
@@ -73,7 +75,7 @@ def _rejection(response: httpx.Response) -> str:
 # -- the sample requests, with plain httpx -------------------------------------
 @pytest.fixture(scope="module")
 def http(prism: PrismServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=prism.base_url, headers=BEARER, timeout=30.0) as client:
+    with httpx.Client(base_url=prism.base_url, headers=BEARER, **_LOOPBACK) as client:
         yield client
 
 
@@ -173,29 +175,22 @@ def client_package(
         yield package
 
 
-class _imported:
-    """Import ``name`` from ``directory``, hiding (then restoring) any loaded namesake."""
+@contextlib.contextmanager
+def _imported(directory: Path, name: str) -> Iterator[types.ModuleType]:
+    """Import package ``name`` from ``directory``, hiding (then restoring) any namesake."""
 
-    def __init__(self, directory: Path, name: str) -> None:
-        self.directory = str(directory)
-        self.name = name
-        self.saved: dict[str, types.ModuleType] = {}
+    def loaded() -> list[str]:
+        return [m for m in sys.modules if m == name or m.startswith(name + ".")]
 
-    def _own_modules(self) -> list[str]:
-        return [
-            m for m in sys.modules if m == self.name or m.startswith(self.name + ".")
-        ]
-
-    def __enter__(self) -> types.ModuleType:
-        self.saved = {m: sys.modules.pop(m) for m in self._own_modules()}
-        sys.path.insert(0, self.directory)
-        return __import__(self.name)
-
-    def __exit__(self, *exc_info: object) -> None:
-        sys.path.remove(self.directory)
-        for module in self._own_modules():
+    saved = {m: sys.modules.pop(m) for m in loaded()}
+    sys.path.insert(0, str(directory))
+    try:
+        yield importlib.import_module(name)
+    finally:
+        sys.path.remove(str(directory))
+        for module in loaded():
             del sys.modules[module]
-        sys.modules.update(self.saved)
+        sys.modules.update(saved)
 
 
 def _client(
