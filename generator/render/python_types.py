@@ -238,9 +238,7 @@ class TypePlanner:
         """
         if not self.is_class(schema):
             return None
-        plan = self._plan_class(schema, None, fallback_name)
-        assert isinstance(plan, ClassPlan)
-        return plan
+        return self._plan_class(schema, None, fallback_name)
 
     @staticmethod
     def is_class(schema: Schema) -> bool:
@@ -332,18 +330,15 @@ class TypePlanner:
 
     def _plan_alias(self, schema: Schema) -> TypeExpr:
         assert schema.name is not None
-        key = ("component", schema.name)
+        key = ("alias", schema.name)
         plan = self._declarations.get(key)
-        if plan is None:
+        if not isinstance(plan, AliasPlan):
             schema = self._canonical(schema)
             plan = AliasPlan(
                 component=schema.name, parent=None, suffix="", description=schema.description
             )
             self._declarations[key] = plan
-            assert isinstance(plan, AliasPlan)
-            target = self._inline(schema, plan, "")
-            plan.target = target
-        # The alias carries its own ``None``; ``annotation`` adds it again harmlessly.
+            plan.target = self._inline(schema, plan, "")
         return Ref(plan)
 
     def _plan_class(
@@ -352,11 +347,11 @@ class TypePlanner:
         parent: Declaration | None,
         suffix: str,
         component: str | None = None,
-    ) -> Declaration:
+    ) -> ClassPlan:
         component = component or schema.name
-        key: object = ("component", component) if component else id(schema)
+        key: object = ("class", component) if component else id(schema)
         plan = self._declarations.get(key)
-        if plan is not None:
+        if isinstance(plan, ClassPlan):
             return plan
         schema = self._canonical(schema)
         plan = ClassPlan(
