@@ -630,6 +630,8 @@ def test_cells_fold_onto_one_line(text: str, expected: str) -> None:
 def test_blocks_keep_headings_inside_their_section() -> None:
     text = block("# Top\n\nbody  \n\nSub\n---\n\n```\ncode", 2)
     assert text == "### Top\n\nbody\n\n#### Sub\n\n```\ncode\n```"
+    nested = block("> # Quoted\n\n- ## Listed\n\n```\n# comment\n```", 2)
+    assert nested == "> ### Quoted\n\n- #### Listed\n\n```\n# comment\n```"
 
 
 def test_relative_links_become_absolute() -> None:

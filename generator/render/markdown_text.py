@@ -40,6 +40,8 @@ _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])\s")
 
 _PARSER = MarkdownIt("commonmark")
+#: Spec texts remembered per function (the same text recurs on many pages).
+_CACHE_SIZE = 1 << 16
 
 
 def absolute_url(url: str) -> str:
@@ -52,7 +54,7 @@ def absolute_url(url: str) -> str:
     return urljoin(_SPEC_PAGE_URL, url)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=_CACHE_SIZE)
 def absolute_links(text: str) -> str:
     """Rewrite every relative link destination of ``text`` to an absolute URL."""
 
@@ -64,7 +66,7 @@ def absolute_links(text: str) -> str:
     return _HTML_URL_ATTRIBUTE.sub(fix, text)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=_CACHE_SIZE)
 def block(text: str, section_level: int) -> str:
     """Spec Markdown shown as blocks inside a section headed at ``section_level``.
 
@@ -84,22 +86,24 @@ def _demote_headings(lines: list[str], top_level: int) -> list[str]:
     if not _MAY_HAVE_HEADING.search(source):
         return lines
     tokens = _PARSER.parse(source)
-    headings = [t for t in tokens if t.type == "heading_open" and t.map is not None]
+    # (first line, end line, level, ATX?, text) of every heading, nested ones included.
+    headings = [
+        (token.map[0], token.map[1], int(token.tag[1]), token.markup[0] == "#", tokens[i + 1].content)
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open" and token.map
+    ]
     if not headings:
         return lines
-    shift = max(0, top_level - min(int(t.tag[1]) for t in headings))
+    shift = max(0, top_level - min(level for _, _, level, _, _ in headings))
     result = list(lines)
     # From the bottom up, so a setext heading (two lines -> one) keeps indices valid.
-    for token in reversed(headings):
-        assert token.map is not None
-        start, end = token.map
-        level = min(6, int(token.tag[1]) + shift)
-        if token.markup.startswith("#"):
-            content = result[start].lstrip(" ").lstrip("#")
-            result[start] = "#" * level + content
-        else:
-            content = " ".join(line.strip() for line in result[start : end - 1])
-            result[start:end] = ["#" * level + " " + content]
+    for start, end, level, atx, text in reversed(headings):
+        line = result[start]
+        # What precedes the heading on its line: indentation, list or quote markers
+        # (none of which contains ``#``).
+        prefix = line[: line.index("#") if atx else line.find(text.split("\n", 1)[0])]
+        title = " ".join(text.split())
+        result[start:end] = [f"{prefix}{'#' * min(6, level + shift)} {title}".rstrip()]
     return result
 
 
@@ -118,7 +122,7 @@ def _close_fences(lines: list[str]) -> list[str]:
     return lines if opener is None else [*lines, opener]
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=_CACHE_SIZE)
 def cell(text: str) -> str:
     """Spec Markdown folded into one table cell.
 
