@@ -64,6 +64,21 @@ class SampleRequest:
         """The query string's pairs, in order (objects as ``name[key]=value``)."""
         return [pair for k, v in self.query.items() for pair in _query_pairs(k, v)]
 
+    def form_parts(self) -> list[tuple[str, str | None, bytes]]:
+        """The multipart parts, sorted: (field name, file name or None, content)."""
+        texts = _form_fields(self.body if isinstance(self.body, dict) else {})
+        parts: list[tuple[str, str | None, bytes]] = [
+            (name, None, text.encode())
+            for name, value in texts.items()
+            for text in (value if isinstance(value, list) else [value])
+        ]
+        parts += [
+            (name, filename, content)
+            for name, value in self.files.items()
+            for filename, content, _ in (value if isinstance(value, list) else [value])
+        ]
+        return sorted(parts, key=lambda part: (part[0], part[1] or "", part[2]))
+
     def httpx_arguments(self) -> dict[str, Any]:
         """Keyword arguments for ``httpx.Client.request`` sending this request."""
         arguments: dict[str, Any] = {

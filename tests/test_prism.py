@@ -20,6 +20,9 @@ import time
 import types
 import typing
 from collections.abc import Callable, Iterator
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.policy import HTTP
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +236,22 @@ def _call_arguments(
     return list(request.path_params.values()), keywords
 
 
+def _multipart_parts(request: httpx.Request) -> list[tuple[str, str | None, bytes]]:
+    """The parts of a multipart request as sent, sorted like ``SampleRequest.form_parts``."""
+    head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + request.content)
+    assert isinstance(message, EmailMessage)
+    parts = [
+        (
+            str(part.get_param("name", header="content-disposition")),
+            part.get_filename(),
+            bytes(part.get_payload(decode=True)),
+        )
+        for part in message.iter_parts()
+    ]
+    return sorted(parts, key=lambda part: (part[0], part[1] or "", part[2]))
+
+
 async def _call_async(
     package: types.ModuleType,
     prism: PrismServer,
@@ -291,6 +310,8 @@ def test_generated_client_calls_the_operation(
     assert sent_request.url.params.multi_items() == request.query_pairs()
     if request.content_type == "application/json":
         assert json.loads(sent_request.content) == request.body
+    elif request.is_multipart:
+        assert _multipart_parts(sent_request) == request.form_parts()
     mismatches = type_mismatches(result, return_type(method), client_package.BaseModel)
     assert not mismatches, "\n".join(mismatches[:20])
     example = served_example(_PATCHED, operation.path, operation.method)
