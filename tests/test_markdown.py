@@ -210,7 +210,11 @@ def _json_schema(root: Schema, components: Mapping[str, Schema]) -> dict[str, An
             out["additionalProperties"] = convert(node.additional_properties)
         if node.items is not None:
             out["items"] = convert(node.items)
-        for key, members in (("allOf", node.all_of), ("anyOf", node.any_of), ("oneOf", node.one_of)):
+        for key, members in (
+            ("allOf", node.all_of),
+            ("anyOf", node.any_of),
+            ("oneOf", node.one_of),
+        ):
             if members:
                 out[key] = [convert(m) for m in members]
         return {"anyOf": [out, {"type": "null"}]} if node.nullable_flag else out
@@ -239,7 +243,9 @@ def test_every_page_and_operation_is_reachable_from_the_index(spec: str, seed_on
     files = _files(spec, seed_only)
     index_links = [unquote(link) for link in _links_and_anchors(files["markdown/README.md"])[0]]
     for operation in api.operations:
-        page = f"paths/{markdown.page_name(operation.path)}.md#{markdown.operation_anchor(operation)}"
+        page = (
+            f"paths/{markdown.page_name(operation.path)}.md#{markdown.operation_anchor(operation)}"
+        )
         assert page in index_links, f"{operation.operation_id} is not linked from the index"
     reached = {"markdown/README.md"}
     todo = ["markdown/README.md"]
@@ -249,7 +255,9 @@ def test_every_page_and_operation_is_reachable_from_the_index(spec: str, seed_on
             parts = urlsplit(href)
             if parts.scheme or not parts.path:
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(page), unquote(parts.path))
+            )
             if target in files and target not in reached:
                 reached.add(target)
                 todo.append(target)
@@ -276,11 +284,14 @@ def test_example_requests_are_valid_for_their_schemas(spec: str, seed_only: bool
             continue
         checked += 1
         problems += [
-            f"{operation.operation_id}: {e}" for e in _errors(media.schema, request.body, api.schemas)
+            f"{operation.operation_id}: {e}"
+            for e in _errors(media.schema, request.body, api.schemas)
         ]
         if request.is_json:
             page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
-            fences = [t.content for t in PARSER.parse(page) if t.type == "fence" and t.info == "json"]
+            fences = [
+                t.content for t in PARSER.parse(page) if t.type == "fence" and t.info == "json"
+            ]
             shown = json.dumps(request.body, indent=2, ensure_ascii=False) + "\n"
             assert shown in fences, f"{operation.operation_id}: example body not on its page"
     assert checked > 0
@@ -415,7 +426,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 # -- spec text that must not break the layout (synthetic spec) ---------------------
 NASTY = (
     "First line | with a pipe\nsecond line.\n\n# A heading\n\nSee [the guide](/docs/guides/x)"
-    " and [keys](../admin-api-keys).\n\n```json\n{\"a\": \"b|c\"}\n"
+    ' and [keys](../admin-api-keys).\n\n```json\n{"a": "b|c"}\n'
 )
 
 
@@ -432,7 +443,11 @@ def _synthetic_spec() -> dict[str, Any]:
             "label": {"oneOf": [{"type": "string"}, {"type": "string", "enum": ["x"]}]},
             "shape": {
                 "anyOf": [
-                    {"type": "object", "properties": {"side": {"type": "number"}}, "required": ["side"]},
+                    {
+                        "type": "object",
+                        "properties": {"side": {"type": "number"}},
+                        "required": ["side"],
+                    },
                     {"type": "null"},
                 ],
             },
@@ -501,23 +516,38 @@ def _synthetic_spec() -> dict[str, Any]:
                     "summary": "Grow",
                     "description": NASTY,
                     "parameters": [
-                        {"name": "tree_id", "in": "path", "required": True, "schema": {"type": "string"},
-                         "description": "Tree | id"},
-                        {"name": "class", "in": "query", "required": True,
-                         "schema": {"type": "string", "enum": ["oak"]}},
+                        {
+                            "name": "tree_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "description": "Tree | id",
+                        },
+                        {
+                            "name": "class",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "string", "enum": ["oak"]},
+                        },
                     ],
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}},
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Node"}}
+                        },
                     },
                     "responses": {
                         "200": {
                             "description": NASTY,
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}},
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Node"}
+                                }
+                            },
                         }
                     },
                 }
-            }
+            },
         },
     }
 
@@ -589,7 +619,11 @@ def test_examples_respect_enums_bounds_one_of_and_nullability() -> None:
 def test_python_and_curl_examples_show_the_same_request() -> None:
     api = _api_from(_synthetic_spec())
     page = markdown.render(api, RenderOptions())["markdown/paths/trees-tree_id.md"]
-    fences = {t.info: t.content for t in PARSER.parse(page) if t.type == "fence" and t.info in ("sh", "python")}
+    fences = {
+        t.info: t.content
+        for t in PARSER.parse(page)
+        if t.type == "fence" and t.info in ("sh", "python")
+    }
     assert "https://api.example.test/v1/trees/tree_id?class=oak" in fences["sh"]
     call = _example_call(page, "grow_tree")
     assert [ast.literal_eval(a) for a in call.args] == ["tree_id"]

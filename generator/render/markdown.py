@@ -249,20 +249,24 @@ def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) 
         deprecated=operation.deprecated,
         authentication=_authentication(api, operation.security),
         parameters=[_parameter_row(p, formatter) for p in operation.parameters],
-        request=None
-        if operation.request_body is None
-        else _body(
-            "Request body",
-            [m.content_type for m in operation.request_body.content],
-            operation.request_body.description,
-            None if media is None else media.schema,
-            formatter,
+        request=(
+            None
+            if operation.request_body is None
+            else _body(
+                "Request body",
+                [m.content_type for m in operation.request_body.content],
+                operation.request_body.description,
+                None if media is None else media.schema,
+                formatter,
+            )
         ),
         responses=[_response_row(r, formatter) for r in operation.responses],
         response=_success_body(operation, formatter),
-        example_body=code_block(json.dumps(request.body, indent=2, ensure_ascii=False), "json")
-        if request.is_json
-        else "",
+        example_body=(
+            code_block(json.dumps(request.body, indent=2, ensure_ascii=False), "json")
+            if request.is_json
+            else ""
+        ),
         curl=code_block(curl_command(api, operation, request), "sh"),
         python=code_block(python_call(operation, request), "python"),
         example_response=_example_response(operation),
@@ -441,7 +445,9 @@ def _schema_view(name: str, schema: Schema, formatter: SchemaFormatter) -> Schem
             )
             for i, m in enumerate(members, 1)
         ],
-        discriminator="" if node.discriminator is None else code_span(node.discriminator.property_name),
+        discriminator=(
+            "" if node.discriminator is None else code_span(node.discriminator.property_name)
+        ),
         rows=formatter.rows(node),
         allowed=formatter.allowed(node),
         example=code_block(schema.oai_meta_example, "json") if schema.oai_meta_example else "",

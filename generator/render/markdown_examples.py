@@ -128,7 +128,7 @@ class _Examples:
             return []
         if schema.is_object:
             return {}
-        return self._scalar(schema, name, next(iter(_types_to_try(schema))))
+        return self._scalar(schema, name, _types_to_try(schema)[0])
 
 
 def _types_to_try(schema: Schema) -> Sequence[str]:
@@ -194,8 +194,10 @@ def _has_type(value: JsonValue, type_: str) -> bool:
     if type_ == "boolean":
         return isinstance(value, bool)
     if type_ == "integer":
-        return isinstance(value, int) and not isinstance(value, bool) or (
-            isinstance(value, float) and value.is_integer()
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            or (isinstance(value, float) and value.is_integer())
         )
     if type_ == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)

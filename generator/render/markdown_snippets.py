@@ -150,7 +150,10 @@ def _curl_body(request: ExampleRequest) -> list[str]:
         ]
     content_type = "-H " + shlex.quote(f"Content-Type: {request.media.content_type}")
     if request.is_json:
-        return [content_type, "-d " + shlex.quote(json.dumps(request.body, indent=2, ensure_ascii=False))]
+        return [
+            content_type,
+            "-d " + shlex.quote(json.dumps(request.body, indent=2, ensure_ascii=False)),
+        ]
     return [content_type, "--data-binary @" + shlex.quote(_file_name("body"))]
 
 
@@ -189,8 +192,10 @@ def python_call(operation: Operation, request: ExampleRequest) -> str:
     """The request as a call of the generated client: a small script black leaves as is."""
     arguments: list[tuple[str, object]] = [("", value) for _, value in request.values("path")]
     arguments.extend((f"{name}=", value) for name, value in _keyword_values(operation, request))
-    uses_files = request.is_multipart and isinstance(request.body, dict) and any(
-        _is_file(request, name) for name in request.body
+    uses_files = (
+        request.is_multipart
+        and isinstance(request.body, dict)
+        and any(_is_file(request, name) for name in request.body)
     )
     imports = ["from pathlib import Path", ""] if uses_files else []
     kind = response_kind(operation)
@@ -201,18 +206,25 @@ def python_call(operation: Operation, request: ExampleRequest) -> str:
         call = one_line
     else:
         # One argument per line, with the trailing comma black keeps.
-        call += "\n" + "".join(
-            f"    {prefix}{_py(value, 4, len(prefix) + 1)},\n" for prefix, value in arguments
-        ) + ")"
+        call += (
+            "\n"
+            + "".join(
+                f"    {prefix}{_py(value, 4, len(prefix) + 1)},\n" for prefix, value in arguments
+            )
+            + ")"
+        )
     after = {
         "none": [],
         "binary": ['response.write_to_file("output.bin")'],
         "stream": ["for event in stream:", "    print(event)"],
         "json": ["print(response)"],
     }[kind]
-    return "\n".join(
-        [*imports, "from openai_client import Client", "", "client = Client()", call, *after]
-    ) + "\n"
+    return (
+        "\n".join(
+            [*imports, "from openai_client import Client", "", "client = Client()", call, *after]
+        )
+        + "\n"
+    )
 
 
 def argument_names(operation: Operation) -> dict[tuple[str, str], str]:

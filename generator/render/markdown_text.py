@@ -88,7 +88,13 @@ def _demote_headings(lines: list[str], top_level: int) -> list[str]:
     tokens = _PARSER.parse(source)
     # (first line, end line, level, ATX?, text) of every heading, nested ones included.
     headings = [
-        (token.map[0], token.map[1], int(token.tag[1]), token.markup[0] == "#", tokens[i + 1].content)
+        (
+            token.map[0],
+            token.map[1],
+            int(token.tag[1]),
+            token.markup[0] == "#",
+            tokens[i + 1].content,
+        )
         for i, token in enumerate(tokens)
         if token.type == "heading_open" and token.map
     ]
@@ -117,7 +123,11 @@ def _close_fences(lines: list[str]) -> list[str]:
         marker = match.group(1)
         if opener is None:
             opener = marker
-        elif marker[0] == opener[0] and len(marker) >= len(opener) and not line.strip()[len(marker):]:
+        elif (
+            marker[0] == opener[0]
+            and len(marker) >= len(opener)
+            and not line.strip()[len(marker) :]
+        ):
             opener = None
     return lines if opener is None else [*lines, opener]
 

@@ -71,4 +71,3 @@ def object_shape(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
 
     visit(schema)
     return properties, required
-
