@@ -43,7 +43,6 @@ _MAX_DEPTH = 64
 class SampleRequest:
     """A valid request for one operation, by wire names."""
 
-    operation: Operation
     #: The path with every path parameter filled in (URL-quoted).
     path: str
     path_params: dict[str, JsonValue] = field(default_factory=dict)
@@ -102,7 +101,7 @@ class SampleRequest:
 def sample_request(operation: Operation, *, full: bool = False) -> SampleRequest:
     """A valid request of ``operation``: minimal, or with every optional input too."""
     sampler = _Sampler(full=full)
-    request = SampleRequest(operation=operation, path=operation.path)
+    request = SampleRequest(path=operation.path)
     for parameter in operation.parameters:
         if not (parameter.required or full):
             continue
@@ -149,16 +148,16 @@ def _multipart_sample(
         prop = _property_in(schema, name)
         branch = _first_non_null_branch(prop) if prop is not None else Schema()
         if _is_binary(branch):
-            files[name] = sample_file(name)
+            files[name] = _sample_file(name)
         elif branch.is_array and branch.items is not None and _is_binary(branch.items):
-            files[name] = [sample_file(name)]
+            files[name] = [_sample_file(name)]
         else:
             continue
         del fields[name]
     return fields, files
 
 
-def sample_file(field_name: str) -> FilePart:
+def _sample_file(field_name: str) -> FilePart:
     return (f"{field_name}.bin", SAMPLE_FILE_BYTES, "application/octet-stream")
 
 
