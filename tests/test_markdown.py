@@ -486,6 +486,7 @@ def _synthetic_spec() -> dict[str, Any]:
             "/uploads": {
                 "post": {
                     "operationId": "upload",
+                    "deprecated": True,
                     "requestBody": {
                         "required": True,
                         "content": {
@@ -646,6 +647,8 @@ def test_multipart_examples_upload_files() -> None:
     assert ast.literal_eval(values["purpose"]) == "fine-tune"
     assert "from pathlib import Path" in fences["python"]
     assert "response =" not in fences["python"]  # a 204 returns nothing
+    assert "**Deprecated.**" in page
+    assert "[upload](paths/uploads.md#upload) (deprecated)" in files["markdown/README.md"]
 
 
 @pytest.mark.parametrize(

@@ -378,6 +378,7 @@ class IndexEntry:
     method: str
     path: str
     python: str
+    deprecated: bool
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,7 @@ def _tag_sections(api: Api, index: dict[str, list[tuple[Operation, str]]]) -> li
                     method=op.method.upper(),
                     path=op.path,
                     python=snake_case(op.operation_id),
+                    deprecated=op.deprecated,
                 )
                 for op, url in index[tag]
             ],
