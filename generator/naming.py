@@ -72,11 +72,14 @@ def pod_page_name(path: str) -> str:
     """The POD page name of an API path: ``/a/{b}/c`` -> ``a-b-c``.
 
     Leading ``/`` removed; ``/``, ``{``, ``}`` become ``-``; runs of ``-``
-    collapse; a trailing ``-`` is dropped.
+    collapse; a trailing ``-`` is dropped (the Perl distribution's rule).
+    Characters no real spec puts in a path and that would break a file name
+    or a POD link (space, ``:``, ``<``, ``|``...) also become ``-``; word
+    characters, ``.``, ``?`` and ``=`` (``/responses?beta=true``) are kept.
     """
-    name = re.sub(r"[/{}]", "-", path.lstrip("/"))
+    name = re.sub(r"[^\w.?=-]", "-", path.lstrip("/"), flags=re.ASCII)
     name = re.sub(r"-+", "-", name)
-    return name.rstrip("-")
+    return name.rstrip("-") or "-"
 
 
 def field_identifiers(names: list[str], taken: frozenset[str] = frozenset()) -> dict[str, str]:

@@ -20,7 +20,10 @@ import pytest
 
 from generator.cli import main
 
-EVIL_TEXT = 'x"""\n\'\'\'\nimport os; os.system("echo pwned")  # \\\n=cut\n\n=head1 INJECTED\n\n}}{{ {% raw %}'
+EVIL_TEXT = (
+    'x"""\n\'\'\'\nimport os; os.system("echo pwned")  # \\\n=cut\n\n=head1 INJECTED\n\n'
+    "}}{{ {% raw %} | a | b |\n<script>alert(1)</script>"
+)
 
 SPEC: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -53,6 +56,8 @@ SPEC: dict[str, Any] = {
                 },
             }
         },
+        "/a b": {"get": {"operationId": "spaced", "responses": {"204": {"description": "none"}}}},
+        "/a-b": {"get": {"operationId": "dashed", "responses": {"204": {"description": "none"}}}},
         "/import os": {
             "get": {"operationId": "import", "summary": "=head1 X", "responses": {"204": {"description": "none"}}}
         },
@@ -97,14 +102,18 @@ def test_everything_stays_inside_the_output(generated: Path) -> None:
 
 
 def test_python_parses_and_has_no_injected_code(generated: Path) -> None:
+    """Spec text may only land in string constants (docstrings, literals)."""
     package = generated / "python" / "openai_client"
     for source in package.glob("*.py"):
         tree = ast.parse(source.read_text(), str(source))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 assert node.func.attr != "system", f"{source.name}: injected call"
-            if isinstance(node, ast.Import):
-                assert all(alias.name != "os" for alias in node.names), source.name
+            if isinstance(node, ast.Constant):
+                continue
+            for name in ("id", "attr", "name", "arg"):
+                value = getattr(node, name, None)
+                assert not (isinstance(value, str) and "pwned" in value), source.name
 
 
 def test_python_package_imports_and_builds_models(generated: Path, tmp_path: Path) -> None:
@@ -120,12 +129,13 @@ def test_python_package_imports_and_builds_models(generated: Path, tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     methods = ast.literal_eval(result.stdout.strip())
-    assert len(methods) == 2  # one per operation, whatever the ids were
+    assert len(methods) == 4  # one per operation, whatever the ids were
 
 
 def test_pod_spec_text_cannot_start_a_command(generated: Path) -> None:
     pages = list((generated / "pod").rglob("*.pod"))
-    assert pages
+    # one page per path (``/a b`` and ``/a-b`` share a name: neither is lost) plus the index
+    assert len(pages) == 4 + 1
     for page in pages:
         lines = page.read_text().splitlines()
         assert "=head1 INJECTED" not in lines
@@ -139,7 +149,14 @@ def test_pod_spec_text_cannot_start_a_command(generated: Path) -> None:
         assert "*** ERROR" not in result.stdout + result.stderr
 
 
-def test_markdown_has_no_raw_html_injection(generated: Path) -> None:
+def test_markdown_spec_text_cannot_inject_html(generated: Path) -> None:
+    """Raw HTML in spec text is shown as text, never passed through as HTML."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
     for page in (generated / "markdown").rglob("*.md"):
-        text = page.read_text()
-        assert "{% raw %}" not in text or "`" in text  # shown as text, not interpreted
+        for token in parser.parse(page.read_text()):
+            children = token.children or []
+            for part in [token, *children]:
+                if part.type in ("html_block", "html_inline"):
+                    assert "script" not in part.content, f"{page.name}: {part.content!r}"

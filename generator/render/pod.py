@@ -12,7 +12,7 @@ the templates in ``templates/pod/`` hold the layout.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model import Api, MediaType, Operation, Parameter, PathItem, Response, Schema
 from generator.naming import pod_page_name
@@ -90,7 +90,9 @@ class PageView:
 
 def render(api: Api, options: RenderOptions) -> Files:
     """All POD pages of ``api``: one per path plus the index."""
-    pages = [_page(item) for item in sorted(api.paths, key=lambda item: item.path)]
+    pages = _unique_names(
+        [_page(item) for item in sorted(api.paths, key=lambda item: item.path)]
+    )
     env = environment("pod")
     page_template = env.get_template("path_page.pod.j2")
     files: Files = {
@@ -103,6 +105,23 @@ def render(api: Api, options: RenderOptions) -> Files:
         pages=pages, copyright_years=options.copyright_years
     )
     return files
+
+
+def _unique_names(pages: list[PageView]) -> list[PageView]:
+    """Give pages whose paths map to the same name distinct names (``-2``...).
+
+    Real specs never collide; hostile ones (``/a b`` and ``/a-b``) must not
+    make one page silently overwrite another.
+    """
+    used: set[str] = set()
+    result = []
+    for page in pages:
+        name, counter = page.name, 2
+        while name in used:
+            name, counter = f"{page.name}-{counter}", counter + 1
+        used.add(name)
+        result.append(page if name == page.name else replace(page, name=name))
+    return result
 
 
 def _page(item: PathItem) -> PageView:
