@@ -382,26 +382,47 @@ def test_rate_limit_is_retried_after_retry_after_then_raised(
 _CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello!"}]}
 
 
-def test_chat_completion_stream_yields_typed_chunks(
-    client_package: types.ModuleType, client: Any, recorder: _Recorder
+_STREAMING = [op for op in _OPERATIONS if served_events(_PATCHED, op.path, op.method)]
+
+
+@pytest.mark.parametrize("operation", _by_operation(_STREAMING))
+def test_stream_yields_the_served_events_typed(
+    operation: Operation,
+    client_package: types.ModuleType,
+    client: Any,
+    recorder: _Recorder,
 ) -> None:
+    request = sample_request(operation)
+    method = getattr(client, snake_case(operation.operation_id))
+    args, kwargs = _call_arguments(method, request)
     # Prism picks the reply by Accept; the client asks for JSON like the openai
     # SDK does, so the event stream is requested explicitly here.
-    stream = client.create_chat_completion(
-        **_CHAT, stream=True, extra_headers={"Accept": "text/event-stream"}
+    stream = method(
+        *args, **kwargs, stream=True, extra_headers={"Accept": "text/event-stream"}
     )
     with stream:
-        chunks = list(stream)
+        events = list(stream)
     (reply,) = recorder.responses
     assert reply.headers["content-type"] == "text/event-stream"
     # Prism sends the whole stream at once (a Content-Length), not as it comes.
     assert int(reply.headers["content-length"]) > 0
-    chunk_type = client_package.models.CreateChatCompletionStreamResponse
-    served = served_events(_PATCHED, "/chat/completions", "post")
+    stream_type = next(
+        hint
+        for hint in typing.get_args(return_type(method))
+        if typing.get_origin(hint) is client_package.Stream
+    )
+    (event_type,) = typing.get_args(stream_type)
+    served = served_events(_PATCHED, operation.path, operation.method)
     assert len(served) > 1
-    assert [type(c) for c in chunks] == [chunk_type] * len(served)
-    assert [c.to_dict() for c in chunks] == served
-    assert chunks[-1].choices[0].finish_reason == "stop"
+    mismatches = [
+        m
+        for i, event in enumerate(events)
+        for m in type_mismatches(
+            event, event_type, client_package.BaseModel, f"event[{i}]"
+        )
+    ]
+    assert not mismatches, "\n".join(mismatches[:20])
+    assert [event.to_dict() for event in events] == served
 
 
 def test_stream_request_with_the_default_accept_gets_json_and_no_events(
