@@ -6,19 +6,21 @@ import asyncio
 import email.parser
 import email.policy
 import json
+import typing
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
+from generator.load import load_spec
 from loopback import LoopbackServer
 from python_client_support import (
     SEED,
     SEED_SPEC,
     SYNTHETIC_SPEC,
     corpus_spec,
+    default_spec_path,
     generate,
     import_package,
 )
@@ -34,11 +36,26 @@ SESSION = {
 }
 
 
-@pytest.fixture(scope="module")
-def seed(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+@pytest.fixture(scope="module", params=["perl_2025_04", "default"])
+def seed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    """The seed operation's client, from the 2025-04 spec and from the default spec."""
     root = tmp_path_factory.mktemp("http-seed")
-    generate(corpus_spec(SEED_SPEC, root), root, "http_seed_client", [SEED])
-    return import_package(root, "http_seed_client")
+    if request.param == "default":
+        spec = load_spec(default_spec_path())
+    else:
+        spec = corpus_spec(SEED_SPEC, root)
+    name = f"http_seed_{request.param}"
+    generate(spec, root, name, [SEED])
+    return import_package(root, name)
+
+
+def _argument_model(package: ModuleType, method: Any, argument: str) -> Any:
+    """The model class an argument of ``method`` accepts."""
+    hint = typing.get_type_hints(method, vars(package._client))[argument]
+    [model] = [
+        t for t in typing.get_args(hint) if isinstance(t, type) and issubclass(t, package.BaseModel)
+    ]
+    return model
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +93,9 @@ def test_seed_request_is_sent_as_specified(
     session = client.create_realtime_transcription_session(
         input_audio_format="g711_ulaw",
         include=["item.input_audio_transcription.logprobs"],
-        input_audio_transcription=seed.models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription(
-            model="whisper-1"
-        ),
+        input_audio_transcription=_argument_model(
+            seed, client.create_realtime_transcription_session, "input_audio_transcription"
+        )(model="whisper-1"),
     )
     [request] = loopback.requests
     assert request.method == "POST"
