@@ -514,7 +514,7 @@ def _synthetic_spec() -> dict[str, Any]:
                 "post": {
                     "operationId": "growTree",
                     "tags": ["Trees"],
-                    "summary": "Grow",
+                    "summary": "Grow | [a tree]",
                     "description": NASTY,
                     "parameters": [
                         {
@@ -649,6 +649,9 @@ def test_multipart_examples_upload_files() -> None:
     assert "response =" not in fences["python"]  # a 204 returns nothing
     assert "**Deprecated.**" in page
     assert "[upload](paths/uploads.md#upload) (deprecated)" in files["markdown/README.md"]
+    (grow,) = [row for row in _table_rows(files["markdown/README.md"]) if "`grow_tree`" in row]
+    assert len(grow) == 4  # the title's pipe did not split the row
+    assert '">Grow | [a tree]</a>' in PARSER.renderInline(grow[0])
 
 
 @pytest.mark.parametrize(

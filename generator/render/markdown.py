@@ -39,7 +39,14 @@ from generator.render.markdown_snippets import (
     python_call,
     request_media,
 )
-from generator.render.markdown_text import block, cell, code_block, code_span, first_paragraph
+from generator.render.markdown_text import (
+    block,
+    cell,
+    code_block,
+    code_span,
+    first_paragraph,
+    plain_text,
+)
 from generator.render.schema_shape import union_members
 from generator.templating import environment
 
@@ -161,6 +168,7 @@ class _Site:
         files.update(self._schema_pages())  # after the paths: their links are known
         files["markdown/README.md"] = self.env.get_template("index.md.j2").render(
             api=self.api,
+            title=plain_text(f"{self.api.title} {self.api.version}"),
             description=block(self.api.description, 1) if self.api.description else "",
             authentication=_authentication(self.api, [s.name for s in self.api.security_schemes]),
             tags=_tag_sections(self.api, self.index),
@@ -239,7 +247,7 @@ def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) 
         texts = texts[1:]
     return OperationView(
         anchor=operation_anchor(operation),
-        title=title,
+        title=plain_text(title),
         method=operation.method.upper(),
         path=operation.path,
         text="\n\n".join(block(t, _OPERATION_LEVEL) for t in texts),
@@ -396,11 +404,11 @@ def _tag_sections(api: Api, index: dict[str, list[tuple[Operation, str]]]) -> li
     descriptions = {t.name: t.description for t in api.tags}
     return [
         TagSection(
-            name=tag,
+            name=plain_text(tag),
             description=block(descriptions[tag] or "", 2) if descriptions.get(tag) else "",
             entries=[
                 IndexEntry(
-                    link=Link(_title(op), url),
+                    link=Link(plain_text(_title(op)), url),
                     method=op.method.upper(),
                     path=op.path,
                     python=snake_case(op.operation_id),

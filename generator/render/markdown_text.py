@@ -37,6 +37,8 @@ _HTML_URL_ATTRIBUTE = re.compile(r"""(\b(?:href|src)\s*=\s*["'])([^"']+)""")
 _HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MAY_HAVE_HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)", re.MULTILINE)
 _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+#: Characters that would turn plain text into markup (``_`` is safe inside words).
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*\[\]|<>])")
 _LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])\s")
 
 _PARSER = MarkdownIt("commonmark")
@@ -166,6 +168,11 @@ def cell(text: str) -> str:
             parts.append((" " if parts else "") + line)
         pending_break = ""
     return escape_cell("".join(parts))
+
+
+def plain_text(text: str) -> str:
+    """Text shown literally on one line (titles, names): Markdown syntax escaped."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", " ".join(text.split()))
 
 
 def escape_cell(text: str) -> str:
