@@ -45,6 +45,7 @@ class ClassView:
 class AliasView:
     name: str
     target: str
+    docstring: str
 
 
 def render(api: Api, options: RenderOptions) -> Files:
@@ -100,4 +101,8 @@ def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
 
 
 def _alias_view(plan: AliasPlan) -> AliasView:
-    return AliasView(name=plan.name, target=plan.target.render())
+    return AliasView(
+        name=plan.name,
+        target=plan.target.render(),
+        docstring=escape_docstring(plan.description or ""),
+    )
