@@ -102,14 +102,16 @@ class _Ids(HTMLParser):
         self.ids.update(value for key, value in attrs if key == "id" and value)
 
 
-def _links_and_anchors(text: str) -> tuple[list[str], set[str]]:
-    tokens = PARSER.parse(text)
-    links = [str(t.attrGet("href")) for t in _walk(tokens) if t.type == "link_open"]
+@functools.lru_cache(maxsize=None)
+def _links_and_anchors(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The link targets and the anchor ids of a page (cached: pages are checked often)."""
+    tokens = list(_walk(PARSER.parse(text)))
+    links = tuple(str(t.attrGet("href")) for t in tokens if t.type == "link_open")
     parser = _Ids()
-    for token in _walk(tokens):
+    for token in tokens:
         if token.type in ("html_inline", "html_block"):
             parser.feed(token.content)
-    return links, parser.ids
+    return links, frozenset(parser.ids)
 
 
 def _table_rows(text: str) -> list[list[str]]:
@@ -150,8 +152,8 @@ def _tables(text: str) -> list[tuple[int, list[int]]]:
 
 def _check_links(files: Files) -> list[str]:
     """Problems with the relative links of every page (empty when all resolve)."""
-    anchors: dict[str, set[str]] = {}
-    links: dict[str, list[str]] = {}
+    anchors: dict[str, frozenset[str]] = {}
+    links: dict[str, tuple[str, ...]] = {}
     for path, text in files.items():
         links[path], anchors[path] = _links_and_anchors(text)
     problems = []

@@ -106,6 +106,8 @@ class OperationView:
     parameters: Sequence[ParameterRow]
     request: Body | None
     responses: Sequence[ResponseRow]
+    #: What the call returns, in the spec's words (``x-oaiMeta.returns``).
+    returns: str
     response: Body | None
     example_body: str
     curl: str
@@ -269,6 +271,9 @@ def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) 
             )
         ),
         responses=[_response_row(r, formatter) for r in operation.responses],
+        returns=(
+            block(operation.meta_returns, _OPERATION_LEVEL + 1) if operation.meta_returns else ""
+        ),
         response=_success_body(operation, formatter),
         example_body=(
             code_block(json.dumps(request.body, indent=2, ensure_ascii=False), "json")
