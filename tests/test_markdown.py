@@ -441,6 +441,8 @@ def _synthetic_spec() -> dict[str, Any]:
             "parent": {"anyOf": [{"$ref": "#/components/schemas/Node"}, {"type": "null"}]},
             "level": {"type": "integer", "minimum": 3, "maximum": 7},
             "pet": {"$ref": "#/components/schemas/Pet"},
+            "a|b": {"type": "string", "enum": ["x|y"], "format": "pipe|format"},
+            "odd": {"$ref": "#/components/schemas/..~1Odd <Name>"},
             "kind": {"type": "string", "enum": ["leaf", "branch"]},
             "label": {"oneOf": [{"type": "string"}, {"type": "string", "enum": ["x"]}]},
             "shape": {
@@ -466,6 +468,10 @@ def _synthetic_spec() -> dict[str, Any]:
             "securitySchemes": {"Key": {"type": "http", "scheme": "bearer"}},
             "schemas": {
                 "Node": node,
+                "../Odd <Name>": {
+                    "type": "object",
+                    "description": "<script>x</script> <b>bold</b>",
+                },
                 "Cat": {
                     "type": "object",
                     "properties": {"type": {"type": "string", "enum": ["cat"]}},
@@ -579,6 +585,22 @@ def test_spec_text_cannot_break_the_layout() -> None:
     # A pipe inside a cell stays inside it.
     rows = _table_rows(page)
     assert any("Tree | id" in cell_ for row in rows for cell_ in row)
+
+
+def test_odd_names_give_safe_files_and_no_raw_html() -> None:
+    files = markdown.render(_api_from(_synthetic_spec()), RenderOptions())
+    assert "markdown/schemas/_Odd__Name_.md" in files
+    assert all(posixpath.normpath(path) == path for path in files)
+    assert not _check_links(files)
+    for path, text in files.items():
+        for token in _walk(PARSER.parse(text)):
+            if token.type in ("html_inline", "html_block"):
+                assert token.content.startswith(
+                    ("<a id=", "</a>", "<br>")
+                ), f"{path}: {token.content!r}"
+    odd = files["markdown/schemas/_Odd__Name_.md"]
+    assert odd.startswith("# ../Odd \\<Name\\>\n")
+    assert "&lt;script>x&lt;/script>" in odd
 
 
 def test_recursive_schemas_link_instead_of_expanding() -> None:

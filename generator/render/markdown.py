@@ -31,7 +31,7 @@ import jinja2
 from generator.model import MISSING, Api, Operation, Parameter, PathItem, Response, Schema
 from generator.naming import pod_page_name, snake_case
 from generator.render import Files, RenderOptions
-from generator.render.markdown_fields import FieldRow, SchemaFormatter, schema_page
+from generator.render.markdown_fields import FieldRow, SchemaFormatter
 from generator.render.markdown_snippets import (
     curl_command,
     example_request,
@@ -44,6 +44,7 @@ from generator.render.markdown_text import (
     cell,
     code_block,
     code_span,
+    escape_cell,
     first_paragraph,
     plain_text,
 )
@@ -97,7 +98,10 @@ class OperationView:
     title: str
     method: str
     path: str
+    #: ``METHOD /path`` as a code span.
+    endpoint: str
     text: str
+    #: The operation ID as a code span.
     operation_id: str
     python_method: str
     tags: Sequence[str]
@@ -171,6 +175,7 @@ class _Site:
         files["markdown/README.md"] = self.env.get_template("index.md.j2").render(
             api=self.api,
             title=plain_text(f"{self.api.title} {self.api.version}"),
+            server=code_span(self.api.default_server),
             description=block(self.api.description, 1) if self.api.description else "",
             authentication=_authentication(self.api, [s.name for s in self.api.security_schemes]),
             tags=_tag_sections(self.api, self.index),
@@ -194,9 +199,12 @@ class _Site:
                 for tag in operation.tags or (_UNTAGGED,):
                     self.index[tag].append((operation, url))
                 for schema_name in linked:
-                    self.users[schema_name].add((f"{view.method} {view.path}", f"../{url}"))
+                    label = plain_text(f"{view.method} {view.path}")
+                    self.users[schema_name].add((label, f"../{url}"))
             files[f"markdown/paths/{name}.md"] = template.render(
-                paths=[item.path for item in items], operations=views, field_table=self.field_table
+                paths=[code_span(item.path) for item in items],
+                operations=views,
+                field_table=self.field_table,
             )
         return files
 
@@ -207,11 +215,12 @@ class _Site:
             with self.formatter.tracking_links() as linked:
                 views.append(_schema_view(name, schema, self.formatter))
             for target in linked - {name}:
-                self.users[target].add((name, schema_page(name)))
+                self.users[target].add((plain_text(name), self.formatter.page(name)))
         template = self.env.get_template("schema.md.j2")
         files = {
-            f"markdown/schemas/{view.name}.md": template.render(
+            f"markdown/schemas/{self.formatter.stems[view.name]}.md": template.render(
                 schema=view,
+                title=plain_text(view.name),
                 used_by=[Link(label, url) for label, url in sorted(self.users[view.name])],
                 field_table=self.field_table,
             )
@@ -220,7 +229,7 @@ class _Site:
         files["markdown/schemas/README.md"] = self.env.get_template("schemas_index.md.j2").render(
             schemas=[
                 (
-                    Link(name, schema_page(name)),
+                    self.formatter.link(name),
                     first_paragraph(schemas[name].description or schemas[name].title),
                 )
                 for name in sorted(schemas)
@@ -252,10 +261,11 @@ def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) 
         title=plain_text(title),
         method=operation.method.upper(),
         path=operation.path,
+        endpoint=code_span(f"{operation.method.upper()} {operation.path}"),
         text="\n\n".join(block(t, _OPERATION_LEVEL) for t in texts),
-        operation_id=operation.operation_id,
+        operation_id=code_span(operation.operation_id),
         python_method=snake_case(operation.operation_id),
-        tags=operation.tags,
+        tags=[plain_text(tag) for tag in operation.tags],
         deprecated=operation.deprecated,
         authentication=_authentication(api, operation.security),
         parameters=[_parameter_row(p, formatter) for p in operation.parameters],
@@ -305,9 +315,9 @@ def _authentication(api: Api, names: Sequence[str]) -> list[str]:
         if scheme.type == "http" and (scheme.scheme or "").lower() == "bearer":
             how = "HTTP bearer token, sent as `Authorization: Bearer <key>`"
         elif scheme.type == "http":
-            how = f"HTTP {scheme.scheme or 'authentication'}"
+            how = f"HTTP {plain_text(scheme.scheme or 'authentication')}"
         else:
-            how = scheme.type
+            how = plain_text(scheme.type)
         description = f" {cell(scheme.description)}" if scheme.description else ""
         lines.append(f"{code_span(scheme.name)}: {how}.{description}")
     return lines
@@ -319,12 +329,12 @@ def _parameter_row(parameter: Parameter, formatter: SchemaFormatter) -> Paramete
     if parameter.deprecated:
         description = f"**Deprecated.** {description}".strip()
     return ParameterRow(
-        name=code_span(parameter.name),
-        location=parameter.location,
-        type=formatter.type_of(schema),
+        name=escape_cell(code_span(parameter.name)),
+        location=plain_text(parameter.location),
+        type=escape_cell(formatter.type_of(schema)),
         required="yes" if parameter.required else "no",
-        default=formatter.default(schema),
-        allowed=formatter.allowed(schema),
+        default=escape_cell(formatter.default(schema)),
+        allowed=escape_cell(formatter.allowed(schema)),
         description=description,
     )
 
@@ -349,9 +359,9 @@ def _body(
 def _response_row(response: Response, formatter: SchemaFormatter) -> ResponseRow:
     schemas = [m.schema for m in response.content if m.schema is not None]
     return ResponseRow(
-        status=code_span(response.status),
-        content_types=", ".join(code_span(m.content_type) for m in response.content),
-        type=formatter.type_of(schemas[0]) if schemas else "",
+        status=escape_cell(code_span(response.status)),
+        content_types=escape_cell(", ".join(code_span(m.content_type) for m in response.content)),
+        type=escape_cell(formatter.type_of(schemas[0])) if schemas else "",
         description=cell(response.description or ""),
     )
 
@@ -415,7 +425,7 @@ def _tag_sections(api: Api, index: dict[str, list[tuple[Operation, str]]]) -> li
                 IndexEntry(
                     link=Link(plain_text(_title(op)), url),
                     method=op.method.upper(),
-                    path=op.path,
+                    path=escape_cell(code_span(op.path)),
                     python=snake_case(op.operation_id),
                     deprecated=op.deprecated,
                 )

@@ -18,12 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import quote
+import re
 
 from generator.model import MISSING, JsonValue, Schema
-from generator.render.markdown_text import cell, code_span, first_paragraph, json_code
+from generator.render.markdown_text import (
+    cell,
+    code_span,
+    escape_cell,
+    first_paragraph,
+    json_code,
+    plain_text,
+)
 from generator.render.schema_shape import object_shape, union_members, unwrap_chain
 
+_UNSAFE_FILE_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]")
 #: The schema pages' folder as seen from any page (all pages are one level deep).
 SCHEMA_DIR = "../schemas/"
 
@@ -41,9 +49,23 @@ class FieldRow:
     description: str
 
 
-def schema_page(name: str) -> str:
-    """The URL of a component schema's page, relative to any page."""
-    return f"{SCHEMA_DIR}{quote(name)}.md"
+def schema_file_stems(names: Iterable[str]) -> dict[str, str]:
+    """A page file name (without ``.md``) per component name: safe, distinct, not the index.
+
+    Real names are already safe (``CreateChatCompletionRequest``); others lose
+    what could leave the folder or need quoting, and clashes (also ignoring
+    case, for case-insensitive file systems) get ``-2``, ``-3``... in order.
+    """
+    used = {"readme"}
+    stems: dict[str, str] = {}
+    for name in names:
+        base = _UNSAFE_FILE_CHARACTERS.sub("_", name).strip(".") or "_"
+        stem, counter = base, 2
+        while stem.lower() in used:
+            stem, counter = f"{base}-{counter}", counter + 1
+        used.add(stem.lower())
+        stems[name] = stem
+    return stems
 
 
 class SchemaFormatter:
@@ -51,6 +73,8 @@ class SchemaFormatter:
 
     def __init__(self, components: Mapping[str, Schema]) -> None:
         self.components = components
+        #: Component name -> its page's file name without ``.md``.
+        self.stems = schema_file_stems(components)
         self._chains: dict[Schema, list[Schema]] = {}
         self._shapes: dict[Schema, tuple[dict[str, Schema], set[str]]] = {}
         self._types: dict[Schema, tuple[str, frozenset[str]]] = {}
@@ -68,6 +92,14 @@ class SchemaFormatter:
         finally:
             outer |= self._linked
             self._linked = outer
+
+    def page(self, name: str) -> str:
+        """The URL of a component's page, relative to any page."""
+        return f"{SCHEMA_DIR}{self.stems[name]}.md"
+
+    def link(self, name: str) -> str:
+        """A Markdown link to a component's page."""
+        return f"[{plain_text(name)}]({self.page(name)})"
 
     # -- memoised structure ----------------------------------------------------------
     def chain(self, schema: Schema) -> list[Schema]:
@@ -101,7 +133,7 @@ class SchemaFormatter:
             node = self.unwrap(schema)
             if self.is_component(node):
                 assert node.name is not None
-                found = (f"[{node.name}]({schema_page(node.name)})", frozenset((node.name,)))
+                found = (self.link(node.name), frozenset((node.name,)))
             else:
                 with self.tracking_links() as linked:
                     text = self.describe(node)
@@ -200,12 +232,12 @@ class SchemaFormatter:
             type_, nullable, default, allowed, description = self._facts(prop)
             out.append(
                 FieldRow(
-                    name=code_span(path),
-                    type=type_,
+                    name=escape_cell(code_span(path)),
+                    type=escape_cell(type_),
                     required="yes" if name in required else "no",
                     nullable=nullable,
-                    default=default,
-                    allowed=allowed,
+                    default=escape_cell(default),
+                    allowed=escape_cell(allowed),
                     description=f"*{note}* {description}".strip() if note else description,
                 )
             )

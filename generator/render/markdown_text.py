@@ -37,6 +37,13 @@ _HTML_URL_ATTRIBUTE = re.compile(r"""(\b(?:href|src)\s*=\s*["'])([^"']+)""")
 _HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MAY_HAVE_HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)", re.MULTILINE)
 _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+#: A code span: a run of backticks up to the next run of the same length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+#: ``<`` that starts raw HTML (a tag, comment or declaration), but not an autolink.
+_HTML_START = re.compile(
+    r"<(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)(?![^\s<>@]+@[^\s<>]+>)"
+)
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 #: Characters that would turn plain text into markup (``_`` is safe inside words).
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*\[\]|<>])")
 _LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])\s")
@@ -78,8 +85,8 @@ def block(text: str, section_level: int) -> str:
     to the templates, the result has no final newline.
     """
     lines = [line.rstrip() for line in absolute_links(text).strip("\n").splitlines()]
-    lines = _demote_headings(lines, section_level + 1)
-    return "\n".join(_close_fences(lines)).strip("\n")
+    lines = _escape_html(_close_fences(_demote_headings(lines, section_level + 1)))
+    return "\n".join(lines).strip("\n")
 
 
 def _demote_headings(lines: list[str], top_level: int) -> list[str]:
@@ -113,6 +120,36 @@ def _demote_headings(lines: list[str], top_level: int) -> list[str]:
         title = " ".join(text.split())
         result[start:end] = [f"{prefix}{'#' * min(6, level + shift)} {title}".rstrip()]
     return result
+
+
+def _escape_html(lines: list[str]) -> list[str]:
+    """Show raw HTML as text: ``<`` opening a tag becomes ``&lt;`` outside code.
+
+    Spec text is data: passed through, a ``<script>`` or an unclosed
+    ``<details>`` would act on (or swallow) the page around it.
+    """
+    source = "\n".join(lines)
+    if "<" not in source:
+        return lines
+    code: set[int] = set()
+    for token in _PARSER.parse(source):
+        if token.type in ("fence", "code_block") and token.map:
+            code.update(range(*token.map))
+    return [line if i in code else _escape_html_in_line(line) for i, line in enumerate(lines)]
+
+
+def _escape_html_in_line(line: str) -> str:
+    """``line`` with every tag-opening ``<`` outside code spans as ``&lt;``."""
+    if "<" not in line:
+        return line
+    parts: list[str] = []
+    position = 0
+    for span in _CODE_SPAN.finditer(line):
+        parts.append(_HTML_START.sub("&lt;", line[position : span.start()]))
+        parts.append(span.group(0))
+        position = span.end()
+    parts.append(_HTML_START.sub("&lt;", line[position:]))
+    return "".join(parts)
 
 
 def _close_fences(lines: list[str]) -> list[str]:
@@ -160,6 +197,7 @@ def cell(text: str) -> str:
         if not line:
             pending_break = "<br><br>" if parts else ""
             continue
+        line = _escape_html_in_line(line)
         if pending_break:
             parts.append(pending_break + line)
         elif _LIST_ITEM.match(line) and parts:
@@ -176,8 +214,8 @@ def plain_text(text: str) -> str:
 
 
 def escape_cell(text: str) -> str:
-    """Escape ``|`` (GFM tables split cells on it, even inside code spans)."""
-    return text.replace("|", "\\|")
+    """Escape ``|`` (GFM tables split cells on it, even inside code spans); idempotent."""
+    return _UNESCAPED_PIPE.sub(r"\\|", text)
 
 
 def code_span(text: str) -> str:
