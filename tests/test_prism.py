@@ -425,20 +425,20 @@ def test_stream_yields_the_served_events_typed(
     assert [event.to_dict() for event in events] == served
 
 
-def test_stream_request_with_the_default_accept_gets_json_and_no_events(
+def test_stream_request_asks_for_an_event_stream_and_gets_events(
     client: Any, recorder: _Recorder
 ) -> None:
-    """What Prism does with a plain stream request: it answers the JSON reply.
+    """A ``stream=True`` call sends ``Accept: text/event-stream``.
 
-    Prism serves a whole event stream (not incrementally) only to
-    ``Accept: text/event-stream``; the client's default ``application/json``
-    gets the ``application/json`` completion, which holds no events.
+    Prism serves an event stream only to that Accept (to ``application/json``
+    it answers the plain JSON completion, which would hold no events).
     """
     with client.create_chat_completion(**_CHAT, stream=True) as stream:
         events = list(stream)
+    assert recorder.requests[0].headers["accept"] == "text/event-stream"
     assert [r.status_code for r in recorder.responses] == [200]
-    assert recorder.responses[0].headers["content-type"] == "application/json"
-    assert events == []
+    assert recorder.responses[0].headers["content-type"] == "text/event-stream"
+    assert events
 
 
 def test_next_page_is_requested_after_the_last_item(

@@ -64,6 +64,10 @@ MAX_RETRY_DELAY: Final = 8.0
 MAX_RETRY_AFTER: Final = 60.0
 
 _RETRYABLE_STATUSES: Final = frozenset({408, 409, 429})
+#: ``Accept`` per kind of call: JSON replies, event streams, binary replies.
+_JSON: Final = "application/json"
+_EVENT_STREAM: Final = "text/event-stream"
+_ANY: Final = "*/*"
 
 _HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
 
@@ -134,7 +138,6 @@ class _BaseClient(Generic[_HttpClientT]):
     def default_headers(self) -> dict[str, str]:
         """Headers sent with every request (the caller's own win)."""
         headers = {
-            "Accept": "application/json",
             "Authorization": f"Bearer {self.api_key}",
             "User-Agent": (
                 f"openai-client/python {platform.python_version()} "
@@ -147,9 +150,11 @@ class _BaseClient(Generic[_HttpClientT]):
             headers["OpenAI-Project"] = self.project
         return {**headers, **self._custom_headers}
 
-    def _build_request(self, spec: RequestSpec) -> httpx.Request:
+    def _build_request(self, spec: RequestSpec, accept: str) -> httpx.Request:
+        """The HTTP request for ``spec``; ``accept`` is what the call can read
+        (JSON, an event stream, or any media for binary replies)."""
         content_headers, content = spec.body()
-        headers = httpx.Headers(self.default_headers)
+        headers = httpx.Headers({"Accept": accept, **self.default_headers})
         headers.update(content_headers)
         headers.update(spec.header_values())
         url = f"{str(self.base_url).rstrip('/')}/{spec.path.lstrip('/')}"
@@ -220,9 +225,11 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         #: How retries wait; replaceable (tests record instead of sleeping).
         self._sleep: Callable[[float], None] = time.sleep
 
-    def _send(self, spec: RequestSpec, *, stream: bool) -> httpx.Response:
+    def _send(
+        self, spec: RequestSpec, *, stream: bool, accept: str = _JSON
+    ) -> httpx.Response:
         """A successful response to ``spec``, after retries; else raises."""
-        request = self._build_request(spec)
+        request = self._build_request(spec, accept)
         retries_taken = 0
         while True:
             try:
@@ -248,7 +255,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         return parse_response(self._send(spec, stream=False), cast_to)
 
     def _request_stream(self, spec: RequestSpec, event_type: object) -> Stream[Any]:
-        return Stream(self._send(spec, stream=True), event_type)
+        return Stream(self._send(spec, stream=True, accept=_EVENT_STREAM), event_type)
 
     def _request_page(
         self, spec: RequestSpec, item_type: object
@@ -261,7 +268,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         )
 
     def _request_binary(self, spec: RequestSpec) -> BinaryResponse:
-        return BinaryResponse(self._send(spec, stream=False))
+        return BinaryResponse(self._send(spec, stream=False, accept=_ANY))
 
     def close(self) -> None:
         self._client.close()
@@ -310,9 +317,11 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         #: How retries wait; replaceable (tests record instead of sleeping).
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
-    async def _send(self, spec: RequestSpec, *, stream: bool) -> httpx.Response:
+    async def _send(
+        self, spec: RequestSpec, *, stream: bool, accept: str = _JSON
+    ) -> httpx.Response:
         """A successful response to ``spec``, after retries; else raises."""
-        request = self._build_request(spec)
+        request = self._build_request(spec, accept)
         retries_taken = 0
         while True:
             try:
@@ -340,7 +349,9 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     async def _request_stream(
         self, spec: RequestSpec, event_type: object
     ) -> AsyncStream[Any]:
-        return AsyncStream(await self._send(spec, stream=True), event_type)
+        return AsyncStream(
+            await self._send(spec, stream=True, accept=_EVENT_STREAM), event_type
+        )
 
     async def _request_page(
         self, spec: RequestSpec, item_type: object
@@ -353,7 +364,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         )
 
     async def _request_binary(self, spec: RequestSpec) -> BinaryResponse:
-        return BinaryResponse(await self._send(spec, stream=False))
+        return BinaryResponse(await self._send(spec, stream=False, accept=_ANY))
 
     async def close(self) -> None:
         await self._client.aclose()

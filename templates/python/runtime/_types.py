@@ -56,7 +56,7 @@ Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = object
 
 #: The content of an uploaded file: raw bytes, a binary file, or a path.
-FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
+FileContent: TypeAlias = Union[IO[bytes], bytes, os.PathLike[str]]
 #: A file part: content alone, or ``(filename, content[, content_type])``.
 FileTypes: TypeAlias = Union[
     FileContent,
