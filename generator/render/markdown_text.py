@@ -208,6 +208,7 @@ def cell(text: str) -> str:
     return escape_cell("".join(parts))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def plain_text(text: str) -> str:
     """Text shown literally on one line (titles, names): Markdown syntax escaped."""
     return _MARKDOWN_SYNTAX.sub(r"\\\1", " ".join(text.split()))
@@ -215,7 +216,7 @@ def plain_text(text: str) -> str:
 
 def escape_cell(text: str) -> str:
     """Escape ``|`` (GFM tables split cells on it, even inside code spans); idempotent."""
-    return _UNESCAPED_PIPE.sub(r"\\|", text)
+    return _UNESCAPED_PIPE.sub(r"\\|", text) if "|" in text else text
 
 
 def code_span(text: str) -> str:
