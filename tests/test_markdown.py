@@ -31,7 +31,7 @@ import yaml_rs
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.model import MISSING, Api, Operation, Schema
+from generator.model import MISSING, Api, Schema
 from generator.model.build import build_api
 from generator.naming import snake_case
 from generator.render import Files, RenderOptions, markdown
@@ -79,10 +79,6 @@ def _api(name: str, seed_only: bool) -> Api:
 @functools.cache
 def _files(name: str, seed_only: bool) -> Files:
     return markdown.render(_api(name, seed_only), RenderOptions())
-
-
-def _api_from(spec: dict[str, Any]) -> Api:
-    return build_api(spec)
 
 
 # -- reading pages back -------------------------------------------------------------
@@ -562,7 +558,7 @@ def _synthetic_spec() -> dict[str, Any]:
 
 
 def test_spec_text_cannot_break_the_layout() -> None:
-    api = _api_from(_synthetic_spec())
+    api = build_api(_synthetic_spec())
     files = markdown.render(api, RenderOptions())
     assert not _check_links(files)
     page = files["markdown/paths/trees-tree_id.md"]
@@ -588,7 +584,7 @@ def test_spec_text_cannot_break_the_layout() -> None:
 
 
 def test_odd_names_give_safe_files_and_no_raw_html() -> None:
-    files = markdown.render(_api_from(_synthetic_spec()), RenderOptions())
+    files = markdown.render(build_api(_synthetic_spec()), RenderOptions())
     assert "markdown/schemas/_Odd__Name_.md" in files
     assert all(posixpath.normpath(path) == path for path in files)
     assert not _check_links(files)
@@ -604,7 +600,7 @@ def test_odd_names_give_safe_files_and_no_raw_html() -> None:
 
 
 def test_recursive_schemas_link_instead_of_expanding() -> None:
-    api = _api_from(_synthetic_spec())
+    api = build_api(_synthetic_spec())
     files = markdown.render(api, RenderOptions())
     node_page = files["markdown/schemas/Node.md"]
     first_cells = [row[0] for row in _table_rows(node_page) if row]
@@ -617,7 +613,7 @@ def test_recursive_schemas_link_instead_of_expanding() -> None:
 
 
 def test_union_pages_list_variants_with_their_discriminator_values() -> None:
-    files = markdown.render(_api_from(_synthetic_spec()), RenderOptions())
+    files = markdown.render(build_api(_synthetic_spec()), RenderOptions())
     pet = files["markdown/schemas/Pet.md"]
     assert "- [Cat](../schemas/Cat.md) (`type`: `cat`)" in pet
     assert "- [variant 2](#variant-2) (`type`: `dog`)" in pet
@@ -628,7 +624,7 @@ def test_union_pages_list_variants_with_their_discriminator_values() -> None:
 
 
 def test_examples_respect_enums_bounds_one_of_and_nullability() -> None:
-    api = _api_from(_synthetic_spec())
+    api = build_api(_synthetic_spec())
     node = api.schemas["Node"]
     value = example_value(node)
     assert conforms(node, value)
@@ -642,7 +638,7 @@ def test_examples_respect_enums_bounds_one_of_and_nullability() -> None:
 
 
 def test_python_and_curl_examples_show_the_same_request() -> None:
-    api = _api_from(_synthetic_spec())
+    api = build_api(_synthetic_spec())
     page = markdown.render(api, RenderOptions())["markdown/paths/trees-tree_id.md"]
     fences = {
         t.info: t.content
@@ -658,7 +654,7 @@ def test_python_and_curl_examples_show_the_same_request() -> None:
 
 
 def test_multipart_examples_upload_files() -> None:
-    files = markdown.render(_api_from(_synthetic_spec()), RenderOptions())
+    files = markdown.render(build_api(_synthetic_spec()), RenderOptions())
     page = files["markdown/paths/uploads.md"]
     fences = {t.info: t.content for t in PARSER.parse(page) if t.type == "fence"}
     assert "-F file=@path/to/file" in fences["sh"]
