@@ -58,36 +58,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("spec", type=Path, metavar="SPEC", help="the OpenAPI spec file")
     parser.add_argument(
-        "--output", "-o", type=Path, default=Path("generated"), metavar="DIR",
+        "--output",
+        "-o",
+        type=Path,
+        default=Path("generated"),
+        metavar="DIR",
         help="output directory (default: generated/)",
     )
     parser.add_argument(
-        "--operation", action="append", default=[], metavar="ID",
+        "--operation",
+        action="append",
+        default=[],
+        metavar="ID",
         help="select the operation with this operationId (repeatable)",
     )
     parser.add_argument(
-        "--tag", action="append", default=[], metavar="TAG",
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
         help="select every operation with this tag (repeatable)",
     )
     parser.add_argument(
-        "--path", action="append", default=[], metavar="PATH",
+        "--path",
+        action="append",
+        default=[],
+        metavar="PATH",
         help="select every operation on this path, e.g. /files (repeatable)",
     )
     parser.add_argument("--all", action="store_true", help="select every operation")
     parser.add_argument(
-        "--copyright-years", default="2023-2025", metavar="Y1-Y2",
+        "--copyright-years",
+        default="2023-2025",
+        metavar="Y1-Y2",
         help="years in the POD copyright lines (default: 2023-2025; never the clock)",
     )
     parser.add_argument(
-        "--check", action="store_true",
+        "--check",
+        action="store_true",
         help="write nothing; exit 1 and list the files that differ if DIR is not current",
     )
     parser.add_argument(
-        "--validate", action="store_true",
+        "--validate",
+        action="store_true",
         help="also run openapi-spec-validator and print its findings as warnings",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks on errors"
+    )
     return parser
 
 
@@ -138,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print(
-            f"internal error: {type(exc).__name__}: {exc} (re-run with --debug)", file=sys.stderr
+            f"internal error: {type(exc).__name__}: {exc} (re-run with --debug)",
+            file=sys.stderr,
         )
         return EXIT_INTERNAL
 
@@ -149,7 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = result.timings
     if args.check:
         if result.plan.clean:
-            say(f"{args.output} is up to date ({result.files} files, {result.operations} operations)")
+            say(
+                f"{args.output} is up to date ({result.files} files, {result.operations} operations)"
+            )
             return EXIT_OK
         print(f"{args.output} is out of date; these files differ:", file=sys.stderr)
         for line in result.plan.lines():

@@ -22,7 +22,9 @@ class ProjectConfig:
 def _strings(table: dict[str, object], key: str, source: Path) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise GeneratorError(f"{source}: [tool.generator] {key} must be a list of strings")
+        raise GeneratorError(
+            f"{source}: [tool.generator] {key} must be a list of strings"
+        )
     return tuple(value)
 
 

@@ -13,4 +13,3 @@ class SpecError(GeneratorError):
 
 class SelectionError(GeneratorError):
     """The requested operations, tags or paths do not exist."""
-

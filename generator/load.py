@@ -31,7 +31,9 @@ def load_spec(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise SpecError(f"{path}: cannot read: {exc.strerror}") from None
     if len(raw) > _MAX_FILE_BYTES:
-        raise SpecError(f"{path}: {len(raw)} bytes is larger than the {_MAX_FILE_BYTES} byte limit")
+        raise SpecError(
+            f"{path}: {len(raw)} bytes is larger than the {_MAX_FILE_BYTES} byte limit"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -41,10 +43,14 @@ def load_spec(path: Path) -> dict[str, Any]:
     data = _parse(path, text)
     if not isinstance(data, dict):
         raise SpecError(f"{path}: the top level is not a mapping")
-    if not isinstance(data.get("openapi"), str) and not isinstance(data.get("swagger"), str):
+    if not isinstance(data.get("openapi"), str) and not isinstance(
+        data.get("swagger"), str
+    ):
         raise SpecError(f"{path}: not an OpenAPI document (no 'openapi' version field)")
     if not str(data.get("openapi", "")).startswith("3."):
-        raise SpecError(f"{path}: OpenAPI {data.get('openapi') or data.get('swagger')} is not supported (3.0 and 3.1 are)")
+        raise SpecError(
+            f"{path}: OpenAPI {data.get('openapi') or data.get('swagger')} is not supported (3.0 and 3.1 are)"
+        )
     if not isinstance(data.get("paths"), dict):
         raise SpecError(f"{path}: no 'paths' mapping")
     return data
@@ -55,7 +61,9 @@ def _parse(path: Path, text: str) -> object:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise SpecError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+            raise SpecError(
+                f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"
+            ) from None
     return _parse_yaml(path, text)
 
 
@@ -68,7 +76,9 @@ def _parse_yaml(path: Path, text: str) -> object:
         return yaml_rs.loads(
             text,
             parse_datetime=False,
-            alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=_MAX_REPLAYED_EVENTS),
+            alias_limits=yaml_rs.AliasLimits(
+                max_total_replayed_events=_MAX_REPLAYED_EVENTS
+            ),
         )
     except yaml_rs.YAMLDecodeError as exc:
         raise SpecError(f"{path}: invalid YAML: {_one_line(str(exc))}") from None
@@ -85,7 +95,9 @@ def _parse_yaml_pyyaml(path: Path, text: str) -> object:
         """Safe loader that leaves timestamps as strings."""
 
     _Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [
+            (tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"
+        ]
         for first, resolvers in loader_base.yaml_implicit_resolvers.items()
     }
     try:

@@ -82,7 +82,9 @@ def pod_page_name(path: str) -> str:
     return name.rstrip("-") or "-"
 
 
-def field_identifiers(names: list[str], taken: frozenset[str] = frozenset()) -> dict[str, str]:
+def field_identifiers(
+    names: list[str], taken: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Python names for a set of wire names (properties or parameters), all distinct.
 
     A wire name that already is a valid, non-reserved ASCII identifier is kept
@@ -91,15 +93,16 @@ def field_identifiers(names: list[str], taken: frozenset[str] = frozenset()) -> 
     ``Content_Type``, ``class`` -> ``class_``, ``2d`` -> ``_2d``).  Clashes,
     with each other or with ``taken``, get ``_2``, ``_3``... in input order.
     """
-    result: dict[str, str] = {}
     used = set(taken)
-    for name in names:
-        candidate = safe_identifier(name)
-        unique = candidate
-        counter = 2
-        while unique in used:
-            unique = f"{candidate}_{counter}"
-            counter += 1
-        used.add(unique)
-        result[name] = unique
-    return result
+    return {name: unique_name(safe_identifier(name), used, "_") for name in names}
+
+
+def unique_name(candidate: str, used: set[str], separator: str = "") -> str:
+    """``candidate``, or ``candidate`` + separator + 2, 3... if taken; then taken."""
+    name = candidate
+    counter = 2
+    while name in used:
+        name = f"{candidate}{separator}{counter}"
+        counter += 1
+    used.add(name)
+    return name

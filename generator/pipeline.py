@@ -55,7 +55,9 @@ def render_all(
     return files, len(selected), builder.warnings
 
 
-def run(options: RunOptions, progress: Callable[[str], None] = lambda _: None) -> RunResult:
+def run(
+    options: RunOptions, progress: Callable[[str], None] = lambda _: None
+) -> RunResult:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     materialised = ensure_spec(options.spec_path)
@@ -66,7 +68,9 @@ def run(options: RunOptions, progress: Callable[[str], None] = lambda _: None) -
     timings["load"] = time.perf_counter() - started
     warnings = validation_warnings(spec) if options.validate else []
     mark = time.perf_counter()
-    files, operations, model_warnings = render_all(spec, options.selection, options.render)
+    files, operations, model_warnings = render_all(
+        spec, options.selection, options.render
+    )
     warnings.extend(model_warnings)
     timings["render"] = time.perf_counter() - mark
     mark = time.perf_counter()
@@ -78,5 +82,9 @@ def run(options: RunOptions, progress: Callable[[str], None] = lambda _: None) -
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
     return RunResult(
-        plan=plan, operations=operations, files=len(files), warnings=warnings, timings=timings
+        plan=plan,
+        operations=operations,
+        files=len(files),
+        warnings=warnings,
+        timings=timings,
     )

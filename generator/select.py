@@ -72,13 +72,19 @@ def select(spec: Mapping[str, Any], selection: Selection) -> list[tuple[str, str
     """
     refs = index_operations(spec)
     if selection.empty:
-        raise SelectionError("nothing selected: name --operation, --tag, --path or --all")
+        raise SelectionError(
+            "nothing selected: name --operation, --tag, --path or --all"
+        )
     if selection.all:
         return [(r.path, r.method) for r in refs]
     _check_known("operation id", selection.operations, [r.operation_id for r in refs])
     _check_known("tag", selection.tags, [t for r in refs for t in r.tags])
     _check_known("path", selection.paths, [r.path for r in refs])
-    ids, tags, paths = set(selection.operations), set(selection.tags), set(selection.paths)
+    ids, tags, paths = (
+        set(selection.operations),
+        set(selection.tags),
+        set(selection.paths),
+    )
     return [
         (r.path, r.method)
         for r in refs

@@ -67,7 +67,9 @@ def materialise(spec_path: Path, lock: SpecLock) -> None:
     try:
         data = importlib.resources.files(module).joinpath(member).read_bytes()
     except (OSError, ModuleNotFoundError) as exc:
-        raise SpecError(f"cannot read {lock.resource} from {lock.package}: {exc}") from None
+        raise SpecError(
+            f"cannot read {lock.resource} from {lock.package}: {exc}"
+        ) from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != lock.sha256:
         raise SpecError(

@@ -17,7 +17,9 @@ def validation_warnings(spec: Mapping[str, Any], limit: int = 200) -> list[str]:
 
     version = str(spec.get("openapi", ""))
     validator_cls: Any = (
-        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+        OpenAPIV31SpecValidator
+        if version.startswith("3.1")
+        else OpenAPIV30SpecValidator
     )
     findings = []
     try:
@@ -27,6 +29,8 @@ def validation_warnings(spec: Mapping[str, Any], limit: int = 200) -> list[str]:
             findings.append(f"{where or '(root)'}: {message[:300]}")
             if len(findings) >= limit:
                 break
-    except Exception as exc:  # noqa: BLE001 - a validator crash must not stop generation
+    except (
+        Exception
+    ) as exc:  # noqa: BLE001 - a validator crash must not stop generation
         findings.append(f"the validator itself failed: {type(exc).__name__}: {exc}")
     return findings

@@ -113,7 +113,11 @@ def plan(out_dir: Path, files: Mapping[str, str], source: Mapping[str, str]) -> 
             raise OutputError(f"cannot read {target}: {exc.strerror}") from None
         (result.unchanged if current == data else result.changed).append(path)
     result.removed.extend(
-        sorted(p for p in _previous_files(out_dir) if p not in encoded and (out_dir / p).exists())
+        sorted(
+            p
+            for p in _previous_files(out_dir)
+            if p not in encoded and (out_dir / p).exists()
+        )
     )
     return result
 

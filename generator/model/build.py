@@ -121,7 +121,7 @@ class ModelBuilder:
         if not isinstance(ref, str):
             return self._fill(Schema(), raw)
         siblings = {k: v for k, v in raw.items() if k != "$ref"}
-        name = ref[len(_SCHEMA_PREFIX):] if ref.startswith(_SCHEMA_PREFIX) else None
+        name = ref[len(_SCHEMA_PREFIX) :] if ref.startswith(_SCHEMA_PREFIX) else None
         if name is not None:
             name = unquote(name).replace("~1", "/").replace("~0", "~")
         if not siblings and name is not None and name in self._component_schemas:
@@ -171,7 +171,9 @@ class ModelBuilder:
         node.properties = {
             str(k): self.schema(v) for k, v in _mapping(raw.get("properties")).items()
         }
-        node.required = [str(r) for r in _list(raw.get("required")) if isinstance(r, str)]
+        node.required = [
+            str(r) for r in _list(raw.get("required")) if isinstance(r, str)
+        ]
         additional = raw.get("additionalProperties")
         if isinstance(additional, bool):
             node.additional_properties = additional
@@ -237,7 +239,9 @@ class ModelBuilder:
     ) -> Operation:
         own = [self._deref(p) for p in _list(raw.get("parameters"))]
         own_keys = {(p.get("name"), p.get("in")) for p in own}
-        merged = [p for p in shared_parameters if (p.get("name"), p.get("in")) not in own_keys]
+        merged = [
+            p for p in shared_parameters if (p.get("name"), p.get("in")) not in own_keys
+        ]
         parameters = tuple(self._parameter(p) for p in [*merged, *own] if "name" in p)
         body_raw = raw.get("requestBody")
         meta = _mapping(raw.get("x-oaiMeta"))
@@ -250,7 +254,9 @@ class ModelBuilder:
             description=_text(raw.get("description")),
             tags=tuple(str(t) for t in _list(raw.get("tags"))),
             parameters=parameters,
-            request_body=None if body_raw is None else self._request_body(self._deref(body_raw)),
+            request_body=(
+                None if body_raw is None else self._request_body(self._deref(body_raw))
+            ),
             responses=tuple(
                 self._response(str(status), self._deref(resp))
                 for status, resp in _mapping(raw.get("responses")).items()
@@ -261,7 +267,9 @@ class ModelBuilder:
             meta_group=_text(meta.get("group")),
             meta_returns=_text(meta.get("returns")),
             code_samples=_code_samples(meta.get("examples")),
-            extensions={k: v for k, v in raw.items() if k.startswith("x-") and k != "x-oaiMeta"},
+            extensions={
+                k: v for k, v in raw.items() if k.startswith("x-") and k != "x-oaiMeta"
+            },
         )
 
     def _parameter(self, raw: Mapping[str, Any]) -> Parameter:
@@ -301,9 +309,11 @@ class ModelBuilder:
                         str(k): Encoding(
                             content_type=_text(_mapping(v).get("contentType")),
                             style=_text(_mapping(v).get("style")),
-                            explode=_mapping(v).get("explode")
-                            if isinstance(_mapping(v).get("explode"), bool)
-                            else None,
+                            explode=(
+                                _mapping(v).get("explode")
+                                if isinstance(_mapping(v).get("explode"), bool)
+                                else None
+                            ),
                         )
                         for k, v in _mapping(media.get("encoding")).items()
                     },
@@ -327,9 +337,11 @@ class ModelBuilder:
                 Header(
                     name=str(name),
                     description=_text(self._deref(h).get("description")),
-                    schema=self.schema(self._deref(h)["schema"])
-                    if "schema" in self._deref(h)
-                    else None,
+                    schema=(
+                        self.schema(self._deref(h)["schema"])
+                        if "schema" in self._deref(h)
+                        else None
+                    ),
                 )
                 for name, h in _mapping(raw.get("headers")).items()
             ),
@@ -360,7 +372,9 @@ class ModelBuilder:
 
 def _code_samples(raw: Any) -> tuple[CodeSample, ...]:
     """``x-oaiMeta.examples``: one mapping or a list of them."""
-    entries = raw if isinstance(raw, list) else [raw] if isinstance(raw, Mapping) else []
+    entries = (
+        raw if isinstance(raw, list) else [raw] if isinstance(raw, Mapping) else []
+    )
     samples = []
     for entry in entries:
         if not isinstance(entry, Mapping):
@@ -372,7 +386,9 @@ def _code_samples(raw: Any) -> tuple[CodeSample, ...]:
             CodeSample(
                 title=_text(entry.get("title")),
                 request={
-                    str(k): v for k, v in _mapping(request).items() if isinstance(v, str)
+                    str(k): v
+                    for k, v in _mapping(request).items()
+                    if isinstance(v, str)
                 },
                 response=_text(entry.get("response")),
             )
@@ -400,4 +416,3 @@ def _number(value: Any) -> float | None:
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
-

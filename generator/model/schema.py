@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Final, Union
 
 #: A JSON value as it stands in the spec (after YAML loading).
-JsonValue = Union[None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]]
+JsonValue = Union[
+    None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]
+]
 
 
 class _Missing(enum.Enum):
@@ -106,9 +108,7 @@ class Schema:
             return True
         if self.enum is not None and None in self.enum:
             return True
-        return any(
-            s.types == ("null",) for s in (*self.any_of, *self.one_of)
-        )
+        return any(s.types == ("null",) for s in (*self.any_of, *self.one_of))
 
     @property
     def is_object(self) -> bool:

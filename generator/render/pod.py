@@ -14,10 +14,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from generator.model import Api, MediaType, Operation, Parameter, PathItem, Response, Schema
+from generator.model import (
+    Api,
+    MediaType,
+    Operation,
+    Parameter,
+    PathItem,
+    Response,
+    Schema,
+)
 from generator.naming import pod_page_name
 from generator.render import Files, RenderOptions
-from generator.render.pod_examples import perl_text, perl_true, request_example, response_example
+from generator.render.pod_examples import (
+    perl_text,
+    perl_true,
+    request_example,
+    response_example,
+)
 from generator.render.pod_markup import escape_code, escape_raw, markdown_to_pod
 from generator.templating import environment
 
@@ -129,7 +142,9 @@ def _page(item: PathItem) -> PageView:
         path=escape_code(item.path),
         name=pod_page_name(item.path),
         description=markdown_to_pod(item.description),
-        operations=tuple(_operation(op) for op in sorted(item.operations, key=lambda op: op.method)),
+        operations=tuple(
+            _operation(op) for op in sorted(item.operations, key=lambda op: op.method)
+        ),
     )
 
 
@@ -143,10 +158,14 @@ def _operation(op: Operation) -> OperationView:
         item_summary=markdown_to_pod(op.summary, in_item=True),
         description=markdown_to_pod(op.description),
         parameters=tuple(_parameter(p) for p in op.parameters),
-        request_body=None
-        if body is None
-        else tuple(_body(media) for media in _by_content_type(body.content)),
-        responses=tuple(_response(r) for r in sorted(op.responses, key=lambda r: r.status)),
+        request_body=(
+            None
+            if body is None
+            else tuple(_body(media) for media in _by_content_type(body.content))
+        ),
+        responses=tuple(
+            _response(r) for r in sorted(op.responses, key=lambda r: r.status)
+        ),
     )
 
 
@@ -159,9 +178,11 @@ def _parameter(param: Parameter) -> ParameterView:
         required=param.required,
         description=escape_raw(param.description),
         type=escape_code(_type_text(schema)),
-        allowed=None
-        if schema.enum is None
-        else escape_code(", ".join(perl_text(v) for v in schema.enum)),
+        allowed=(
+            None
+            if schema.enum is None
+            else escape_code(", ".join(perl_text(v) for v in schema.enum))
+        ),
         default=escape_code(perl_text(default)) if perl_true(default) else None,
     )
 

@@ -23,7 +23,15 @@ from generator.model.schema import _Missing
 
 _INDENT = "   "
 _BLOCK_INDENT = "    "
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\f": "\\f", "\b": "\\b"}
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\f": "\\f",
+    "\b": "\\b",
+}
 
 
 def request_example(schema: Schema | None) -> str:

@@ -91,7 +91,9 @@ def escape_code(text: str) -> str:
 class _Blocks:
     """Walks markdown-it's flat block token stream, emitting POD."""
 
-    def __init__(self, tokens: Sequence[Token], lines: Sequence[str], in_item: bool) -> None:
+    def __init__(
+        self, tokens: Sequence[Token], lines: Sequence[str], in_item: bool
+    ) -> None:
         self.tokens = tokens
         self.in_item = in_item
         self.in_bold_heading = False
@@ -111,7 +113,9 @@ class _Blocks:
         kind = token.type
         if kind == "inline":
             # A heading shown as B<...> is inside a formatting code.
-            self.out.append(_command_safe(_inline(token.children or [], self.in_bold_heading)))
+            self.out.append(
+                _command_safe(_inline(token.children or [], self.in_bold_heading))
+            )
         elif kind == "paragraph_open" and token.map:
             self.paragraph_end = token.map[1]
         elif kind == "paragraph_close":
@@ -119,7 +123,9 @@ class _Blocks:
             self.out.append(last[len(last.rstrip(" \t")) :] + "\n\n")
         elif kind == "heading_open":
             self.in_bold_heading = self.in_item
-            self.out.append("B<" if self.in_item else f"=head{min(int(token.tag[1:]), 4)} ")
+            self.out.append(
+                "B<" if self.in_item else f"=head{min(int(token.tag[1:]), 4)} "
+            )
         elif kind == "heading_close":
             self.in_bold_heading = False
             self.out.append(">\n\n" if self.in_item else "\n\n")
@@ -139,7 +145,9 @@ class _Blocks:
             self.out.append(_verbatim(token.content))
         elif kind == "html_block":
             self.out.append(
-                "=begin html\n\n" + token.content.rstrip("\n").replace("\n=", "\n =") + "\n\n=end html\n\n"
+                "=begin html\n\n"
+                + token.content.rstrip("\n").replace("\n=", "\n =")
+                + "\n\n=end html\n\n"
             )
         elif kind == "blockquote_open":
             self.out.append("=over 4\n\n")
@@ -175,7 +183,10 @@ def _inline(tokens: Sequence[Token], in_code: bool = False) -> str:
         if kind in ("text", "html_inline"):
             # Adjacent runs are escaped together: ``B`` + ``<x>`` is ``B<x>``.
             run = [token.content]
-            while index + 1 < len(tokens) and tokens[index + 1].type in ("text", "html_inline"):
+            while index + 1 < len(tokens) and tokens[index + 1].type in (
+                "text",
+                "html_inline",
+            ):
                 index += 1
                 run.append(tokens[index].content)
             parts.append(_text("".join(run), in_code))
@@ -192,7 +203,9 @@ def _inline(tokens: Sequence[Token], in_code: bool = False) -> str:
         elif kind == "image":
             # Its alt text, linked to the picture unless already inside a code (a link).
             alt = _inline(token.children or [], in_code=True)
-            parts.append(alt if in_code else _link(alt, str(token.attrGet("src") or "")))
+            parts.append(
+                alt if in_code else _link(alt, str(token.attrGet("src") or ""))
+            )
         index += 1
     return "".join(parts)
 

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.model import Api, MediaType, Operation, Parameter, Schema
-from generator.naming import field_identifiers, pascal_case, snake_case
+from generator.naming import field_identifiers, pascal_case, snake_case, unique_name
 from generator.render.python_types import (
     ANY,
     NONE,
@@ -46,7 +46,6 @@ from generator.render.python_types import (
     UnionOf,
     python_literal,
     union,
-    unique_name,
 )
 
 #: How ``_client.py`` signatures refer to the models module.
@@ -164,7 +163,11 @@ class MethodPlan:
 
         events = self._stream(flavour)
         return (
-            with_stream(union([Lit((False,)), *([NONE] if nullable else [])]), False, self.cast_to),
+            with_stream(
+                union([Lit((False,)), *([NONE] if nullable else [])]),
+                False,
+                self.cast_to,
+            ),
             with_stream(Lit((True,)), True, events),
             with_stream(Plain("bool"), True, f"{self.cast_to} | {events}"),
         )
@@ -253,14 +256,18 @@ def _method(name: str, operation: Operation, planner: TypePlanner) -> MethodPlan
     )
     if result == "stream_or_json":
         stream = next(
-            a for a in arguments if a.location in ("json", "form") and a.wire_name == "stream"
+            a
+            for a in arguments
+            if a.location in ("json", "form") and a.wire_name == "stream"
         )
         plan = replace(plan, stream_argument=stream.name)
     return plan
 
 
 # -- arguments --------------------------------------------------------------
-def _arguments(operation: Operation, planner: TypePlanner, base_name: str) -> list[Argument]:
+def _arguments(
+    operation: Operation, planner: TypePlanner, base_name: str
+) -> list[Argument]:
     taken = set(_BODY_NAMES)
     arguments: list[Argument] = []
     for location in ("path", "query", "header"):
@@ -268,11 +275,14 @@ def _arguments(operation: Operation, planner: TypePlanner, base_name: str) -> li
         names = field_identifiers([p.name for p in parameters], frozenset(taken))
         taken.update(names.values())
         arguments.extend(
-            _parameter_argument(p, names[p.name], planner, base_name) for p in parameters
+            _parameter_argument(p, names[p.name], planner, base_name)
+            for p in parameters
         )
     media = _request_media(operation)
     if media is not None:
-        required = operation.request_body is not None and operation.request_body.required
+        required = (
+            operation.request_body is not None and operation.request_body.required
+        )
         arguments.extend(_body_arguments(media, required, planner, base_name, taken))
     return arguments
 
@@ -280,7 +290,9 @@ def _arguments(operation: Operation, planner: TypePlanner, base_name: str) -> li
 def _parameter_argument(
     parameter: Parameter, name: str, planner: TypePlanner, base_name: str
 ) -> Argument:
-    type_ = planner.annotation(parameter.schema, None, base_name + pascal_case(parameter.name))
+    type_ = planner.annotation(
+        parameter.schema, None, base_name + pascal_case(parameter.name)
+    )
     if type_ == ANY and parameter.schema is None:
         type_ = Plain("str")
     return Argument(
@@ -298,16 +310,26 @@ def _request_media(operation: Operation) -> MediaType | None:
     if operation.request_body is None:
         return None
     content = operation.request_body.content
-    supported = [m for m in content if _is_json(m.content_type) or m.content_type == _MULTIPART]
+    supported = [
+        m for m in content if _is_json(m.content_type) or m.content_type == _MULTIPART
+    ]
     candidates = supported or list(content)
     return candidates[0] if candidates else None
 
 
 def _body_arguments(
-    media: MediaType, required: bool, planner: TypePlanner, base_name: str, taken: set[str]
+    media: MediaType,
+    required: bool,
+    planner: TypePlanner,
+    base_name: str,
+    taken: set[str],
 ) -> list[Argument]:
     multipart = media.content_type == _MULTIPART
-    model = None if media.schema is None else planner.class_for(media.schema, base_name + "Request")
+    model = (
+        None
+        if media.schema is None
+        else planner.class_for(media.schema, base_name + "Request")
+    )
     if model is None:
         names = field_identifiers(["body"], frozenset(taken))
         return [
@@ -352,21 +374,27 @@ def _file_type(expr: TypeExpr) -> TypeExpr:
     kept = [
         m
         for m in members
-        if m == file or (isinstance(m, Generic) and m.origin == "list" and m.args == (file,))
+        if m == file
+        or (isinstance(m, Generic) and m.origin == "list" and m.args == (file,))
     ]
     return union(kept) if kept else file
 
 
 # -- results ----------------------------------------------------------------
 def _result(
-    operation: Operation, planner: TypePlanner, base_name: str, arguments: list[Argument]
+    operation: Operation,
+    planner: TypePlanner,
+    base_name: str,
+    arguments: list[Argument],
 ) -> tuple[str, TypeExpr, TypeExpr]:
     """``(kind, return type, element type)`` from the first success response."""
     success = next((r for r in operation.responses if r.status.startswith("2")), None)
     content = list(success.content) if success is not None else []
     events = next((m for m in content if m.content_type == _SSE), None)
     others = [m for m in content if m.content_type != _SSE]
-    event_type = planner.annotation(events.schema, None, base_name + "Event") if events else ANY
+    event_type = (
+        planner.annotation(events.schema, None, base_name + "Event") if events else ANY
+    )
     has_stream_argument = any(
         a.location in ("json", "form") and a.wire_name == "stream" for a in arguments
     )
@@ -392,7 +420,9 @@ def _page_item(
     """The item type of a cursor-paginated list operation, else ``None``."""
     if operation.method != "get" or schema is None:
         return None
-    if not any(p.location == "query" and p.name == "after" for p in operation.parameters):
+    if not any(
+        p.location == "query" and p.name == "after" for p in operation.parameters
+    ):
         return None
     model = planner.class_for(schema, "")
     by_name = {f.wire_name: f for f in (model.fields if model else [])}
@@ -420,7 +450,9 @@ def _path_expression(path: str, arguments: Sequence[Argument]) -> str:
 
 def _docstring(operation: Operation, arguments: Sequence[Argument]) -> str:
     """Plain-text docstring body: summary, description, deprecation, arguments."""
-    parts = [text.strip() for text in (operation.summary, operation.description) if text]
+    parts = [
+        text.strip() for text in (operation.summary, operation.description) if text
+    ]
     if len(parts) == 2 and parts[0] == parts[1]:
         parts.pop()
     if not parts:

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.model import MISSING, JsonValue, Schema
-from generator.naming import field_identifiers, pascal_case
+from generator.naming import field_identifiers, pascal_case, unique_name
 
 #: Names the annotations and defaults of ``models.py`` use besides the planned
 #: declarations: a field of the same name would shadow them in its class body.
@@ -36,7 +36,9 @@ MODULE_NAMES = frozenset(
 )
 
 #: Attributes of the runtime ``BaseModel`` a field must not shadow.
-MODEL_ATTRIBUTES = frozenset({"model_extra", "model_fields_set", "from_data", "to_dict"})
+MODEL_ATTRIBUTES = frozenset(
+    {"model_extra", "model_fields_set", "from_data", "to_dict"}
+)
 
 #: Prose that says a property accepts ``null`` although the schema does not.
 _PROSE_NULL = re.compile(
@@ -195,7 +197,8 @@ class ClassPlan(Declaration):
         """Wire name -> attribute name, valid, distinct, shadowing none of the
         ``declared`` class and alias names."""
         return field_identifiers(
-            [f.wire_name for f in self.fields], MODULE_NAMES | MODEL_ATTRIBUTES | declared
+            [f.wire_name for f in self.fields],
+            MODULE_NAMES | MODEL_ATTRIBUTES | declared,
         )
 
 
@@ -255,12 +258,17 @@ class TypePlanner:
             (d for d in declarations if isinstance(d, ClassPlan)), key=lambda d: d.name
         )
         aliases = _alias_order(
-            sorted((d for d in declarations if isinstance(d, AliasPlan)), key=lambda d: d.name)
+            sorted(
+                (d for d in declarations if isinstance(d, AliasPlan)),
+                key=lambda d: d.name,
+            )
         )
         return classes, aliases
 
     # -- planning ----------------------------------------------------------------
-    def _non_null(self, schema: Schema, parent: Declaration | None, suffix: str) -> TypeExpr:
+    def _non_null(
+        self, schema: Schema, parent: Declaration | None, suffix: str
+    ) -> TypeExpr:
         if self.is_class(schema):
             return Ref(self._plan_class(schema, parent, suffix))
         if schema.name is not None:
@@ -278,7 +286,9 @@ class TypePlanner:
         finally:
             self._expanding.discard(key)
 
-    def _inline(self, schema: Schema, parent: Declaration | None, suffix: str) -> TypeExpr:
+    def _inline(
+        self, schema: Schema, parent: Declaration | None, suffix: str
+    ) -> TypeExpr:
         """The type of a schema that is neither a class nor a component."""
         if schema.const is not MISSING:
             return _literal([schema.const])
@@ -302,7 +312,9 @@ class TypePlanner:
                 return NONE if schema.types == ("null",) else ANY
         return union([self._json_type(t, schema, parent, suffix) for t in types])
 
-    def _variant(self, schema: Schema, parent: Declaration | None, suffix: str) -> TypeExpr:
+    def _variant(
+        self, schema: Schema, parent: Declaration | None, suffix: str
+    ) -> TypeExpr:
         """A union member: an anonymous object with a ``title`` is named after it."""
         if schema.name is None and schema.title and self.is_class(schema):
             return self.annotation(schema, None, pascal_case(schema.title))
@@ -315,7 +327,11 @@ class TypePlanner:
             return Generic("list", (self.annotation(schema.items, parent, suffix),))
         if type_ == "object":
             extra = schema.additional_properties
-            value = self.annotation(extra, parent, suffix) if isinstance(extra, Schema) else ANY
+            value = (
+                self.annotation(extra, parent, suffix)
+                if isinstance(extra, Schema)
+                else ANY
+            )
             return Generic("dict", (Plain("str"), value))
         if type_ == "string" and schema.format == "binary":
             return Plain("FileTypes")
@@ -335,7 +351,10 @@ class TypePlanner:
         if not isinstance(plan, AliasPlan):
             schema = self._canonical(schema)
             plan = AliasPlan(
-                component=schema.name, parent=None, suffix="", description=schema.description
+                component=schema.name,
+                parent=None,
+                suffix="",
+                description=schema.description,
             )
             self._declarations[key] = plan
             plan.target = self._inline(schema, plan, "")
@@ -411,7 +430,13 @@ def _sole_variant(schema: Schema) -> Schema | None:
     return variants[0] if len(variants) == 1 and not schema.all_of else None
 
 
-_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+_SCALARS = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+}
 
 
 def _literal(values: Sequence[JsonValue]) -> TypeExpr:
@@ -430,17 +455,6 @@ def _literal(values: Sequence[JsonValue]) -> TypeExpr:
     if literal:
         members.insert(0, Lit(tuple(literal)))
     return union(members)
-
-
-def unique_name(candidate: str, used: set[str], separator: str = "") -> str:
-    """``candidate``, or ``candidate`` + separator + 2, 3... if taken; then taken."""
-    name = candidate
-    counter = 2
-    while name in used:
-        name = f"{candidate}{separator}{counter}"
-        counter += 1
-    used.add(name)
-    return name
 
 
 def _alias_order(aliases: list[AliasPlan]) -> list[AliasPlan]:
@@ -510,7 +524,11 @@ def is_binary(schema: Schema) -> bool:
     """A file upload: ``format: binary``, an array of them, or a union with one."""
     if schema.format == "binary":
         return True
-    members = [*schema.any_of, *schema.one_of, *([schema.items] if schema.items else [])]
+    members = [
+        *schema.any_of,
+        *schema.one_of,
+        *([schema.items] if schema.items else []),
+    ]
     return any(
         m.format == "binary" or (m.items is not None and m.items.format == "binary")
         for m in members
@@ -529,7 +547,10 @@ def accepts_null_in_prose(schema: Schema) -> bool:
         return False
     if schema.default is None:
         return True
-    return schema.description is not None and _PROSE_NULL.search(schema.description) is not None
+    return (
+        schema.description is not None
+        and _PROSE_NULL.search(schema.description) is not None
+    )
 
 
 def _class_description(schema: Schema) -> str | None:
