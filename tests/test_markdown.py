@@ -296,14 +296,14 @@ def test_example_requests_are_valid_for_their_schemas(spec: str, seed_only: bool
     assert not problems, "\n".join(problems[:20])
 
 
-@pytest.mark.parametrize(("spec", "seed_only"), CASES, ids=CASE_IDS)
+@pytest.mark.parametrize(("spec", "seed_only"), [*CASES, ("", False)], ids=[*CASE_IDS, "synthetic"])
 def test_python_examples_match_the_generated_client(spec: str, seed_only: bool) -> None:
     """The example call uses the real method name and argument names and kinds."""
     from generator.render.python_methods import plan_methods
     from generator.render.python_types import TypePlanner
 
-    api = _api(spec, seed_only)
-    files = _files(spec, seed_only)
+    api = _api(spec, seed_only) if spec else build_api(_synthetic_spec())
+    files = _files(spec, seed_only) if spec else markdown.render(api, RenderOptions())
     plans = {p.name: p for p in plan_methods(api, TypePlanner())}
     for operation in api.operations:
         page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
@@ -487,6 +487,21 @@ def _synthetic_spec() -> dict[str, Any]:
             },
         },
         "paths": {
+            "/pets": {
+                "post": {
+                    "operationId": "addPet",
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Pet"},
+                                "example": {"type": "fish"},
+                                "examples": {"good": {"value": {"type": "dog", "barks": True}}},
+                            }
+                        },
+                    },
+                    "responses": {"204": {"description": "Added."}},
+                }
+            },
             "/uploads": {
                 "post": {
                     "operationId": "upload",
@@ -651,6 +666,16 @@ def test_python_and_curl_examples_show_the_same_request() -> None:
     keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
     assert keywords["class_"] == "oak"  # a keyword as a wire name gets a suffix
     assert keywords["kind"] == "leaf" and "parent" in keywords
+
+
+def test_the_spec_s_own_valid_example_body_is_preferred() -> None:
+    page = markdown.render(build_api(_synthetic_spec()), RenderOptions())["markdown/paths/pets.md"]
+    fences = [t.content for t in PARSER.parse(page) if t.type == "fence" and t.info == "json"]
+    assert fences == ['{\n  "type": "dog",\n  "barks": true\n}\n']  # not the invalid "fish"
+    assert "Request body (the spec's example):" in page
+    call = _example_call(page, "add_pet")
+    keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+    assert keywords == {"body": {"type": "dog", "barks": True}}  # a union body is one argument
 
 
 def test_multipart_examples_upload_files() -> None:
