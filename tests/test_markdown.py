@@ -598,6 +598,11 @@ def test_spec_text_cannot_break_the_layout() -> None:
     assert any("Tree | id" in cell_ for row in rows for cell_ in row)
 
 
+def test_blocks_are_separated_by_exactly_one_blank_line() -> None:
+    for path, text in markdown.render(build_api(_synthetic_spec()), RenderOptions()).items():
+        assert "\n\n\n" not in text, path
+
+
 def test_odd_names_give_safe_files_and_no_raw_html() -> None:
     files = markdown.render(build_api(_synthetic_spec()), RenderOptions())
     assert "markdown/schemas/_Odd__Name_.md" in files
