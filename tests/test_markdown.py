@@ -603,6 +603,19 @@ def test_blocks_are_separated_by_exactly_one_blank_line() -> None:
         assert "\n\n\n" not in text, path
 
 
+def test_a_bare_spec_gives_a_clean_reachable_tree() -> None:
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "Bare", "version": "0"},
+        "paths": {"/ping": {"get": {"operationId": "ping"}}},
+    }
+    files = markdown.render(build_api(spec), RenderOptions())
+    assert sorted(files) == ["markdown/README.md", "markdown/paths/ping.md"]
+    assert "None declared." in files["markdown/paths/ping.md"]
+    assert not _check_links(files)
+    assert all("\n\n\n" not in text for text in files.values())
+
+
 def test_odd_names_give_safe_files_and_no_raw_html() -> None:
     files = markdown.render(build_api(_synthetic_spec()), RenderOptions())
     assert "markdown/schemas/_Odd__Name_.md" in files

@@ -236,15 +236,17 @@ class _Site:
             )
             for view in views
         }
-        files["markdown/schemas/README.md"] = self.env.get_template("schemas_index.md.j2").render(
-            schemas=[
-                (
-                    self.formatter.link(name),
-                    first_paragraph(schemas[name].description or schemas[name].title),
-                )
-                for name in sorted(schemas)
-            ],
-        )
+        if schemas:
+            index = self.env.get_template("schemas_index.md.j2")
+            files["markdown/schemas/README.md"] = index.render(
+                schemas=[
+                    (
+                        self.formatter.link(name),
+                        first_paragraph(schemas[name].description or schemas[name].title),
+                    )
+                    for name in sorted(schemas)
+                ],
+            )
         return files
 
 
