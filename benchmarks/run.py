@@ -29,7 +29,13 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "specs" / "openai" / "openai-openapi-2026-08-21-f85dbe2.yaml.xz"
+CORPUS = (
+    REPO.parent
+    / "shared"
+    / "specs"
+    / "openai"
+    / "openai-openapi-2026-08-21-f85dbe2.yaml.xz"
+)
 PEERS_VENV = REPO / ".cache" / "bench-peers"
 PEER_PACKAGES = ("openapi-python-client==0.29.1", "openapi-generator-cli==7.26.0")
 TIMEOUT = 600
@@ -45,11 +51,18 @@ def _spec_file(arg: str | None, workdir: Path) -> Path:
     return (REPO / "specs" / "openapi.yaml").resolve()
 
 
-def _timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, float, int]:
+def _timed(
+    cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float, int]:
     """(seconds, peak RSS in MB, exit status) of one fresh process, measured with wait4."""
     start = time.perf_counter()
     errors = tempfile.TemporaryFile()
-    with errors, subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors) as proc:
+    with (
+        errors,
+        subprocess.Popen(
+            cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors
+        ) as proc,
+    ):
         deadline = start + TIMEOUT
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -69,7 +82,12 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None =
     return seconds, usage.ru_maxrss / 1024, proc.returncode
 
 
-def _median(cmd: list[str], repeat: int, env: dict[str, str] | None = None, before_each: object = None) -> tuple[float, float]:
+def _median(
+    cmd: list[str],
+    repeat: int,
+    env: dict[str, str] | None = None,
+    before_each: object = None,
+) -> tuple[float, float]:
     times, peaks = [], []
     for _ in range(repeat):
         if callable(before_each):
@@ -83,18 +101,28 @@ def _median(cmd: list[str], repeat: int, env: dict[str, str] | None = None, befo
 def _ensure_peers() -> Path:
     python = PEERS_VENV / "bin" / "python"
     if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=True, timeout=TIMEOUT)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "-q", *PEER_PACKAGES], check=True, timeout=TIMEOUT
+            [sys.executable, "-m", "venv", str(PEERS_VENV)], check=True, timeout=TIMEOUT
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", *PEER_PACKAGES],
+            check=True,
+            timeout=TIMEOUT,
         )
     return PEERS_VENV / "bin"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--spec", help="spec file (default: the 2026-08 corpus spec)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--peers", action="store_true", help="also run openapi-python-client and openapi-generator")
+    parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="also run openapi-python-client and openapi-generator",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -102,23 +130,45 @@ def main() -> None:
         spec = _spec_file(args.spec, tmp)
         print(f"spec: {spec.name} ({spec.stat().st_size / 1e6:.1f} MB)")
 
-        load_cmd = [sys.executable, "-c", f"import yaml; yaml.load(open({str(spec)!r}, 'rb'), Loader=yaml.CSafeLoader)"]
+        load_cmd = [
+            sys.executable,
+            "-c",
+            f"import yaml; yaml.load(open({str(spec)!r}, 'rb'), Loader=yaml.CSafeLoader)",
+        ]
         pyyaml_s, pyyaml_mb = _median(load_cmd, args.repeat)
         print(f"PyYAML CSafeLoader, load only : {pyyaml_s:6.2f} s  {pyyaml_mb:6.0f} MB")
 
         cache = tmp / "cache"
         env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(REPO)}
         out = tmp / "out"
-        gen_cmd = [sys.executable, "-m", "generator", str(spec), "--all", "-o", str(out), "-q"]
+        gen_cmd = [
+            sys.executable,
+            "-m",
+            "generator",
+            str(spec),
+            "--all",
+            "-o",
+            str(out),
+            "-q",
+        ]
 
         def cold() -> None:
             shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(out, ignore_errors=True)
 
         cold_s, cold_mb = _median(gen_cmd, args.repeat, env, before_each=cold)
-        print(f"generator --all, cold         : {cold_s:6.2f} s  {cold_mb:6.0f} MB  ({cold_s / pyyaml_s:.2f}x PyYAML load)")
-        warm_s, warm_mb = _median(gen_cmd, args.repeat, env, before_each=lambda: shutil.rmtree(out, ignore_errors=True))
-        print(f"generator --all, warm cache   : {warm_s:6.2f} s  {warm_mb:6.0f} MB  ({warm_s / pyyaml_s:.2f}x PyYAML load)")
+        print(
+            f"generator --all, cold         : {cold_s:6.2f} s  {cold_mb:6.0f} MB  ({cold_s / pyyaml_s:.2f}x PyYAML load)"
+        )
+        warm_s, warm_mb = _median(
+            gen_cmd,
+            args.repeat,
+            env,
+            before_each=lambda: shutil.rmtree(out, ignore_errors=True),
+        )
+        print(
+            f"generator --all, warm cache   : {warm_s:6.2f} s  {warm_mb:6.0f} MB  ({warm_s / pyyaml_s:.2f}x PyYAML load)"
+        )
 
         if not args.peers:
             print("(peers: run with --peers)")
@@ -126,18 +176,32 @@ def main() -> None:
         bin_dir = _ensure_peers()
         peers = {
             "openapi-python-client": [
-                str(bin_dir / "openapi-python-client"), "generate", "--path", str(spec),
-                "--output-path", str(tmp / "opc"), "--overwrite",
+                str(bin_dir / "openapi-python-client"),
+                "generate",
+                "--path",
+                str(spec),
+                "--output-path",
+                str(tmp / "opc"),
+                "--overwrite",
             ],
             "openapi-generator (python)": [
-                str(bin_dir / "openapi-generator-cli"), "generate", "-i", str(spec), "-g", "python",
-                "-o", str(tmp / "ogen"), "--skip-validate-spec",
+                str(bin_dir / "openapi-generator-cli"),
+                "generate",
+                "-i",
+                str(spec),
+                "-g",
+                "python",
+                "-o",
+                str(tmp / "ogen"),
+                "--skip-validate-spec",
             ],
         }
         for name, cmd in peers.items():
             seconds, peak, status = _timed(cmd, cwd=tmp)
             note = "" if status == 0 else f" (exit {status})"
-            print(f"{name:30}: {seconds:6.2f} s  {peak:6.0f} MB  -> generator cold is {seconds / cold_s:.1f}x faster{note}")
+            print(
+                f"{name:30}: {seconds:6.2f} s  {peak:6.0f} MB  -> generator cold is {seconds / cold_s:.1f}x faster{note}"
+            )
 
 
 if __name__ == "__main__":

@@ -49,7 +49,9 @@ class Case:
             target.write_bytes(lzma.open(source).read())
         else:
             try:
-                materialise(target, read_lock(lock_path_for(REPO / "specs" / "openapi.yaml")))
+                materialise(
+                    target, read_lock(lock_path_for(REPO / "specs" / "openapi.yaml"))
+                )
             except Exception:  # noqa: BLE001 - the package may be missing here
                 return None
         return target
@@ -83,7 +85,9 @@ def regenerate() -> None:
             for rel, text in files.items():
                 (target / rel).parent.mkdir(parents=True, exist_ok=True)
                 (target / rel).write_text(text, encoding="utf-8", newline="")
-            print(f"{case.name}: {len(files)} files written to {target.relative_to(REPO)}")
+            print(
+                f"{case.name}: {len(files)} files written to {target.relative_to(REPO)}"
+            )
 
 
 if __name__ == "__main__":

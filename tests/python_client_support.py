@@ -66,7 +66,10 @@ def write_package(api: Api, root: Path, name: str) -> dict[str, str]:
 
 
 def generate(
-    spec: dict[str, Any], root: Path, name: str, selected: Collection[tuple[str, str]] | None = None
+    spec: dict[str, Any],
+    root: Path,
+    name: str,
+    selected: Collection[tuple[str, str]] | None = None,
 ) -> dict[str, str]:
     return write_package(build_api(spec, selected), root, name)
 
@@ -145,7 +148,9 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "required": True,
                     "content": {
                         "application/json": {
-                            "schema": {"$ref": "#/components/schemas/CreateThingRequest"}
+                            "schema": {
+                                "$ref": "#/components/schemas/CreateThingRequest"
+                            }
                         }
                     },
                 },
@@ -153,7 +158,9 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Thing"}
+                            }
                         },
                     }
                 },
@@ -161,7 +168,12 @@ SYNTHETIC_SPEC: dict[str, Any] = {
         },
         "/things/{thing_id}": {
             "parameters": [
-                {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}
+                {
+                    "name": "thing_id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                }
             ],
             "get": {
                 "operationId": "getThing",
@@ -172,12 +184,17 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Thing"}
+                            }
                         },
                     }
                 },
             },
-            "delete": {"operationId": "deleteThing", "responses": {"204": {"description": "gone"}}},
+            "delete": {
+                "operationId": "deleteThing",
+                "responses": {"204": {"description": "gone"}},
+            },
         },
         "/things/{thing_id}/content": {
             "get": {
@@ -218,8 +235,14 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                                         "type": "array",
                                         "items": {"type": "string", "format": "binary"},
                                     },
-                                    "purpose": {"type": "string", "enum": ["batch", "fine-tune"]},
-                                    "labels": {"type": "array", "items": {"type": "string"}},
+                                    "purpose": {
+                                        "type": "string",
+                                        "enum": ["batch", "fine-tune"],
+                                    },
+                                    "labels": {
+                                        "type": "array",
+                                        "items": {"type": "string"},
+                                    },
                                     "count": {"type": "integer"},
                                 },
                             }
@@ -256,7 +279,10 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                                 "required": ["prompt"],
                                 "properties": {
                                     "prompt": {"type": "string"},
-                                    "stream": {"type": ["boolean", "null"], "default": False},
+                                    "stream": {
+                                        "type": ["boolean", "null"],
+                                        "default": False,
+                                    },
                                 },
                             }
                         }
@@ -299,7 +325,9 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/foo_bar"}}
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/foo_bar"}
+                            }
                         },
                     }
                 },
@@ -312,7 +340,9 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/FooBar"}}
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/FooBar"}
+                            }
                         },
                     }
                 },
@@ -347,7 +377,10 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                             "2d": {"type": "boolean"},
                             "dotted.name": {"type": "string"},
                             "naïve": {"type": "string"},
-                            "meta": {"type": "object", "additionalProperties": {"type": "integer"}},
+                            "meta": {
+                                "type": "object",
+                                "additionalProperties": {"type": "integer"},
+                            },
                             "tags": {"items": {"type": "string"}},
                             "parent": {"$ref": "#/components/schemas/Thing"},
                             "legacy_note": {"type": "string", "nullable": True},
@@ -377,8 +410,14 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     "id": {"type": "string"},
                     "object": {"const": "thing"},
                     "from": {"type": "string"},
-                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
-                    "child_info": {"type": "object", "properties": {"count": {"type": "integer"}}},
+                    "children": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Thing"},
+                    },
+                    "child_info": {
+                        "type": "object",
+                        "properties": {"count": {"type": "integer"}},
+                    },
                     "kind": {"$ref": "#/components/schemas/ThingKind"},
                     "value": {"$ref": "#/components/schemas/JsonValue"},
                     "size": {
@@ -394,23 +433,37 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                     {"type": "string"},
                     {"type": "number"},
                     {"type": "null"},
-                    {"type": "array", "items": {"$ref": "#/components/schemas/JsonValue"}},
+                    {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/JsonValue"},
+                    },
                     {
                         "type": "object",
-                        "additionalProperties": {"$ref": "#/components/schemas/JsonValue"},
+                        "additionalProperties": {
+                            "$ref": "#/components/schemas/JsonValue"
+                        },
                     },
                 ]
             },
-            "ThingChildInfo": {"type": "object", "properties": {"depth": {"type": "integer"}}},
+            "ThingChildInfo": {
+                "type": "object",
+                "properties": {"depth": {"type": "integer"}},
+            },
             "ThingKind": {
-                "anyOf": [{"type": "string"}, {"type": "string", "enum": ["small", "large"]}]
+                "anyOf": [
+                    {"type": "string"},
+                    {"type": "string", "enum": ["small", "large"]},
+                ]
             },
             "ThingList": {
                 "type": "object",
                 "required": ["data", "has_more"],
                 "properties": {
                     "object": {"const": "list"},
-                    "data": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
+                    "data": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Thing"},
+                    },
                     "has_more": {"type": "boolean"},
                     "first_id": {"type": "string"},
                     "last_id": {"type": "string"},
@@ -427,7 +480,10 @@ SYNTHETIC_SPEC: dict[str, Any] = {
                 "required": ["type"],
                 "properties": {"type": {"const": "dog"}, "good": {"type": "boolean"}},
             },
-            "ChatResponse": {"type": "object", "properties": {"text": {"type": "string"}}},
+            "ChatResponse": {
+                "type": "object",
+                "properties": {"text": {"type": "string"}},
+            },
             "ChatEvent": {
                 "type": "object",
                 "properties": {"type": {"type": "string"}, "delta": {"type": "string"}},

@@ -34,7 +34,9 @@ def test_every_broken_spec_has_an_expectation() -> None:
 
 def _snapshot(directory: Path) -> dict[str, bytes]:
     return {
-        str(p.relative_to(directory)): p.read_bytes() for p in directory.rglob("*") if p.is_file()
+        str(p.relative_to(directory)): p.read_bytes()
+        for p in directory.rglob("*")
+        if p.is_file()
     }
 
 

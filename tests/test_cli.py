@@ -72,7 +72,9 @@ def mini_spec(tmp_path: Path) -> Path:
 
 def _tree(directory: Path) -> dict[str, bytes]:
     return {
-        str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()
+        str(p.relative_to(directory)): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -84,14 +86,23 @@ def test_missing_spec_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert not (tmp_path / "out").exists()
 
 
-def test_unknown_operation_suggests(mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main([str(mini_spec), "--operation", "getThings", "-o", str(tmp_path / "out")])
+def test_unknown_operation_suggests(
+    mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(
+        [str(mini_spec), "--operation", "getThings", "-o", str(tmp_path / "out")]
+    )
     err = capsys.readouterr().err.strip()
     assert status == 2
-    assert err == "error: unknown operation id 'getThings'; did you mean getThing, createThing?"
+    assert (
+        err
+        == "error: unknown operation id 'getThings'; did you mean getThing, createThing?"
+    )
 
 
-def test_generates_all_artifacts_and_check(mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_generates_all_artifacts_and_check(
+    mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert main([str(mini_spec), "--all", "-o", str(out), "--quiet"]) == 0
     files = _tree(out)
@@ -114,19 +125,27 @@ def test_selection_default_comes_from_pyproject(
 ) -> None:
     project = tmp_path / "project"
     project.mkdir()
-    (project / "pyproject.toml").write_text('[tool.generator]\noperations = ["createThing"]\n')
+    (project / "pyproject.toml").write_text(
+        '[tool.generator]\noperations = ["createThing"]\n'
+    )
     monkeypatch.chdir(project)
     assert main([str(mini_spec), "--quiet"]) == 0
-    pods = sorted(p.name for p in (project / "generated/pod/OpenAPI/Client/OpenAI/Path").iterdir())
+    pods = sorted(
+        p.name for p in (project / "generated/pod/OpenAPI/Client/OpenAI/Path").iterdir()
+    )
     assert pods == ["things.pod"]
 
 
-def test_bad_copyright_years(mini_spec: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_copyright_years(
+    mini_spec: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([str(mini_spec), "--all", "--copyright-years", "twenty"]) == 2
     assert "--copyright-years must look like 2023-2025" in capsys.readouterr().err
 
 
-def test_same_bytes_from_two_working_directories(mini_spec: Path, tmp_path: Path) -> None:
+def test_same_bytes_from_two_working_directories(
+    mini_spec: Path, tmp_path: Path
+) -> None:
     """Two runs from different directories, with different hash seeds, write the same bytes."""
     outputs = []
     for n in (1, 2):
@@ -134,18 +153,42 @@ def test_same_bytes_from_two_working_directories(mini_spec: Path, tmp_path: Path
         cwd.mkdir()
         env = {**os.environ, "PYTHONHASHSEED": str(n), "PYTHONPATH": str(REPO)}
         subprocess.run(
-            [sys.executable, "-m", "generator", str(mini_spec), "--all", "-o", "out", "-q"],
-            cwd=cwd, env=env, check=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                str(mini_spec),
+                "--all",
+                "-o",
+                "out",
+                "-q",
+            ],
+            cwd=cwd,
+            env=env,
+            check=True,
+            timeout=120,
         )
         outputs.append(_tree(cwd / "out"))
     assert outputs[0] == outputs[1]
-    assert all(str(tmp_path) not in v.decode("utf-8", "replace") for v in outputs[0].values())
+    assert all(
+        str(tmp_path) not in v.decode("utf-8", "replace") for v in outputs[0].values()
+    )
 
 
 def test_help_teaches() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--help"],
-        cwd=REPO, capture_output=True, text=True, timeout=60, check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
-    for words in ("--operation ID", "--check", "[tool.generator]", "exit status", "examples:"):
+    for words in (
+        "--operation ID",
+        "--check",
+        "[tool.generator]",
+        "exit status",
+        "examples:",
+    ):
         assert words in result.stdout

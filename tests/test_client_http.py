@@ -37,7 +37,9 @@ SESSION = {
 
 
 @pytest.fixture(scope="module", params=["perl_2025_04", "default"])
-def seed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+def seed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> ModuleType:
     """The seed operation's client, from the 2025-04 spec and from the default spec."""
     root = tmp_path_factory.mktemp("http-seed")
     if request.param == "default":
@@ -53,7 +55,9 @@ def _argument_model(package: ModuleType, method: Any, argument: str) -> Any:
     """The model class an argument of ``method`` accepts."""
     hint = typing.get_type_hints(method, vars(package._client))[argument]
     [model] = [
-        t for t in typing.get_args(hint) if isinstance(t, type) and issubclass(t, package.BaseModel)
+        t
+        for t in typing.get_args(hint)
+        if isinstance(t, type) and issubclass(t, package.BaseModel)
     ]
     return model
 
@@ -65,7 +69,9 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     return import_package(root, "http_synthetic_client")
 
 
-def _client(package: ModuleType, loopback: LoopbackServer, prefix: str, **options: Any) -> Any:
+def _client(
+    package: ModuleType, loopback: LoopbackServer, prefix: str, **options: Any
+) -> Any:
     """A client on the loopback server whose retries record their delay instead of sleeping."""
     client = package.Client(api_key=API_KEY, base_url=loopback.url + prefix, **options)
     client.sleeps = []
@@ -94,7 +100,9 @@ def test_seed_request_is_sent_as_specified(
         input_audio_format="g711_ulaw",
         include=["item.input_audio_transcription.logprobs"],
         input_audio_transcription=_argument_model(
-            seed, client.create_realtime_transcription_session, "input_audio_transcription"
+            seed,
+            client.create_realtime_transcription_session,
+            "input_audio_transcription",
         )(model="whisper-1"),
     )
     [request] = loopback.requests
@@ -125,7 +133,9 @@ def test_explicit_none_is_sent_as_null(client: Any, loopback: LoopbackServer) ->
     }
 
 
-def test_no_arguments_send_an_empty_object(client: Any, loopback: LoopbackServer) -> None:
+def test_no_arguments_send_an_empty_object(
+    client: Any, loopback: LoopbackServer
+) -> None:
     loopback.reply_json(SESSION)
     client.create_realtime_transcription_session()
     assert loopback.requests[0].json() == {}
@@ -145,7 +155,9 @@ def test_extra_options_reach_the_request(client: Any, loopback: LoopbackServer) 
     assert request.json() == {"include": ["x"], "experimental": {"on": True}}
 
 
-def test_unknown_fields_and_values_are_tolerated(client: Any, loopback: LoopbackServer) -> None:
+def test_unknown_fields_and_values_are_tolerated(
+    client: Any, loopback: LoopbackServer
+) -> None:
     loopback.reply_json(
         {
             **SESSION,
@@ -164,7 +176,12 @@ def test_401_raises_authentication_error(
     client: Any, seed: ModuleType, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json(
-        {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}},
+        {
+            "error": {
+                "message": "Incorrect API key provided",
+                "type": "invalid_request_error",
+            }
+        },
         status=401,
         headers={"x-request-id": "req_401"},
     )
@@ -187,22 +204,31 @@ def test_429_with_retry_after_is_retried_then_succeeds(
         session = client.create_realtime_transcription_session(include=["a"])
         assert client.sleeps == [0.01]
     assert session.client_secret.value == "ek_secret"
-    assert [r.json() for r in loopback.requests] == [{"include": ["a"]}, {"include": ["a"]}]
+    assert [r.json() for r in loopback.requests] == [
+        {"include": ["a"]},
+        {"include": ["a"]},
+    ]
 
 
-def test_timeout_raises_api_timeout_error(seed: ModuleType, loopback: LoopbackServer) -> None:
+def test_timeout_raises_api_timeout_error(
+    seed: ModuleType, loopback: LoopbackServer
+) -> None:
     loopback.reply_json(SESSION, delay=2.0)
     with _client(seed, loopback, "/v1", max_retries=0, timeout=0.2) as client:
         with pytest.raises(seed.APITimeoutError):
             client.create_realtime_transcription_session()
 
 
-def test_async_client_sends_and_parses(seed: ModuleType, loopback: LoopbackServer) -> None:
+def test_async_client_sends_and_parses(
+    seed: ModuleType, loopback: LoopbackServer
+) -> None:
     async def call() -> Any:
         async with seed.AsyncClient(
             api_key=API_KEY, base_url=loopback.url + "/v1", max_retries=0
         ) as client:
-            return await client.create_realtime_transcription_session(input_audio_format="pcm16")
+            return await client.create_realtime_transcription_session(
+                input_audio_format="pcm16"
+            )
 
     loopback.reply_json(SESSION)
     session = asyncio.run(asyncio.wait_for(call(), timeout=10))
@@ -219,7 +245,12 @@ def test_cursor_pages_are_followed(
     things: Any, synthetic: ModuleType, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json(
-        {"object": "list", "data": [_thing("a"), _thing("b")], "has_more": True, "last_id": "b"}
+        {
+            "object": "list",
+            "data": [_thing("a"), _thing("b")],
+            "has_more": True,
+            "last_id": "b",
+        }
     )
     loopback.reply_json({"object": "list", "data": [_thing("c")], "has_more": False})
     page = things.list_things(limit=2, order="desc")
@@ -233,7 +264,9 @@ def test_cursor_pages_are_followed(
     assert dict(second.query) == {"limit": "2", "order": "desc", "after": "b"}
 
 
-def test_path_parameters_are_quoted_and_headers_sent(things: Any, loopback: LoopbackServer) -> None:
+def test_path_parameters_are_quoted_and_headers_sent(
+    things: Any, loopback: LoopbackServer
+) -> None:
     loopback.reply_json({**_thing("a/b c"), "from": "elsewhere", "kind": "huge"})
     thing = things.get_thing("a/b c", X_Trace_Id="trace-1")
     [request] = loopback.requests
@@ -244,7 +277,9 @@ def test_path_parameters_are_quoted_and_headers_sent(things: Any, loopback: Loop
     assert thing.kind == "huge"
 
 
-def test_delete_without_content_returns_none(things: Any, loopback: LoopbackServer) -> None:
+def test_delete_without_content_returns_none(
+    things: Any, loopback: LoopbackServer
+) -> None:
     loopback.reply(204)
     assert things.delete_thing("t1") is None
     assert loopback.requests[0].method == "DELETE"
@@ -273,7 +308,9 @@ def test_json_body_uses_wire_names(
     }
 
 
-def test_multipart_upload_sends_files_and_fields(things: Any, loopback: LoopbackServer) -> None:
+def test_multipart_upload_sends_files_and_fields(
+    things: Any, loopback: LoopbackServer
+) -> None:
     loopback.reply_json({"id": "up_1", "bytes": 3})
     upload = things.create_upload(
         file=("data.jsonl", b"abc", "application/jsonl"),
@@ -311,7 +348,9 @@ def test_multipart_upload_sends_files_and_fields(things: Any, loopback: Loopback
     )
 
 
-def test_binary_response(things: Any, synthetic: ModuleType, loopback: LoopbackServer) -> None:
+def test_binary_response(
+    things: Any, synthetic: ModuleType, loopback: LoopbackServer
+) -> None:
     loopback.reply(200, {"Content-Type": "application/octet-stream"}, b"\x00\x01binary")
     result = things.download_thing("t1")
     assert isinstance(result, synthetic.BinaryResponse)
@@ -320,7 +359,9 @@ def test_binary_response(things: Any, synthetic: ModuleType, loopback: LoopbackS
 
 
 def _sse(*events: dict[str, object]) -> list[bytes]:
-    return [f"data: {json.dumps(e)}\n\n".encode() for e in events] + [b"data: [DONE]\n\n"]
+    return [f"data: {json.dumps(e)}\n\n".encode() for e in events] + [
+        b"data: [DONE]\n\n"
+    ]
 
 
 def test_stream_true_yields_typed_events(
@@ -353,7 +394,9 @@ def test_event_only_operation_streams(things: Any, loopback: LoopbackServer) -> 
     assert [e.type for e in things.stream_events()] == ["ping"]
 
 
-def test_async_stream_and_pages(synthetic: ModuleType, loopback: LoopbackServer) -> None:
+def test_async_stream_and_pages(
+    synthetic: ModuleType, loopback: LoopbackServer
+) -> None:
     async def scenario() -> tuple[list[str | None], list[str]]:
         async with synthetic.AsyncClient(
             api_key=API_KEY, base_url=loopback.url + "/v9", max_retries=0
@@ -364,7 +407,9 @@ def test_async_stream_and_pages(synthetic: ModuleType, loopback: LoopbackServer)
             ids = [thing.id async for thing in page]
             return deltas, ids
 
-    loopback.reply(200, {"Content-Type": "text/event-stream"}, _sse({"delta": "a"}, {"delta": "b"}))
+    loopback.reply(
+        200, {"Content-Type": "text/event-stream"}, _sse({"delta": "a"}, {"delta": "b"})
+    )
     loopback.reply_json({"data": [_thing("x")], "has_more": True})
     loopback.reply_json({"data": [_thing("y")], "has_more": False})
     deltas, ids = asyncio.run(asyncio.wait_for(scenario(), timeout=10))

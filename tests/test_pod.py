@@ -62,7 +62,9 @@ def reference_render(corpus_api: Callable[[str], Api]) -> Callable[..., dict[str
 
     @lru_cache(maxsize=None)
     def run(years: str | None = None) -> dict[str, str]:
-        options = RenderOptions() if years is None else RenderOptions(copyright_years=years)
+        options = (
+            RenderOptions() if years is None else RenderOptions(copyright_years=years)
+        )
         files = render(corpus_api(REFERENCE_SPEC), options)
         return {rel.removeprefix(POD_DIR + "/"): text for rel, text in files.items()}
 
@@ -86,22 +88,32 @@ def test_page_is_byte_equal_to_the_perl_distribution(
     if actual != expected:
         diff = "".join(
             difflib.unified_diff(
-                expected.decode().splitlines(True), actual.decode().splitlines(True), "reference", "rendered", n=2
+                expected.decode().splitlines(True),
+                actual.decode().splitlines(True),
+                "reference",
+                "rendered",
+                n=2,
             )
         )
         pytest.fail(f"{page} differs from the reference:\n{diff[:4000]}")
 
 
 @needs_reference
-def test_exactly_the_reference_pages_are_written(reference_render: Callable[..., dict[str, str]]) -> None:
+def test_exactly_the_reference_pages_are_written(
+    reference_render: Callable[..., dict[str, str]],
+) -> None:
     assert sorted(reference_render()) == _reference_pages()
     assert len(_reference_pages()) == 86
 
 
 @needs_reference
-def test_seed_equals_the_normalised_seed_file(reference_render: Callable[..., dict[str, str]]) -> None:
+def test_seed_equals_the_normalised_seed_file(
+    reference_render: Callable[..., dict[str, str]],
+) -> None:
     if not SEED.is_file():
-        pytest.skip("../shared/seeds/realtime-transcription_sessions.pod is not available")
+        pytest.skip(
+            "../shared/seeds/realtime-transcription_sessions.pod is not available"
+        )
 
     def normalise(text: str) -> list[str]:
         return [line.strip() for line in text.splitlines() if line.strip()]
@@ -111,10 +123,16 @@ def test_seed_equals_the_normalised_seed_file(reference_render: Callable[..., di
 
 
 @needs_reference
-def test_copyright_years_come_from_the_options(reference_render: Callable[..., dict[str, str]]) -> None:
+def test_copyright_years_come_from_the_options(
+    reference_render: Callable[..., dict[str, str]],
+) -> None:
     files = reference_render("1999-2001")
     for name in ("Path.pod", "Path/models.pod"):
-        expected = (REFERENCE / name).read_text("utf-8").replace("(C) 2023-2025 ", "(C) 1999-2001 ")
+        expected = (
+            (REFERENCE / name)
+            .read_text("utf-8")
+            .replace("(C) 2023-2025 ", "(C) 1999-2001 ")
+        )
         assert files[name] == expected
         assert "(C) 1999-2001 by Nelson Ferraz" in files[name]
 
@@ -128,7 +146,9 @@ def _corpus_specs() -> list[str]:
     return [row[0] for row in rows if row[0] != "-" and row[9] != "NA"]
 
 
-@pytest.mark.skipif(shutil.which("podchecker") is None, reason="podchecker (Perl) is not installed")
+@pytest.mark.skipif(
+    shutil.which("podchecker") is None, reason="podchecker (Perl) is not installed"
+)
 @pytest.mark.parametrize("spec_file", _corpus_specs() or ["(no corpus)"])
 def test_podchecker_finds_no_error(
     spec_file: str, tmp_path: Path, corpus_api: Callable[[str], Api]
@@ -147,7 +167,9 @@ def test_podchecker_finds_no_error(
         ["podchecker", *paths], capture_output=True, text=True, timeout=120, check=False
     )
     errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
-    assert result.returncode == 0 and not errors, "\n".join(errors[:20]) or result.stderr[-2000:]
+    assert result.returncode == 0 and not errors, (
+        "\n".join(errors[:20]) or result.stderr[-2000:]
+    )
     # Every path has its page, and every operation its heading and call line there.
     for item in api.paths:
         page = files[f"{POD_DIR}/Path/{pod_page_name(item.path)}.pod"]
@@ -160,7 +182,9 @@ def test_podchecker_finds_no_error(
     not (SPECS / "openai-openapi-2026-08-21-f85dbe2.yaml.xz").is_file(),
     reason="../shared/specs/openai is not available beside the repository",
 )
-def test_whole_api_renders_fast_and_deterministically(corpus_api: Callable[[str], Api]) -> None:
+def test_whole_api_renders_fast_and_deterministically(
+    corpus_api: Callable[[str], Api],
+) -> None:
     api = corpus_api("openai-openapi-2026-08-21-f85dbe2.yaml.xz")
     timings = []
     outputs = []
@@ -190,7 +214,11 @@ HOSTILE: dict[str, Any] = {
                         "in": "path",
                         "required": True,
                         "description": "An id\n\n=head2 Injected parameter",
-                        "schema": {"type": ["string", "null"], "enum": ["a>b", None], "default": "a>b"},
+                        "schema": {
+                            "type": ["string", "null"],
+                            "enum": ["a>b", None],
+                            "default": "a>b",
+                        },
                     }
                 ],
                 "requestBody": {
@@ -199,7 +227,9 @@ HOSTILE: dict[str, Any] = {
                             "schema": {
                                 "type": "object",
                                 "description": "Body\n=cut",
-                                "properties": {"self": {"$ref": "#/components/schemas/Node"}},
+                                "properties": {
+                                    "self": {"$ref": "#/components/schemas/Node"}
+                                },
                             }
                         }
                     }
@@ -207,7 +237,11 @@ HOSTILE: dict[str, Any] = {
                 "responses": {
                     "200": {
                         "description": "OK\n\n=begin html",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Node"}
+                            }
+                        },
                     }
                 },
             }
@@ -218,7 +252,10 @@ HOSTILE: dict[str, Any] = {
             "Node": {
                 "type": "object",
                 "properties": {
-                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+                    "children": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Node"},
+                    },
                     "parent": {"$ref": "#/components/schemas/Node"},
                 },
             }
@@ -267,10 +304,15 @@ def test_hostile_text_cannot_inject_pod_commands() -> None:
     assert "Type: C<string | null>" in page
     index = files[f"{POD_DIR}/Path.pod"]
     assert [line for line in index.split("\n") if line.startswith("=cut")] == ["=cut"]
-    assert "=item * C<POST> - E<61>cut\n\nE<61>head1 Injected summary\n\nB<Heading>\n\n=over\n" in index
+    assert (
+        "=item * C<POST> - E<61>cut\n\nE<61>head1 Injected summary\n\nB<Heading>\n\n=over\n"
+        in index
+    )
 
 
-@pytest.mark.skipif(shutil.which("podchecker") is None, reason="podchecker (Perl) is not installed")
+@pytest.mark.skipif(
+    shutil.which("podchecker") is None, reason="podchecker (Perl) is not installed"
+)
 def test_hostile_page_is_valid_pod(tmp_path: Path) -> None:
     files = render(build_api(HOSTILE), RenderOptions())
     paths = []
@@ -279,5 +321,7 @@ def test_hostile_page_is_valid_pod(tmp_path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
         paths.append(str(path))
-    result = subprocess.run(["podchecker", *paths], capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["podchecker", *paths], capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr

