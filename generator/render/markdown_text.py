@@ -10,9 +10,13 @@ Placed in our pages they must not break the layout around them:
   fence is closed;
 * a text shown in a table cell is folded onto one line: paragraphs and list
   items become ``<br>`` breaks, code blocks become code spans, and ``|`` is
-  escaped.
+  escaped;
+* raw HTML is shown as text (``<`` opening a tag becomes ``&lt;`` outside
+  code), so spec text cannot inject markup or swallow the page;
+* names and titles are shown as plain text (:func:`plain_text`).
 
-Every function is pure and cached: the same description recurs on many pages.
+The functions are pure and the costly ones cached: the same description
+recurs on many pages.
 """
 
 from __future__ import annotations
