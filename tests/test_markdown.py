@@ -30,6 +30,9 @@ import yaml_rs
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from loopback import LoopbackServer
+from python_client_support import write_package
+
 from generator.model import MISSING, Api, Schema
 from generator.model.build import build_api
 from generator.naming import snake_case
@@ -756,6 +759,56 @@ def test_the_spec_s_own_valid_example_body_is_preferred() -> None:
     assert keywords == {
         "body": {"type": "dog", "barks": True}
     }  # a union body is one argument
+
+
+def test_python_examples_run_against_the_generated_client(
+    loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    """Each example, run as written, sends the request its curl twin shows."""
+    api = build_api(_synthetic_spec())
+    write_package(api, tmp_path / "site", "openai_client")
+    for name in ("file", "images"):  # the multipart example uploads these paths
+        (tmp_path / "path" / "to").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "path" / "to" / name).write_bytes(b"content of " + name.encode())
+    files = markdown.render(api, RenderOptions())
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(tmp_path / "site"),
+        "OPENAI_API_KEY": "sk-test",
+        "OPENAI_BASE_URL": loopback.url,
+    }
+    for operation in api.operations:
+        page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
+        script = next(
+            t.content
+            for t in PARSER.parse(page)
+            if t.type == "fence"
+            and t.info == "python"
+            and f"client.{snake_case(operation.operation_id)}(" in t.content
+        )
+        loopback.reply_json({})
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=tmp_path,
+            env=env,
+            check=True,
+            timeout=60,
+            capture_output=True,
+        )
+        sent = loopback.requests[-1]
+        request = example_request(operation)
+        assert sent.method == operation.method.upper()
+        assert sent.headers["authorization"] == "Bearer sk-test"
+        if request.is_json:
+            assert sent.json() == request.body
+        if request.is_multipart:
+            assert b"content of file" in sent.body and b"fine-tune" in sent.body
+    paths = [(r.method, r.path, r.query) for r in loopback.requests]
+    assert paths == [
+        ("POST", "/pets", []),
+        ("POST", "/uploads", []),
+        ("POST", "/trees/tree_id", [("class", "oak")]),
+    ]
 
 
 def test_multipart_examples_upload_files() -> None:
