@@ -41,6 +41,7 @@ from generator.render.markdown_examples import conforms, example_value
 from generator.render.markdown_snippets import (
     argument_names,
     example_request,
+    filled_path,
     request_media,
 )
 from generator.render.markdown_text import absolute_links, block, cell
@@ -761,54 +762,85 @@ def test_the_spec_s_own_valid_example_body_is_preferred() -> None:
     }  # a union body is one argument
 
 
-def test_python_examples_run_against_the_generated_client(
-    loopback: LoopbackServer, tmp_path: Path
-) -> None:
-    """Each example, run as written, sends the request its curl twin shows."""
-    api = build_api(_synthetic_spec())
-    write_package(api, tmp_path / "site", "openai_client")
-    for name in ("file", "images"):  # the multipart example uploads these paths
-        (tmp_path / "path" / "to").mkdir(parents=True, exist_ok=True)
-        (tmp_path / "path" / "to" / name).write_bytes(b"content of " + name.encode())
+#: Runs the example scripts listed in a JSON file, each in a fresh namespace.
+_EXAMPLE_DRIVER = """
+import json, sys
+for operation_id, script in json.load(open(sys.argv[1])):
+    exec(compile(script, operation_id, "exec"), {"__name__": "__main__"})
+"""
+
+
+def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> None:
+    """Run every operation's Python example, as written, against ``server``.
+
+    The generated client is written to ``workdir``, the files the examples
+    upload are created, and the examples run one after the other in one
+    subprocess.  Each must send the method, path, credentials and JSON body
+    of the page's example request.
+    """
+    write_package(api, workdir / "site", "openai_client")
     files = markdown.render(api, RenderOptions())
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(tmp_path / "site"),
-        "OPENAI_API_KEY": "sk-test",
-        "OPENAI_BASE_URL": loopback.url,
-    }
+    scripts = []
     for operation in api.operations:
         page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
-        script = next(
-            t.content
-            for t in PARSER.parse(page)
-            if t.type == "fence"
-            and t.info == "python"
-            and f"client.{snake_case(operation.operation_id)}(" in t.content
+        call = f"client.{snake_case(operation.operation_id)}("
+        scripts.append(
+            next(
+                (operation.operation_id, t.content)
+                for t in PARSER.parse(page)
+                if t.type == "fence" and t.info == "python" and call in t.content
+            )
         )
-        loopback.reply_json({})
-        subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=tmp_path,
-            env=env,
-            check=True,
-            timeout=60,
-            capture_output=True,
-        )
-        sent = loopback.requests[-1]
+        for node in ast.walk(ast.parse(scripts[-1][1])):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "Path":
+                upload = workdir / ast.literal_eval(node.args[0])
+                upload.parent.mkdir(parents=True, exist_ok=True)
+                upload.write_bytes(b"content of " + upload.name.encode())
+        server.reply_json({})
+    (workdir / "examples.json").write_text(json.dumps(scripts))
+    subprocess.run(
+        [sys.executable, "-c", _EXAMPLE_DRIVER, "examples.json"],
+        cwd=workdir,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(workdir / "site"),
+            "OPENAI_API_KEY": "sk-test",
+            "OPENAI_BASE_URL": server.url,
+        },
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
+    assert len(server.requests) == len(api.operations)
+    for operation, sent in zip(api.operations, server.requests):
         request = example_request(operation)
-        assert sent.method == operation.method.upper()
+        expected = (operation.method.upper(), filled_path(request).split("?")[0])
+        assert (sent.method, sent.path) == expected, operation.operation_id
         assert sent.headers["authorization"] == "Bearer sk-test"
         if request.is_json:
-            assert sent.json() == request.body
-        if request.is_multipart:
-            assert b"content of file" in sent.body and b"fine-tune" in sent.body
-    paths = [(r.method, r.path, r.query) for r in loopback.requests]
-    assert paths == [
-        ("POST", "/pets", []),
-        ("POST", "/uploads", []),
-        ("POST", "/trees/tree_id", [("class", "oak")]),
+            assert sent.json() == request.body, operation.operation_id
+
+
+@pytest.mark.parametrize(("spec", "seed_only"), CASES, ids=CASE_IDS)
+def test_python_examples_run_against_the_generated_client(
+    spec: str, seed_only: bool, loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    _run_python_examples(_api(spec, seed_only), loopback, tmp_path)
+
+
+def test_synthetic_examples_run_against_the_generated_client(
+    loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    _run_python_examples(build_api(_synthetic_spec()), loopback, tmp_path)
+    queries = [(r.path, r.query) for r in loopback.requests]
+    assert queries == [
+        ("/pets", []),
+        ("/uploads", []),
+        ("/trees/tree_id", [("class", "oak")]),
     ]
+    upload = loopback.requests[1].body
+    assert b"content of file" in upload and b"content of images" in upload
+    assert b"fine-tune" in upload
 
 
 def test_multipart_examples_upload_files() -> None:

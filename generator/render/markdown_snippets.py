@@ -115,7 +115,7 @@ def _parameter_value(parameter: Parameter) -> JsonValue:
 # -- curl ------------------------------------------------------------------------
 def curl_command(api: Api, operation: Operation, request: ExampleRequest) -> str:
     """The request as a ``curl`` command line (continued with backslashes)."""
-    url = api.default_server.rstrip("/") + _filled_path(request)
+    url = api.default_server.rstrip("/") + filled_path(request)
     query = [
         (parameter.name, _query_text(item))
         for parameter, value in request.values("query")
@@ -134,11 +134,16 @@ def curl_command(api: Api, operation: Operation, request: ExampleRequest) -> str
     return " \\\n  ".join(lines) + "\n"
 
 
-def _filled_path(request: ExampleRequest) -> str:
+def filled_path(request: ExampleRequest) -> str:
+    """The request path with its parameters' example values, URL-quoted.
+
+    A ``{name}`` the spec declares no parameter for stays, its braces quoted
+    as the client sends them (curl would read bare braces as a URL glob).
+    """
     path = request.path
     for parameter, value in request.values("path"):
         path = path.replace("{" + parameter.name + "}", quote(_query_text(value), safe=""))
-    return path
+    return path.replace("{", "%7B").replace("}", "%7D")
 
 
 def _query_text(value: JsonValue) -> str:
