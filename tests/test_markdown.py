@@ -10,11 +10,13 @@ Schema this test builds from the typed model.
 from __future__ import annotations
 
 import ast
+import email
 import functools
 import json
 import lzma
 import os
 import posixpath
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
@@ -30,7 +32,7 @@ import yaml_rs
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from loopback import LoopbackServer
+from loopback import LoopbackServer, RecordedRequest
 from python_client_support import write_package
 
 from generator.model import MISSING, Api, Schema
@@ -40,6 +42,7 @@ from generator.render import Files, RenderOptions, markdown
 from generator.render.markdown_examples import conforms, example_value
 from generator.render.markdown_snippets import (
     argument_names,
+    curl_command,
     example_request,
     filled_path,
     request_media,
@@ -841,6 +844,83 @@ def test_synthetic_examples_run_against_the_generated_client(
     upload = loopback.requests[1].body
     assert b"content of file" in upload and b"content of images" in upload
     assert b"fine-tune" in upload
+
+
+def _run_curl_examples(api: Api, server: LoopbackServer, workdir: Path) -> None:
+    """Run every operation's curl command, as its page shows it, against ``server``.
+
+    Only the base URL is swapped for the server's; the files the commands
+    upload must already be in ``workdir``.
+    """
+    files = markdown.render(api, RenderOptions())
+    for operation in api.operations:
+        page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
+        command = curl_command(api, operation, example_request(operation))
+        assert command in [t.content for t in PARSER.parse(page) if t.info == "sh"]
+        server.reply_json({})
+        subprocess.run(
+            ["bash", "-c", command.replace(api.default_server.rstrip("/"), server.url)],
+            cwd=workdir,
+            env={**os.environ, "OPENAI_API_KEY": "sk-test"},
+            check=True,
+            timeout=60,
+            capture_output=True,
+        )
+
+
+def _essence(request: RecordedRequest) -> tuple[object, ...]:
+    """What a request says, whoever sent it: method, path, query, credentials, body."""
+    content_type = request.headers.get("content-type", "")
+    body: object = request.body
+    if content_type.startswith("application/json"):
+        body = json.loads(request.body)
+    elif content_type.startswith("multipart/form-data"):
+        message = email.message_from_bytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.body
+        )
+        body = sorted(
+            (
+                part.get_param("name", header="content-disposition"),
+                part.get_filename(),
+                part.get_payload(decode=True),
+            )
+            for part in message.get_payload()
+        )
+    return (
+        request.method,
+        request.path,
+        request.query,
+        request.headers.get("authorization"),
+        body,
+    )
+
+
+@pytest.mark.parametrize(
+    ("spec", "seed_only"), [*CASES, ("", False)], ids=[*CASE_IDS, "synthetic"]
+)
+def test_curl_examples_send_what_the_python_examples_send(
+    spec: str, seed_only: bool, loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    if shutil.which("curl") is None or shutil.which("bash") is None:
+        pytest.skip("curl and bash are needed to run the curl examples")
+    api = _api(spec, seed_only) if spec else build_api(_synthetic_spec())
+    _run_python_examples(api, loopback, tmp_path)
+    with LoopbackServer() as curl_server:
+        _run_curl_examples(api, curl_server, tmp_path)
+    assert len(curl_server.requests) == len(loopback.requests)
+    dropped_queries = []
+    for operation, by_curl, by_python in zip(
+        api.operations, curl_server.requests, loopback.requests
+    ):
+        curl_says, python_says = _essence(by_curl), _essence(by_python)
+        if "?" in operation.path and python_says[2] == []:
+            # Known client issue: httpx drops a query written into the path
+            # (``/responses?beta=true``) when other params are passed.
+            dropped_queries.append(operation.operation_id)
+            curl_says = curl_says[:2] + ([],) + curl_says[3:]
+        assert curl_says == python_says, operation.operation_id
+    if dropped_queries:
+        pytest.xfail(f"the client drops the query in the path of {dropped_queries}")
 
 
 def test_multipart_examples_upload_files() -> None:
