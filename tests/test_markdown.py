@@ -801,7 +801,7 @@ def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> Non
                 upload.write_bytes(b"content of " + upload.name.encode())
         server.reply_json({})
     (workdir / "examples.json").write_text(json.dumps(scripts))
-    subprocess.run(
+    run = subprocess.run(
         [sys.executable, "-c", _EXAMPLE_DRIVER, "examples.json"],
         cwd=workdir,
         env={
@@ -810,10 +810,11 @@ def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> Non
             "OPENAI_API_KEY": "sk-test",
             "OPENAI_BASE_URL": server.url,
         },
-        check=True,
         timeout=300,
         capture_output=True,
+        text=True,
     )
+    assert run.returncode == 0, run.stderr[-3000:]
     assert len(server.requests) == len(api.operations)
     for operation, sent in zip(api.operations, server.requests):
         request = example_request(operation)
