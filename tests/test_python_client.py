@@ -16,7 +16,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
-import black
 import pytest
 
 from generator.errors import SpecError
@@ -24,7 +23,6 @@ from generator.load import load_spec
 from generator.model import MISSING, Schema
 from generator.model.build import build_api
 from generator.render import RenderOptions
-from generator.render import python_format
 from generator.render.python_client import render
 from generator.render.python_methods import escape_docstring
 from generator.render.python_types import accepts_null_in_prose
@@ -355,47 +353,6 @@ def test_discriminated_union_picks_the_variant(synthetic: ModuleType) -> None:
     assert request.pet.good is True
 
 
-# -- the formatter and its cache ---------------------------------------------------
-def test_format_cache_gives_identical_output(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    source = "x = {  'a':1 }\ndef f(a,b):\n  return a+b\n"
-    uncached = black.format_str(source, mode=black.Mode())
-    first = python_format.format_source(source, tmp_path)
-    assert first == uncached
-    assert len(list(tmp_path.rglob("*"))) == 2  # one directory, one entry
-
-    def fail(*args: object, **kwargs: object) -> str:
-        raise AssertionError("black called despite a cached result")
-
-    monkeypatch.setattr(black, "format_str", fail)
-    assert python_format.format_source(source, tmp_path) == uncached
-
-
-def test_format_cache_location_follows_xdg(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert python_format.cache_dir() == tmp_path / "openai-generator" / "black"
-
-
-def test_render_output_is_the_same_with_a_cold_and_a_warm_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    api = build_api(SYNTHETIC_SPEC)
-    cold = render(api, RenderOptions())
-    warm = render(api, RenderOptions())
-    assert cold == warm
-    assert any((tmp_path / "cache").rglob("*"))
-
-
-def test_an_unwritable_cache_is_ignored(tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a directory")
-    assert python_format.format_source("x=1\n", blocker / "cache") == "x = 1\n"
-
-
 def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     script = (
         "import hashlib, json, sys\n"
@@ -411,7 +368,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         subprocess.run(
             [sys.executable, "-c", script],
             cwd=REPO,
-            env={**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path)},
+            env={**os.environ, "PYTHONHASHSEED": seed},
             capture_output=True,
             text=True,
             timeout=120,

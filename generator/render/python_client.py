@@ -1,7 +1,9 @@
 """The Python client artifact: ``python/openai_client/``.
 
 Three modules are generated per spec (``models.py``, ``_client.py``,
-``__init__.py``), black-formatted; the runtime modules in
+``__init__.py``), laid out as black would format them (the templates' filters
+``statement``, ``parameter``, ``return_tail`` and ``docstring`` come from
+:mod:`~generator.render.python_layout`); the runtime modules in
 ``templates/python/runtime/`` are copied as they are.
 """
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.model import Api
 from generator.render import Files, RenderOptions
-from generator.render.python_format import format_source
+from generator.render import python_layout
 from generator.render.python_methods import escape_docstring, plan_methods
 from generator.render.python_types import (
     AliasPlan,
@@ -55,6 +57,12 @@ def render(api: Api, options: RenderOptions) -> Files:
     classes, aliases = planner.finish()
     declared = frozenset(d.name for d in (*classes, *aliases))
     env = environment("python")
+    env.filters.update(
+        statement=python_layout.statement,
+        parameter=python_layout.parameter,
+        return_tail=python_layout.return_tail,
+        docstring=python_layout.docstring,
+    )
     context = {
         "title": escape_docstring(api.title),
         "base_url": python_literal(api.default_server),
@@ -64,8 +72,7 @@ def render(api: Api, options: RenderOptions) -> Files:
     }
     files: Files = {}
     for module in ("__init__.py", "models.py", "_client.py"):
-        source = env.get_template(module + ".j2").render(context)
-        files[f"{PACKAGE}/{module}"] = format_source(source)
+        files[f"{PACKAGE}/{module}"] = env.get_template(module + ".j2").render(context)
     runtime = templates_dir() / "python" / "runtime"
     for path in sorted(runtime.iterdir()):
         if path.is_file() and (path.suffix == ".py" or path.name == "py.typed"):

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from generator.model import Api, MediaType, Operation, Parameter, Schema
 from generator.naming import field_identifiers, pascal_case, snake_case, unique_name
+from generator.render.python_layout import string_literal
 from generator.render.python_types import (
     ANY,
     NONE,
@@ -441,11 +442,11 @@ def _path_expression(path: str, arguments: Sequence[Argument]) -> str:
     names = {a.wire_name: a.name for a in arguments if a.location == "path"}
     text = path.replace("\\", "\\\\").replace('"', '\\"')
     if not names:
-        return f'"{text}"'
+        return string_literal(text)
     text = text.replace("{", "{{").replace("}", "}}")
     for wire, name in names.items():
         text = text.replace("{{" + wire + "}}", "{path_param(" + name + ")}")
-    return f'f"{text}"'
+    return string_literal(text, prefix="f")
 
 
 def _docstring(operation: Operation, arguments: Sequence[Argument]) -> str:

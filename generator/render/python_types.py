@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from generator.model import MISSING, JsonValue, Schema
 from generator.naming import field_identifiers, pascal_case, unique_name
+from generator.render.python_layout import string_literal
 
 #: Names the annotations and defaults of ``models.py`` use besides the planned
 #: declarations: a field of the same name would shadow them in its class body.
@@ -156,9 +157,9 @@ def optional(expr: TypeExpr) -> TypeExpr:
 
 
 def python_literal(value: JsonValue) -> str:
-    """A Python literal for a JSON scalar, double-quoted like black writes it."""
+    """A Python literal for a JSON scalar, quoted like black writes it."""
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return string_literal(json.dumps(value, ensure_ascii=False)[1:-1])
     return repr(value)
 
 

@@ -1,0 +1,105 @@
+"""The generated client modules are exactly what black makes of them.
+
+The client renderer lays out its code the way black does
+(``generator/render/python_layout.py``) instead of running black; these
+tests run black over the generated modules of every loadable corpus spec,
+the seed operation of the default spec and the synthetic and hostile specs,
+and require black to change nothing.  A failure shows the first lines black
+would change, which name the construct laid out differently.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import lzma
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import black
+import pytest
+
+from generator.load import load_spec
+from generator.model.build import build_api
+from generator.render import RenderOptions
+from generator.render.python_client import PACKAGE, render
+from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
+from test_hostile import SPEC as HOSTILE_SPEC
+
+MODULES = ("__init__.py", "models.py", "_client.py")
+#: Bounds the whole corpus run (black over ~400k generated lines).
+CORPUS_SECONDS = 600
+
+
+def loadable_corpus() -> list[str]:
+    """The corpus specs that parse (``INDEX.tsv`` gives their operation counts)."""
+    index = SPECS / "INDEX.tsv"
+    if not index.exists():
+        return []
+    with index.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return sorted(
+        r["file"] for r in rows if r["file"] != "-" and r["n_operations"] != "NA"
+    )
+
+
+def black_changes(
+    spec: dict[str, Any], selected: list[tuple[str, str]] | None = None
+) -> list[str]:
+    """For each generated module black would change, the start of its diff."""
+    files = render(build_api(spec, selected), RenderOptions())
+    changes = []
+    for module in MODULES:
+        text = files[f"{PACKAGE}/{module}"]
+        formatted = black.format_str(text, mode=black.Mode())
+        if formatted != text:
+            diff = difflib.unified_diff(
+                text.splitlines(),
+                formatted.splitlines(),
+                module,
+                "black",
+                n=1,
+                lineterm="",
+            )
+            changes.append("\n".join(list(diff)[:40]))
+    return changes
+
+
+def _corpus_changes(name: str) -> list[str]:
+    """Worker: the changes black makes to the client of corpus spec ``name``."""
+    with tempfile.TemporaryDirectory() as directory:
+        plain = Path(directory) / name.removesuffix(".xz")
+        plain.write_bytes(lzma.open(SPECS / name).read())
+        spec = load_spec(plain)
+    return black_changes(spec)
+
+
+@pytest.fixture(scope="module")
+def corpus_changes() -> dict[str, list[str]]:
+    """Black's changes for every loadable corpus spec, two specs at a time."""
+    names = loadable_corpus()
+    if not names:
+        pytest.skip(f"no corpus specs (needs {SPECS})")
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(_corpus_changes, name) for name in names}
+        return {name: f.result(timeout=CORPUS_SECONDS) for name, f in futures.items()}
+
+
+@pytest.mark.parametrize("name", loadable_corpus() or ["(no corpus)"])
+def test_corpus_client_is_black_stable(
+    name: str, corpus_changes: dict[str, list[str]]
+) -> None:
+    assert corpus_changes[name] == []
+
+
+def test_default_spec_seed_operation_is_black_stable() -> None:
+    assert black_changes(load_spec(default_spec_path()), [SEED]) == []
+
+
+@pytest.mark.parametrize(
+    "spec", [SYNTHETIC_SPEC, HOSTILE_SPEC], ids=["synthetic", "hostile"]
+)
+def test_test_specs_are_black_stable(spec: dict[str, Any]) -> None:
+    assert black_changes(spec) == []
