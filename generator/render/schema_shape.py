@@ -13,7 +13,7 @@ from generator.model import MISSING, Schema
 
 def is_null(schema: Schema) -> bool:
     """True for the ``{type: null}`` member of a nullable union."""
-    return schema.types == ("null",)
+    return schema.type == "null" or schema.type == ["null"]
 
 
 def union_members(schema: Schema) -> list[Schema]:
@@ -24,7 +24,7 @@ def union_members(schema: Schema) -> list[Schema]:
 def _is_wrapper(schema: Schema) -> bool:
     """True when ``schema`` only stands for one other schema (see module doc)."""
     if (
-        schema.types
+        schema.type
         or schema.properties
         or schema.items is not None
         or schema.enum is not None
