@@ -326,19 +326,10 @@ def test_curl_examples_send_what_the_python_examples_send(
     with LoopbackServer() as curl_server:
         _run_curl_examples(api, curl_server, tmp_path)
     assert len(curl_server.requests) == len(loopback.requests)
-    dropped_queries = []
     for operation, by_curl, by_python in zip(
         api.operations, curl_server.requests, loopback.requests
     ):
-        curl_says, python_says = _essence(by_curl), _essence(by_python)
-        if "?" in operation.path and python_says[2] == []:
-            # Known client issue: httpx drops a query written into the path
-            # (``/responses?beta=true``) when other params are passed.
-            dropped_queries.append(operation.operation_id)
-            curl_says = curl_says[:2] + ([],) + curl_says[3:]
-        assert curl_says == python_says, operation.operation_id
-    if dropped_queries:
-        pytest.xfail(f"the client drops the query in the path of {dropped_queries}")
+        assert _essence(by_curl) == _essence(by_python), operation.operation_id
 
 
 def test_multipart_examples_upload_files() -> None:

@@ -892,3 +892,17 @@ def test_mypy_sees_keyword_constructors(rt: SimpleNamespace) -> None:
     assert 'Missing named argument "id" for "Session"' in result.stdout
     assert 'Argument "from_" to "Session" has incompatible type "int"' in result.stdout
     assert result.returncode == 1
+
+
+def test_query_written_into_the_path_is_kept(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    """Some specs write a query into the path (``/responses?beta=true``)."""
+    loopback.reply_json({"ok": True})
+    spec = rt.RequestSpec(
+        method="get", path="/responses?beta=true", params={"limit": 2}
+    )
+    client._request(spec, object)
+    (sent,) = loopback.requests
+    assert sent.path == "/v1/responses"
+    assert sent.query == [("beta", "true"), ("limit", "2")]

@@ -157,7 +157,7 @@ class _BaseClient(Generic[_HttpClientT]):
         headers = httpx.Headers({"Accept": accept, **self.default_headers})
         headers.update(content_headers)
         headers.update(spec.header_values())
-        url = f"{str(self.base_url).rstrip('/')}/{spec.path.lstrip('/')}"
+        url = f"{str(self.base_url).rstrip('/')}/{spec.path_only.lstrip('/')}"
         timeout = self.timeout if isinstance(spec.timeout, NotGiven) else spec.timeout
         return self._client.build_request(
             spec.method.upper(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 from ._models import BaseModel
 from ._multipart import encode_multipart
@@ -43,13 +43,20 @@ class RequestSpec:
     extra_body: Mapping[str, object] | None = None
     timeout: Timeout | NotGiven = NOT_GIVEN
 
+    @property
+    def path_only(self) -> str:
+        """``path`` without the query string some specs write into it."""
+        return self.path.partition("?")[0]
+
     def query(self) -> list[tuple[str, str]]:
         """Query pairs: lists repeat the key, mappings nest as ``key[sub]``.
 
+        Pairs written into the path (``/responses?beta=true``) come first.
         ``NOT_GIVEN`` and ``None`` values are left out; booleans are
         ``true``/``false``.
         """
-        pairs: list[tuple[str, str]] = []
+        written = self.path.partition("?")[2]
+        pairs = parse_qsl(written, keep_blank_values=True)
         for key, value in {**(self.params or {}), **(self.extra_query or {})}.items():
             _add_query_pair(pairs, key, value)
         return pairs
