@@ -1,0 +1,200 @@
+"""Clients of the OpenAI API: one method per operation.
+
+Generated from the OpenAPI description; do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, overload
+
+from . import models
+from . import models as _api_models  # for method bodies: an argument may be "models"
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._request import RequestSpec, path_param
+from ._response import BinaryResponse
+from ._streaming import AsyncStream, Stream
+from ._types import NOT_GIVEN, FileTypes, Headers, NotGiven, Query, Timeout
+
+__all__ = ["Client", "AsyncClient"]
+
+
+class Client(SyncAPIClient):
+    """Synchronous client of the OpenAI API."""
+
+    _default_base_url = "https://api.openai.com/v1"
+
+    def create_realtime_transcription_session(
+        self,
+        *,
+        modalities: list[Literal["text", "audio"]] | NotGiven = NOT_GIVEN,
+        input_audio_format: (
+            Literal["pcm16", "g711_ulaw", "g711_alaw"] | NotGiven
+        ) = NOT_GIVEN,
+        input_audio_transcription: (
+            models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription
+            | NotGiven
+        ) = NOT_GIVEN,
+        turn_detection: (
+            models.RealtimeTranscriptionSessionCreateRequestTurnDetection
+            | None
+            | NotGiven
+        ) = NOT_GIVEN,
+        input_audio_noise_reduction: (
+            models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
+            | None
+            | NotGiven
+        ) = NOT_GIVEN,
+        include: list[str] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> models.RealtimeTranscriptionSessionCreateResponse:
+        """Create an ephemeral API token for use in client-side applications with the
+        Realtime API specifically for realtime transcriptions.
+        Can be configured with the same session parameters as the `transcription_session.update` client event.
+
+        It responds with a session object, plus a `client_secret` key which contains
+        a usable ephemeral API token that can be used to authenticate browser clients
+        for the Realtime API.
+
+        Args:
+          modalities: The set of modalities the model can respond with. To disable audio,
+            set this to ["text"].
+          input_audio_format: The format of input audio. Options are `pcm16`, `g711_ulaw`,
+            or `g711_alaw`. For `pcm16`, input audio must be 16-bit PCM at a 24kHz sample
+            rate, single channel (mono), and little-endian byte order.
+          input_audio_transcription: Configuration for input audio transcription. The
+            client can optionally set the language and prompt for transcription, these offer
+            additional guidance to the transcription service.
+          turn_detection: Configuration for turn detection, ether Server VAD or Semantic
+            VAD. This can be set to `null` to turn off, in which case the client must
+            manually trigger model response. Server VAD means that the model will detect the
+            start and end of speech based on audio volume and respond at the end of user
+            speech. Semantic VAD is more advanced and uses a turn detection model (in
+            conjuction with VAD) to semantically estimate whether the user has finished
+            speaking, then dynamically sets a timeout based on this probability. For
+            example, if user audio trails off with "uhhm", the model will score a low
+            probability of turn end and wait longer for the user to continue speaking. This
+            can be useful for more natural conversations, but may have a higher latency.
+          input_audio_noise_reduction: Configuration for input audio noise reduction. This
+            can be set to `null` to turn off. Noise reduction filters audio added to the
+            input audio buffer before it is sent to VAD and the model. Filtering the audio
+            can improve VAD and turn detection accuracy (reducing false positives) and model
+            performance by improving perception of the input audio.
+          include: The set of items to include in the transcription. Current available
+            items are: - `item.input_audio_transcription.logprobs`"""
+        spec = RequestSpec(
+            method="POST",
+            path="/realtime/transcription_sessions",
+            json_body={
+                "modalities": modalities,
+                "input_audio_format": input_audio_format,
+                "input_audio_transcription": input_audio_transcription,
+                "turn_detection": turn_detection,
+                "input_audio_noise_reduction": input_audio_noise_reduction,
+                "include": include,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        response: _api_models.RealtimeTranscriptionSessionCreateResponse = (
+            self._request(
+                spec, cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse
+            )
+        )
+        return response
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asynchronous client of the OpenAI API."""
+
+    _default_base_url = "https://api.openai.com/v1"
+
+    async def create_realtime_transcription_session(
+        self,
+        *,
+        modalities: list[Literal["text", "audio"]] | NotGiven = NOT_GIVEN,
+        input_audio_format: (
+            Literal["pcm16", "g711_ulaw", "g711_alaw"] | NotGiven
+        ) = NOT_GIVEN,
+        input_audio_transcription: (
+            models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription
+            | NotGiven
+        ) = NOT_GIVEN,
+        turn_detection: (
+            models.RealtimeTranscriptionSessionCreateRequestTurnDetection
+            | None
+            | NotGiven
+        ) = NOT_GIVEN,
+        input_audio_noise_reduction: (
+            models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
+            | None
+            | NotGiven
+        ) = NOT_GIVEN,
+        include: list[str] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> models.RealtimeTranscriptionSessionCreateResponse:
+        """Create an ephemeral API token for use in client-side applications with the
+        Realtime API specifically for realtime transcriptions.
+        Can be configured with the same session parameters as the `transcription_session.update` client event.
+
+        It responds with a session object, plus a `client_secret` key which contains
+        a usable ephemeral API token that can be used to authenticate browser clients
+        for the Realtime API.
+
+        Args:
+          modalities: The set of modalities the model can respond with. To disable audio,
+            set this to ["text"].
+          input_audio_format: The format of input audio. Options are `pcm16`, `g711_ulaw`,
+            or `g711_alaw`. For `pcm16`, input audio must be 16-bit PCM at a 24kHz sample
+            rate, single channel (mono), and little-endian byte order.
+          input_audio_transcription: Configuration for input audio transcription. The
+            client can optionally set the language and prompt for transcription, these offer
+            additional guidance to the transcription service.
+          turn_detection: Configuration for turn detection, ether Server VAD or Semantic
+            VAD. This can be set to `null` to turn off, in which case the client must
+            manually trigger model response. Server VAD means that the model will detect the
+            start and end of speech based on audio volume and respond at the end of user
+            speech. Semantic VAD is more advanced and uses a turn detection model (in
+            conjuction with VAD) to semantically estimate whether the user has finished
+            speaking, then dynamically sets a timeout based on this probability. For
+            example, if user audio trails off with "uhhm", the model will score a low
+            probability of turn end and wait longer for the user to continue speaking. This
+            can be useful for more natural conversations, but may have a higher latency.
+          input_audio_noise_reduction: Configuration for input audio noise reduction. This
+            can be set to `null` to turn off. Noise reduction filters audio added to the
+            input audio buffer before it is sent to VAD and the model. Filtering the audio
+            can improve VAD and turn detection accuracy (reducing false positives) and model
+            performance by improving perception of the input audio.
+          include: The set of items to include in the transcription. Current available
+            items are: - `item.input_audio_transcription.logprobs`"""
+        spec = RequestSpec(
+            method="POST",
+            path="/realtime/transcription_sessions",
+            json_body={
+                "modalities": modalities,
+                "input_audio_format": input_audio_format,
+                "input_audio_transcription": input_audio_transcription,
+                "turn_detection": turn_detection,
+                "input_audio_noise_reduction": input_audio_noise_reduction,
+                "include": include,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        response: _api_models.RealtimeTranscriptionSessionCreateResponse = (
+            await self._request(
+                spec, cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse
+            )
+        )
+        return response
