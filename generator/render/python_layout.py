@@ -142,15 +142,17 @@ class _Line:
     def append(self, leaf: Leaf, track: bool = False) -> None:
         if self.inside_brackets or track:
             self.tracker.mark(leaf)
-            if self._has_magic_trailing_comma(leaf):
+            if (
+                leaf.type in _CLOSING
+                and self.leaves
+                and self.leaves[-1].type == ","
+                and self._is_magic_trailing_comma(leaf)
+            ):
                 self.magic_trailing_comma = leaf
         self.leaves.append(leaf)
 
-    def _has_magic_trailing_comma(self, closing: Leaf) -> bool:
-        if not (
-            closing.type in _CLOSING and self.leaves and self.leaves[-1].type == ","
-        ):
-            return False
+    def _is_magic_trailing_comma(self, closing: Leaf) -> bool:
+        """Whether the comma before ``closing`` keeps its brackets exploded."""
         opening = closing.opening_bracket
         if closing.type == "]" and not closing.atom and opening is not None:
             # ``X[a,]``: the comma of a one-element subscript is not magic.
@@ -552,17 +554,18 @@ def _can_be_split(line: _Line) -> bool:
 
 def _build(leaves: list[Leaf], original: _Line, opening: Leaf, component: str) -> _Line:
     """A head, body or tail line of a bracket split."""
-    result = _Line(depth=original.depth)
-    tracked: set[int] = set()
-    if component == "body":
-        result.inside_brackets = True
-        result.depth += 1
-    elif component == "head":
+    if component == "tail":
+        return _Line(depth=original.depth, leaves=leaves)
+    if component == "head":
+        result = _Line(depth=original.depth)
         tracked = _inside_matching_brackets(leaves)
+        for leaf in leaves:
+            result.append(leaf, track=id(leaf) in tracked)
+        return result
+    result = _Line(depth=original.depth + 1, inside_brackets=True)
     for leaf in leaves:
-        result.append(leaf, track=id(leaf) in tracked)
-    if component == "body" and _should_split(result, opening):
-        result.should_split_rhs = True
+        result.append(leaf)
+    result.should_split_rhs = _should_split(result, opening)
     return result
 
 

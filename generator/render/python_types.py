@@ -246,7 +246,17 @@ class TypePlanner:
 
     @staticmethod
     def is_class(schema: Schema) -> bool:
-        return bool(merged_properties(schema)[0])
+        """Whether ``schema`` or an ``allOf`` member (at any depth) has properties."""
+        pending = [schema]
+        seen: set[int] = set()
+        while pending:
+            node = pending.pop()
+            if node.properties:
+                return True
+            if id(node) not in seen:
+                seen.add(id(node))
+                pending.extend(node.all_of)
+        return False
 
     def finish(self) -> tuple[list[ClassPlan], list[AliasPlan]]:
         """Assign names; return the classes (sorted by name) and the aliases in
