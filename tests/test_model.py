@@ -123,3 +123,29 @@ def test_alias_component_shares_the_target_fields() -> None:
     alias = builder.named_schema("Alias")
     assert alias.name == "Alias"
     assert alias.enum == ["a", "b"]
+
+
+def test_self_reference_with_sibling_keys_closes_a_cycle() -> None:
+    spec: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Node": {
+                    "type": "object",
+                    "properties": {
+                        "parent": {
+                            "$ref": "#/components/schemas/Node",
+                            "description": "Up.",
+                        },
+                        "self": {"$ref": "#/components/schemas/Node/properties/parent"},
+                    },
+                }
+            }
+        },
+    }
+    node = ModelBuilder(spec).named_schema("Node")
+    parent = node.properties["parent"]
+    assert parent.description == "Up."
+    assert parent.name == "Node"
+    assert parent.properties["parent"] is parent

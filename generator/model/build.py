@@ -51,6 +51,7 @@ class ModelBuilder:
         self.spec = spec
         self.warnings: list[str] = []
         self._named: dict[str, Schema] = {}
+        self._merged: dict[int, tuple[Mapping[str, Any], Schema]] = {}
         components = _mapping(spec.get("components"))
         self._component_schemas = _mapping(components.get("schemas"))
 
@@ -129,11 +130,21 @@ class ModelBuilder:
         if _depth > _MAX_REF_CHAIN:
             self.warnings.append(f"$ref chain too long (cycle?) at {ref}")
             return Schema()
-        target = self._pointer(ref)
-        merged = {**_mapping(target), **siblings}
-        node = self.schema(merged, _depth + 1)
-        if name is not None and node.name is None:
-            node.name = name
+        # Memoised by the identity of the raw ``$ref`` object (kept alive in
+        # the memo), and registered before it is filled: a schema that refers
+        # to itself with sibling keys (``{$ref: Node, description: ...}``
+        # inside ``Node``) closes a cycle instead of recursing forever.
+        known = self._merged.get(id(raw))
+        if known is not None:
+            return known[1]
+        node = Schema(name=name)
+        self._merged[id(raw)] = (raw, node)
+        merged = {**_mapping(self._pointer(ref)), **siblings}
+        if isinstance(merged.get("$ref"), str):
+            resolved = self.schema(merged, _depth + 1)
+            node.__dict__.update({**resolved.__dict__, "name": name or resolved.name})
+        else:
+            self._fill(node, merged)
         return node
 
     def named_schema(self, name: str) -> Schema:
