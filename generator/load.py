@@ -43,14 +43,16 @@ def load_spec(path: Path) -> dict[str, Any]:
     data = _parse(path, text)
     if not isinstance(data, dict):
         raise SpecError(f"{path}: the top level is not a mapping")
-    if not isinstance(data.get("openapi"), str) and not isinstance(
-        data.get("swagger"), str
-    ):
+    version = data.get("openapi", data.get("swagger"))
+    if version is None:
         raise SpecError(f"{path}: not an OpenAPI document (no 'openapi' version field)")
-    if not str(data.get("openapi", "")).startswith("3."):
+    if not isinstance(version, str):
         raise SpecError(
-            f"{path}: OpenAPI {data.get('openapi') or data.get('swagger')} is not supported (3.0 and 3.1 are)"
+            f'{path}: the version must be a string such as "3.1.0", not {version!r}'
+            " (quote it in YAML)"
         )
+    if "openapi" not in data or not version.startswith("3."):
+        raise SpecError(f"{path}: OpenAPI {version} is not supported (3.0 and 3.1 are)")
     if not isinstance(data.get("paths"), dict):
         raise SpecError(f"{path}: no 'paths' mapping")
     return data

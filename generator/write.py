@@ -144,15 +144,20 @@ def write(out_dir: Path, files: Mapping[str, str], source: Mapping[str, str]) ->
     except OutputError:
         _discard(staged)
         raise
-    # Every file is staged: commit.  The manifest goes last, so an interrupted
-    # commit is finished (not undone) by the next run.
-    staged.sort(key=lambda pair: pair[1].name == MANIFEST_NAME)
+    # Every file is staged: commit.  The old manifest stays in place until
+    # every new file is moved in and the stale files it lists are gone, so an
+    # interrupted commit is finished (not forgotten) by the next run.
+    manifest = out_dir / MANIFEST_NAME
     for temp, target in staged:
-        os.replace(temp, target)
+        if target != manifest:
+            os.replace(temp, target)
     for path in changes.removed:
         stale = out_dir / path
         stale.unlink(missing_ok=True)
         _prune_empty_dirs(stale.parent, out_dir)
+    for temp, target in staged:
+        if target == manifest:
+            os.replace(temp, target)
     return changes
 
 

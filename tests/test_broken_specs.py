@@ -25,6 +25,7 @@ EXPECTED = {
     "swagger2.yaml": "OpenAPI 2.0 is not supported",
     "top_level_list.yaml": "the top level is not a mapping",
     "truncated.json": "invalid JSON",
+    "unquoted_version.yaml": 'must be a string such as "3.1.0", not 3.1',
 }
 
 

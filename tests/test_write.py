@@ -98,3 +98,25 @@ def test_symlinked_target_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError):
         write(out, {"link.txt": "new"}, SOURCE)
     assert outside.read_text() == "outside"
+
+
+def test_interrupted_commit_is_finished_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"keep.txt": "k", "old.txt": "o"}, SOURCE)
+
+    def interrupted(self: Path, missing_ok: bool = False) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "unlink", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            write(tmp_path, {"keep.txt": "k2"}, SOURCE)
+    # The old manifest still lists old.txt, so the next run removes it.
+    assert json.loads((tmp_path / MANIFEST_NAME).read_text())["files"].keys() == {
+        "keep.txt",
+        "old.txt",
+    }
+    changes = write(tmp_path, {"keep.txt": "k2"}, SOURCE)
+    assert changes.removed == ["old.txt"]
+    assert not (tmp_path / "old.txt").exists()

@@ -187,7 +187,9 @@ class _Site:
             title=plain_text(f"{self.api.title} {self.api.version}"),
             server=code_span(self.api.default_server),
             description=block(self.api.description, 1) if self.api.description else "",
-            authentication=_authentication(self.api, [s.name for s in self.api.security_schemes]),
+            authentication=_authentication(
+                self.api, [s.name for s in self.api.security_schemes]
+            ),
             tags=_tag_sections(self.api, self.index),
             has_schemas=bool(self.api.schemas),
         )
@@ -231,7 +233,9 @@ class _Site:
             f"markdown/schemas/{self.formatter.stems[view.name]}.md": template.render(
                 schema=view,
                 title=plain_text(view.name),
-                used_by=[Link(label, url) for label, url in sorted(self.users[view.name])],
+                used_by=[
+                    Link(label, url) for label, url in sorted(self.users[view.name])
+                ],
                 field_table=self.field_table,
             )
             for view in views
@@ -242,7 +246,9 @@ class _Site:
                 schemas=[
                     (
                         self.formatter.link(name),
-                        first_paragraph(schemas[name].description or schemas[name].title),
+                        first_paragraph(
+                            schemas[name].description or schemas[name].title
+                        ),
                     )
                     for name in sorted(schemas)
                 ],
@@ -261,7 +267,9 @@ def operation_anchor(operation: Operation) -> str:
 
 
 # -- operations ------------------------------------------------------------------
-def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) -> OperationView:
+def _operation_view(
+    api: Api, operation: Operation, formatter: SchemaFormatter
+) -> OperationView:
     request = example_request(operation)
     media = request_media(operation)
     texts = [t for t in (operation.summary, operation.description) if t]
@@ -294,7 +302,9 @@ def _operation_view(api: Api, operation: Operation, formatter: SchemaFormatter) 
         ),
         responses=[_response_row(r, formatter) for r in operation.responses],
         returns=(
-            block(operation.meta_returns, _OPERATION_LEVEL + 1) if operation.meta_returns else ""
+            block(operation.meta_returns, _OPERATION_LEVEL + 1)
+            if operation.meta_returns
+            else ""
         ),
         response=_success_body(operation, formatter),
         example_body=(
@@ -373,7 +383,9 @@ def _response_row(response: Response, formatter: SchemaFormatter) -> ResponseRow
     schemas = [m.schema for m in response.content if m.schema is not None]
     return ResponseRow(
         status=escape_cell(code_span(response.status)),
-        content_types=escape_cell(", ".join(code_span(m.content_type) for m in response.content)),
+        content_types=escape_cell(
+            ", ".join(code_span(m.content_type) for m in response.content)
+        ),
         type=escape_cell(formatter.type_of(schemas[0])) if schemas else "",
         description=cell(response.description or ""),
     )
@@ -424,7 +436,9 @@ class TagSection:
     entries: Sequence[IndexEntry]
 
 
-def _tag_sections(api: Api, index: dict[str, list[tuple[Operation, str]]]) -> list[TagSection]:
+def _tag_sections(
+    api: Api, index: dict[str, list[tuple[Operation, str]]]
+) -> list[TagSection]:
     """Tags in the spec's order, then undeclared tags sorted, then untagged operations."""
     declared = [t.name for t in api.tags if t.name in index]
     extra = sorted(t for t in index if t not in declared and t != _UNTAGGED)
@@ -433,7 +447,9 @@ def _tag_sections(api: Api, index: dict[str, list[tuple[Operation, str]]]) -> li
     return [
         TagSection(
             name=plain_text(tag),
-            description=(block(descriptions[tag] or "", 2) if descriptions.get(tag) else ""),
+            description=(
+                block(descriptions[tag] or "", 2) if descriptions.get(tag) else ""
+            ),
             entries=[
                 IndexEntry(
                     link=Link(plain_text(_title(op)), url),
@@ -466,7 +482,9 @@ def _schema_view(name: str, schema: Schema, formatter: SchemaFormatter) -> Schem
     members = union_members(node)
     selectors = _selectors(node, formatter)
     if members:
-        type_ = "one of the variants below" if node.one_of else "any of the variants below"
+        type_ = (
+            "one of the variants below" if node.one_of else "any of the variants below"
+        )
     else:
         # An alias of another component links to it; otherwise describe this one.
         type_ = formatter.describe(node) if node is schema else formatter.type_of(node)
@@ -478,17 +496,25 @@ def _schema_view(name: str, schema: Schema, formatter: SchemaFormatter) -> Schem
             Variant(
                 number=i,
                 type="" if formatter.inline_object(m) else formatter.type_of(m),
-                selector=", ".join(code_span(v) for v in selectors.get(formatter.unwrap(m), [])),
+                selector=", ".join(
+                    code_span(v) for v in selectors.get(formatter.unwrap(m), [])
+                ),
                 rows=formatter.rows(m) if formatter.inline_object(m) else [],
             )
             for i, m in enumerate(members, 1)
         ],
         discriminator=(
-            "" if node.discriminator is None else code_span(node.discriminator.property_name)
+            ""
+            if node.discriminator is None
+            else code_span(node.discriminator.property_name)
         ),
         rows=formatter.rows(node),
         allowed=formatter.allowed(node),
-        example=(code_block(schema.oai_meta_example, "json") if schema.oai_meta_example else ""),
+        example=(
+            code_block(schema.oai_meta_example, "json")
+            if schema.oai_meta_example
+            else ""
+        ),
     )
 
 

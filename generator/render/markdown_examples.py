@@ -64,7 +64,9 @@ class _Examples:
         found.extend(v for v in schema.enum or () if v is not None)
         return found
 
-    def _synthesised(self, schema: Schema, name: str, stack: tuple[int, ...]) -> list[JsonValue]:
+    def _synthesised(
+        self, schema: Schema, name: str, stack: tuple[int, ...]
+    ) -> list[JsonValue]:
         members = [s for s in (*schema.one_of, *schema.any_of) if not is_null(s)]
         if members and (schema.properties or schema.all_of):
             # An object whose members add constraints (``anyOf: [{required: [a]}, ...]``).
@@ -90,7 +92,9 @@ class _Examples:
             properties = {**properties, **member_properties}
             required = required | member_required
         return {
-            key: self.value(prop, key, stack) for key, prop in properties.items() if key in required
+            key: self.value(prop, key, stack)
+            for key, prop in properties.items()
+            if key in required
         } | {
             # A required name without a property schema: any value is valid.
             key: key
@@ -105,7 +109,9 @@ class _Examples:
             return [name] * count
         if id(schema.items) in stack and not schema.min_items:
             return []
-        distinct: list[JsonValue] = [v for v in schema.items.enum or () if v is not None]
+        distinct: list[JsonValue] = [
+            v for v in schema.items.enum or () if v is not None
+        ]
         if len(distinct) >= count:
             return distinct[:count]
         return [self.value(schema.items, name, stack)] * count
@@ -155,7 +161,9 @@ def conforms(schema: Schema, value: JsonValue) -> bool:
     return _conforms(schema, value, ())
 
 
-def _conforms(schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ...]) -> bool:
+def _conforms(
+    schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ...]
+) -> bool:
     key = (id(schema), id(value))
     if key in stack:
         return True  # the same check is already under way further up
@@ -178,7 +186,9 @@ def _conforms(schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ..
         return False
     if schema.any_of and not any(_conforms(s, value, stack) for s in schema.any_of):
         return False
-    return not schema.one_of or sum(_conforms(s, value, stack) for s in schema.one_of) == 1
+    return (
+        not schema.one_of or sum(_conforms(s, value, stack) for s in schema.one_of) == 1
+    )
 
 
 def _same(a: JsonValue, b: JsonValue) -> bool:
@@ -218,7 +228,9 @@ def _number_ok(schema: Schema, value: JsonValue) -> bool:
     return schema.maximum is None or value <= schema.maximum
 
 
-def _array_ok(schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ...]) -> bool:
+def _array_ok(
+    schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ...]
+) -> bool:
     if not isinstance(value, list):
         return True
     if schema.min_items is not None and len(value) < schema.min_items:
@@ -228,7 +240,9 @@ def _array_ok(schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ..
     return schema.items is None or all(_conforms(schema.items, v, stack) for v in value)
 
 
-def _object_ok(schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ...]) -> bool:
+def _object_ok(
+    schema: Schema, value: JsonValue, stack: tuple[tuple[int, int], ...]
+) -> bool:
     if not isinstance(value, dict):
         return True
     if any(name not in value for name in schema.required):

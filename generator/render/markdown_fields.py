@@ -147,9 +147,15 @@ class SchemaFormatter:
         """The type of ``node`` itself, even when it is a component (its own page)."""
         members = union_members(node)
         if members:
-            return " or ".join(_unique(self._member_type(m, i) for i, m in enumerate(members, 1)))
+            return " or ".join(
+                _unique(self._member_type(m, i) for i, m in enumerate(members, 1))
+            )
         if node.is_array:
-            return "array" if node.items is None else "array of " + self.type_of(node.items)
+            return (
+                "array"
+                if node.items is None
+                else "array of " + self.type_of(node.items)
+            )
         if isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
             return "map of " + self.type_of(node.additional_properties)
         types = [t for t in node.types if t != "null"]
@@ -169,7 +175,9 @@ class SchemaFormatter:
         return any(s.nullable for s in self.chain(schema))
 
     def default(self, schema: Schema) -> str:
-        value = next((s.default for s in self.chain(schema) if s.default is not MISSING), MISSING)
+        value = next(
+            (s.default for s in self.chain(schema) if s.default is not MISSING), MISSING
+        )
         return "" if value is MISSING else json_code(value)
 
     def allowed(self, schema: Schema) -> str:
@@ -194,7 +202,9 @@ class SchemaFormatter:
         """
         chain = self.chain(schema)
         own = chain[:-1] if self.is_component(chain[-1]) else chain
-        text = next((s.description or s.title for s in own if s.description or s.title), None)
+        text = next(
+            (s.description or s.title for s in own if s.description or s.title), None
+        )
         if text is None:
             last = chain[-1]
             text = first_paragraph(last.description or last.title)
@@ -243,7 +253,9 @@ class SchemaFormatter:
                     nullable=nullable,
                     default=escape_cell(default),
                     allowed=escape_cell(allowed),
-                    description=(f"*{note}* {description}".strip() if note else description),
+                    description=(
+                        f"*{note}* {description}".strip() if note else description
+                    ),
                 )
             )
             self._expand(prop, path, out, seen)
@@ -263,7 +275,9 @@ class SchemaFormatter:
             self.type_of(schema)  # records the links the type makes
         return found
 
-    def _expand(self, schema: Schema, path: str, out: list[FieldRow], seen: set[Schema]) -> None:
+    def _expand(
+        self, schema: Schema, path: str, out: list[FieldRow], seen: set[Schema]
+    ) -> None:
         """Rows for what lies inside ``schema`` (shown at ``path``), if inline."""
         node = self.unwrap(schema)
         if self.is_component(node) or node in seen:

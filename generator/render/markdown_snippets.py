@@ -70,7 +70,9 @@ def request_media(operation: Operation) -> MediaType | None:
     if operation.request_body is None or not operation.request_body.content:
         return None
     content = operation.request_body.content
-    preferred = [m for m in content if is_json(m.content_type) or m.content_type == _MULTIPART]
+    preferred = [
+        m for m in content if is_json(m.content_type) or m.content_type == _MULTIPART
+    ]
     return (preferred or list(content))[0]
 
 
@@ -123,12 +125,15 @@ def curl_command(api: Api, operation: Operation, request: ExampleRequest) -> str
     ]
     if query:
         url += ("&" if "?" in url else "?") + urlencode(query)
-    first = "curl" if operation.method == "get" else f"curl -X {operation.method.upper()}"
+    first = (
+        "curl" if operation.method == "get" else f"curl -X {operation.method.upper()}"
+    )
     lines = [f"{first} {shlex.quote(url)}"]
     if _uses_bearer(api, operation):
         lines.append('-H "Authorization: Bearer $OPENAI_API_KEY"')
     lines.extend(
-        "-H " + shlex.quote(f"{p.name}: {_query_text(v)}") for p, v in request.values("header")
+        "-H " + shlex.quote(f"{p.name}: {_query_text(v)}")
+        for p, v in request.values("header")
     )
     lines.extend(_curl_body(request))
     return " \\\n  ".join(lines) + "\n"
@@ -142,7 +147,9 @@ def filled_path(request: ExampleRequest) -> str:
     """
     path = request.path
     for parameter, value in request.values("path"):
-        path = path.replace("{" + parameter.name + "}", quote(_query_text(value), safe=""))
+        path = path.replace(
+            "{" + parameter.name + "}", quote(_query_text(value), safe="")
+        )
     return path.replace("{", "%7B").replace("}", "%7D")
 
 
@@ -156,7 +163,9 @@ def _query_text(value: JsonValue) -> str:
 
 def _uses_bearer(api: Api, operation: Operation) -> bool:
     return any(
-        s.name in operation.security and s.type == "http" and (s.scheme or "").lower() == "bearer"
+        s.name in operation.security
+        and s.type == "http"
+        and (s.scheme or "").lower() == "bearer"
         for s in api.security_schemes
     )
 
@@ -201,7 +210,11 @@ def _is_binary(schema: Schema, seen: frozenset[Schema] = frozenset()) -> bool:
         return False
     if node.format == "binary":
         return True
-    inner = [node.items] if node.is_array and node.items is not None else union_members(node)
+    inner = (
+        [node.items]
+        if node.is_array and node.items is not None
+        else union_members(node)
+    )
     return any(_is_binary(member, seen | {node}) for member in inner)
 
 
@@ -212,8 +225,12 @@ def _file_name(name: str) -> str:
 # -- Python ------------------------------------------------------------------------
 def python_call(operation: Operation, request: ExampleRequest) -> str:
     """The request as a call of the generated client: a small script black leaves as is."""
-    arguments: list[tuple[str, object]] = [("", value) for _, value in request.values("path")]
-    arguments.extend((f"{name}=", value) for name, value in _keyword_values(operation, request))
+    arguments: list[tuple[str, object]] = [
+        ("", value) for _, value in request.values("path")
+    ]
+    arguments.extend(
+        (f"{name}=", value) for name, value in _keyword_values(operation, request)
+    )
     uses_files = (
         request.is_multipart
         and isinstance(request.body, dict)
@@ -223,7 +240,11 @@ def python_call(operation: Operation, request: ExampleRequest) -> str:
     kind = response_kind(operation)
     target = {"none": "", "stream": "stream = "}.get(kind, "response = ")
     call = f"{target}client.{snake_case(operation.operation_id)}("
-    one_line = call + ", ".join(prefix + _py_inline(value) for prefix, value in arguments) + ")"
+    one_line = (
+        call
+        + ", ".join(prefix + _py_inline(value) for prefix, value in arguments)
+        + ")"
+    )
     if len(one_line) <= _LINE_LENGTH:
         call = one_line
     else:
@@ -231,7 +252,8 @@ def python_call(operation: Operation, request: ExampleRequest) -> str:
         call += (
             "\n"
             + "".join(
-                f"    {prefix}{_py(value, 4, len(prefix) + 1)},\n" for prefix, value in arguments
+                f"    {prefix}{_py(value, 4, len(prefix) + 1)},\n"
+                for prefix, value in arguments
             )
             + ")"
         )
@@ -283,11 +305,15 @@ def argument_names(operation: Operation) -> dict[tuple[str, str], str]:
     return names
 
 
-def _keyword_values(operation: Operation, request: ExampleRequest) -> list[tuple[str, object]]:
+def _keyword_values(
+    operation: Operation, request: ExampleRequest
+) -> list[tuple[str, object]]:
     """(Python argument name, value) for the query, header and body values."""
     names = argument_names(operation)
     result: list[tuple[str, object]] = [
-        (names[(p.location, p.name)], v) for p, v in request.parameters if p.location != "path"
+        (names[(p.location, p.name)], v)
+        for p, v in request.parameters
+        if p.location != "path"
     ]
     if ("body", "") in names:
         result.append((names[("body", "")], request.body))
@@ -322,7 +348,9 @@ def _py(value: object, indent: int, overhead: int) -> str:
     or dict gets one item per line and a trailing comma, which black keeps.
     """
     inline = _py_inline(value)
-    if indent + overhead + len(inline) <= _LINE_LENGTH or not isinstance(value, (list, dict)):
+    if indent + overhead + len(inline) <= _LINE_LENGTH or not isinstance(
+        value, (list, dict)
+    ):
         return inline
     inner = indent + 4
     if isinstance(value, list):
@@ -347,7 +375,11 @@ def _py_inline(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_py_inline(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_py_str(k)}: {_py_inline(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{_py_str(k)}: {_py_inline(v)}" for k, v in value.items())
+            + "}"
+        )
     return repr(value)  # None, True, False, int, float
 
 

@@ -139,7 +139,10 @@ def _escape_html(lines: list[str]) -> list[str]:
     for token in _PARSER.parse(source):
         if token.type in ("fence", "code_block") and token.map:
             code.update(range(*token.map))
-    return [line if i in code else _escape_html_in_line(line) for i, line in enumerate(lines)]
+    return [
+        line if i in code else _escape_html_in_line(line)
+        for i, line in enumerate(lines)
+    ]
 
 
 def _escape_html_in_line(line: str) -> str:
@@ -195,7 +198,9 @@ def cell(text: str) -> str:
             continue
         if in_fence is not None:
             if line:
-                parts.append((pending_break or ("<br>" if parts else "")) + code_span(line))
+                parts.append(
+                    (pending_break or ("<br>" if parts else "")) + code_span(line)
+                )
                 pending_break = ""
             continue
         if not line:
@@ -229,13 +234,17 @@ def code_span(text: str) -> str:
         return f"`{text}`"
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    padding = (
+        " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    )
     return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def code_block(text: str, language: str) -> str:
     """A fenced code block holding ``text`` verbatim (fence longer than any inside)."""
-    longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0)
+    longest = max(
+        (len(run) for run in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0
+    )
     fence = "`" * max(3, longest + 1)
     body = "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
     return f"{fence}{language}\n{body}\n{fence}"
