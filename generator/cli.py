@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -89,9 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--all", action="store_true", help="select every operation")
     parser.add_argument(
         "--copyright-years",
-        default="2023-2025",
+        default=RenderOptions().copyright_years,
         metavar="Y1-Y2",
-        help="years in the POD copyright lines (default: 2023-2025; never the clock)",
+        help="years in the POD copyright lines (default: %(default)s; never the clock)",
     )
     parser.add_argument(
         "--check",
@@ -132,10 +131,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(message, file=sys.stderr)
 
     try:
-        if not re.fullmatch(r"\d{4}(-\d{4})?", args.copyright_years):
-            raise GeneratorError(
-                f"--copyright-years must look like 2023-2025, not {args.copyright_years!r}"
-            )
         options = RunOptions(
             spec_path=args.spec,
             output=args.output,
@@ -143,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             render=RenderOptions(copyright_years=args.copyright_years),
             check=args.check,
             validate=args.validate,
+            freeze_gc=True,
         )
         result = run(options, progress=say)
     except GeneratorError as exc:
@@ -166,22 +162,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"warning: {warning}")
     if len(result.warnings) > 20:
         say(f"warning: ... and {len(result.warnings) - 20} more")
-    t = result.timings
+    plan, t = result.plan, result.timings
+    files = _count(len(plan.added) + len(plan.changed) + len(plan.unchanged), "file")
+    operations = _count(result.operations, "operation")
     if args.check:
-        if result.plan.clean:
-            say(
-                f"{args.output} is up to date ({result.files} files, {result.operations} operations)"
-            )
+        if plan.clean:
+            say(f"{args.output} is up to date ({files}, {operations})")
             return EXIT_OK
         print(f"{args.output} is out of date; these files differ:", file=sys.stderr)
-        for line in result.plan.lines():
+        for line in plan.lines():
             print(f"  {line}", file=sys.stderr)
         return EXIT_DIFFERS
-    plan = result.plan
     say(
-        f"{result.operations} operations -> {result.files} files in {args.output}: "
-        f"{len(plan.added)} added, {len(plan.changed)} changed, {len(plan.removed)} removed, "
-        f"{len(plan.unchanged)} unchanged "
+        f"{operations} -> {files} in {args.output}: "
+        f"{len(plan.added)} added, {len(plan.changed)} changed, "
+        f"{len(plan.removed)} removed, {len(plan.unchanged)} unchanged "
         f"(load {t['load']:.2f}s, render {t['render']:.2f}s, write {t['write']:.2f}s)"
     )
     return EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

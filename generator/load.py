@@ -22,14 +22,23 @@ _MAX_FILE_BYTES = 64 * 1024 * 1024
 
 def load_spec(path: Path) -> dict[str, Any]:
     """Read and parse the spec at ``path``; raise :class:`SpecError` on any problem."""
+    return parse_spec(path, read_spec_bytes(path))
+
+
+def read_spec_bytes(path: Path) -> bytes:
+    """The bytes of the spec file, or a :class:`SpecError` saying why not."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SpecError(f"{path}: spec file not found") from None
     except IsADirectoryError:
         raise SpecError(f"{path}: is a directory, not a spec file") from None
     except OSError as exc:
         raise SpecError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def parse_spec(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse the bytes of a spec (``path`` names it in errors and picks JSON/YAML)."""
     if len(raw) > _MAX_FILE_BYTES:
         raise SpecError(
             f"{path}: {len(raw)} bytes is larger than the {_MAX_FILE_BYTES} byte limit"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import write as write_stage
-from generator.load import load_spec
+from generator.load import parse_spec, read_spec_bytes
 from generator.model.build import ModelBuilder
 from generator.render import Files, RenderOptions
 from generator.select import Selection, select
@@ -30,13 +30,15 @@ class RunOptions:
     render: RenderOptions = RenderOptions()
     check: bool = False
     validate: bool = False
+    #: Exclude the loaded spec from cyclic garbage collection (a one-shot
+    #: process such as the CLI; a long-lived caller should leave it off).
+    freeze_gc: bool = False
 
 
 @dataclass
 class RunResult:
     plan: write_stage.Plan
     operations: int
-    files: int
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -64,11 +66,12 @@ def run(
     materialised = ensure_spec(options.spec_path)
     if materialised:
         progress(materialised)
-    raw = options.spec_path.read_bytes() if options.spec_path.is_file() else b""
-    spec = load_spec(options.spec_path)
-    # The loaded spec is a large, long-lived object graph: keep the cyclic
-    # collector from re-scanning it on every collection while rendering.
-    gc.freeze()
+    raw = read_spec_bytes(options.spec_path)
+    spec = parse_spec(options.spec_path, raw)
+    if options.freeze_gc:
+        # The loaded spec is a large, long-lived object graph: keep the cyclic
+        # collector from re-scanning it on every collection while rendering.
+        gc.freeze()
     timings["load"] = time.perf_counter() - started
     warnings = validation_warnings(spec) if options.validate else []
     mark = time.perf_counter()
@@ -88,7 +91,6 @@ def run(
     return RunResult(
         plan=plan,
         operations=operations,
-        files=len(files),
         warnings=warnings,
         timings=timings,
     )

@@ -75,6 +75,12 @@ def select(spec: Mapping[str, Any], selection: Selection) -> list[tuple[str, str
         raise SelectionError(
             "nothing selected: name --operation, --tag, --path or --all"
         )
+    if selection.all and (selection.operations or selection.tags or selection.paths):
+        raise SelectionError(
+            "--all already selects every operation; drop --operation, --tag and --path"
+        )
+    if not refs:
+        raise SelectionError("the spec has no operations")
     if selection.all:
         return [(r.path, r.method) for r in refs]
     _check_known("operation id", selection.operations, [r.operation_id for r in refs])
@@ -99,5 +105,10 @@ def _check_known(kind: str, asked: Sequence[str], known: Sequence[str]) -> None:
             continue
         choices = sorted(known_set)
         close = difflib.get_close_matches(name, choices, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        if close:
+            hint = f"; did you mean {', '.join(close)}?"
+        elif len(choices) <= 20:
+            hint = f"; known: {', '.join(choices)}"
+        else:
+            hint = ""
         raise SelectionError(f"unknown {kind} {name!r}{hint}")

@@ -139,8 +139,9 @@ def test_selection_default_comes_from_pyproject(
 def test_bad_copyright_years(
     mini_spec: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(mini_spec), "--all", "--copyright-years", "twenty"]) == 2
-    assert "--copyright-years must look like 2023-2025" in capsys.readouterr().err
+    for years in ("twenty", "2025-2023"):
+        assert main([str(mini_spec), "--all", "--copyright-years", years]) == 2
+        assert "copyright years must look like 2023-2025" in capsys.readouterr().err
 
 
 def test_same_bytes_from_two_working_directories(
@@ -192,3 +193,19 @@ def test_help_teaches() -> None:
         "examples:",
     ):
         assert words in result.stdout
+
+
+def test_validate_reports_findings_as_warnings(
+    mini_spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invalid = tmp_path / "invalid.yaml"
+    invalid.write_text(
+        MINI_SPEC.replace('info: {title: Mini, version: "1"}', 'info: {version: "1"}')
+    )
+    assert main([str(invalid), "--all", "-o", str(tmp_path / "out"), "--validate"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: spec validation: 'title' is a required property (at info)" in err
+    assert (
+        main([str(mini_spec), "--all", "-o", str(tmp_path / "out"), "--validate"]) == 0
+    )
+    assert "warning" not in capsys.readouterr().err

@@ -11,7 +11,6 @@ import lzma
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -182,19 +181,14 @@ def test_podchecker_finds_no_error(
     not (SPECS / "openai-openapi-2026-08-21-f85dbe2.yaml.xz").is_file(),
     reason="../shared/specs/openai is not available beside the repository",
 )
-def test_whole_api_renders_fast_and_deterministically(
+def test_whole_api_renders_deterministically(
     corpus_api: Callable[[str], Api],
 ) -> None:
+    """Timing lives in benchmarks/; here: same bytes every time, a page per path."""
     api = corpus_api("openai-openapi-2026-08-21-f85dbe2.yaml.xz")
-    timings = []
-    outputs = []
-    for _ in range(3):
-        start = time.perf_counter()
-        outputs.append(render(api, RenderOptions()))
-        timings.append(time.perf_counter() - start)
-    assert outputs[0] == outputs[1] == outputs[2]
+    outputs = [render(api, RenderOptions()) for _ in range(2)]
+    assert outputs[0] == outputs[1]
     assert len(outputs[0]) == len({item.path for item in api.paths}) + 1
-    assert min(timings) < 0.2, f"POD rendering took {min(timings):.3f}s"
 
 
 # -- hostile text: no injected POD commands ------------------------------------

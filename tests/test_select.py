@@ -62,3 +62,20 @@ def test_unknown_tag_and_path() -> None:
 def test_empty_selection_is_an_error() -> None:
     with pytest.raises(SelectionError, match="nothing selected"):
         select(SPEC, Selection())
+
+
+def test_a_spec_without_operations_is_an_error() -> None:
+    with pytest.raises(SelectionError, match="the spec has no operations"):
+        select({"openapi": "3.1.0", "paths": {}}, Selection(all=True))
+
+
+def test_all_with_other_criteria_is_an_error() -> None:
+    with pytest.raises(SelectionError, match="--all already selects every operation"):
+        select(SPEC, Selection(all=True, tags=("Files",)))
+
+
+def test_unknown_name_without_close_match_lists_the_known_ones() -> None:
+    with pytest.raises(
+        SelectionError, match="unknown tag 'Zzz'; known: Embeddings, Files, Models"
+    ):
+        select(SPEC, Selection(tags=("Zzz",)))

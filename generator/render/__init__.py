@@ -9,16 +9,26 @@ artifact means adding one module here, its templates, and one entry in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.errors import GeneratorError
 from generator.model import Api
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    #: Years printed in the POD copyright lines, e.g. ``2023-2025``.
+    #: Years printed in the POD copyright lines, e.g. ``2023-2025`` (never the clock).
     copyright_years: str = "2023-2025"
+
+    def __post_init__(self) -> None:
+        match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", self.copyright_years)
+        if match is None or (match[2] is not None and match[2] < match[1]):
+            raise GeneratorError(
+                "copyright years must look like 2023-2025 (first year first), "
+                f"not {self.copyright_years!r}"
+            )
 
 
 #: What every renderer returns: relative POSIX path -> file text.
