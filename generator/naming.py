@@ -63,11 +63,6 @@ def safe_identifier(name: str) -> str:
     return name
 
 
-def constant_case(value: str) -> str:
-    """An enum value as an upper-case constant name: ``gpt-4o`` -> ``GPT_4O``."""
-    return safe_identifier("_".join(w.upper() for w in _ascii_words(value)) or "_")
-
-
 def pod_page_name(path: str) -> str:
     """The POD page name of an API path: ``/a/{b}/c`` -> ``a-b-c``.
 

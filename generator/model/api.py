@@ -19,18 +19,7 @@ class Parameter:
     description: str | None
     schema: Schema | None
     deprecated: bool = False
-    style: str | None = None
-    explode: bool | None = None
     example: JsonValue | _Missing = MISSING
-
-
-@dataclass(frozen=True)
-class Encoding:
-    """A multipart field's ``encoding`` entry."""
-
-    content_type: str | None = None
-    style: str | None = None
-    explode: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +29,6 @@ class MediaType:
     example: JsonValue | _Missing = MISSING
     #: Named examples (``examples``): name -> value.
     examples: Mapping[str, JsonValue] = field(default_factory=dict)
-    encoding: Mapping[str, Encoding] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -51,19 +39,11 @@ class RequestBody:
 
 
 @dataclass(frozen=True)
-class Header:
-    name: str
-    description: str | None
-    schema: Schema | None
-
-
-@dataclass(frozen=True)
 class Response:
     #: The status code as written (``"200"``, ``"4XX"``, ``"default"``).
     status: str
     description: str | None
     content: tuple[MediaType, ...]
-    headers: tuple[Header, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,12 +71,10 @@ class Operation:
     #: Names of the security schemes that may authenticate the call
     #: (empty tuple: none declared; ``None`` in a requirement means optional).
     security: tuple[str, ...] = ()
-    #: ``x-oaiMeta.name`` / ``group`` / ``returns`` when present.
+    #: ``x-oaiMeta.name`` / ``returns`` when present.
     meta_name: str | None = None
-    meta_group: str | None = None
     meta_returns: str | None = None
     code_samples: tuple[CodeSample, ...] = ()
-    extensions: Mapping[str, JsonValue] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -126,7 +104,6 @@ class Tag:
 class Api:
     """The whole parsed spec."""
 
-    openapi_version: str
     title: str
     version: str
     description: str | None

@@ -21,8 +21,6 @@ from generator.model.api import (
     HTTP_METHODS,
     Api,
     CodeSample,
-    Encoding,
-    Header,
     MediaType,
     Operation,
     Parameter,
@@ -65,7 +63,6 @@ class ModelBuilder:
             if item is not None:
                 paths.append(item)
         return Api(
-            openapi_version=str(self.spec.get("openapi", "")),
             title=_text(info.get("title")) or "API",
             version=str(info.get("version", "")),
             description=_text(info.get("description")),
@@ -204,9 +201,6 @@ class ModelBuilder:
         node.min_items = _int(raw.get("minItems"))
         node.max_items = _int(raw.get("maxItems"))
         node.oai_meta = _mapping(raw.get("x-oaiMeta"))
-        node.extensions = {
-            k: v for k, v in raw.items() if k.startswith("x-") and k != "x-oaiMeta"
-        }
         return node
 
     def _discriminator(self, raw: Any) -> Discriminator | None:
@@ -275,12 +269,8 @@ class ModelBuilder:
             deprecated=raw.get("deprecated") is True,
             security=self._security(raw),
             meta_name=_text(meta.get("name")),
-            meta_group=_text(meta.get("group")),
             meta_returns=_text(meta.get("returns")),
             code_samples=_code_samples(meta.get("examples")),
-            extensions={
-                k: v for k, v in raw.items() if k.startswith("x-") and k != "x-oaiMeta"
-            },
         )
 
     def _parameter(self, raw: Mapping[str, Any]) -> Parameter:
@@ -290,7 +280,6 @@ class ModelBuilder:
             # 3.x also allows ``content`` with one media type.
             media = next(iter(_mapping(raw.get("content")).values()), None)
             schema_raw = _mapping(media).get("schema")
-        explode = raw.get("explode")
         return Parameter(
             name=str(raw["name"]),
             location=location,
@@ -298,8 +287,6 @@ class ModelBuilder:
             description=_text(raw.get("description")),
             schema=None if schema_raw is None else self.schema(schema_raw),
             deprecated=raw.get("deprecated") is True,
-            style=_text(raw.get("style")),
-            explode=explode if isinstance(explode, bool) else None,
             example=raw.get("example", MISSING),
         )
 
@@ -315,18 +302,6 @@ class ModelBuilder:
                     examples={
                         str(k): self._deref(v).get("value")
                         for k, v in _mapping(media.get("examples")).items()
-                    },
-                    encoding={
-                        str(k): Encoding(
-                            content_type=_text(_mapping(v).get("contentType")),
-                            style=_text(_mapping(v).get("style")),
-                            explode=(
-                                _mapping(v).get("explode")
-                                if isinstance(_mapping(v).get("explode"), bool)
-                                else None
-                            ),
-                        )
-                        for k, v in _mapping(media.get("encoding")).items()
                     },
                 )
             )
@@ -344,18 +319,6 @@ class ModelBuilder:
             status=status,
             description=_text(raw.get("description")),
             content=self._media_types(raw.get("content")),
-            headers=tuple(
-                Header(
-                    name=str(name),
-                    description=_text(self._deref(h).get("description")),
-                    schema=(
-                        self.schema(self._deref(h)["schema"])
-                        if "schema" in self._deref(h)
-                        else None
-                    ),
-                )
-                for name, h in _mapping(raw.get("headers")).items()
-            ),
         )
 
     # -- security ------------------------------------------------------------

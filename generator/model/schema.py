@@ -38,9 +38,6 @@ class _Missing(enum.Enum):
 
 MISSING: Final = _Missing.MISSING
 
-#: The JSON types a schema can admit, in this order when listed.
-JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")
-
 
 @dataclass(frozen=True)
 class Discriminator:
@@ -88,8 +85,6 @@ class Schema:
     max_items: int | None = None
     #: ``x-oaiMeta`` of the schema, as written (its ``example`` is a JSON string).
     oai_meta: Mapping[str, JsonValue] = field(default_factory=dict)
-    #: ``x-*`` keys other than ``x-oaiMeta``.
-    extensions: Mapping[str, JsonValue] = field(default_factory=dict)
 
     # -- derived facts -------------------------------------------------
     @property
