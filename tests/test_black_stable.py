@@ -24,7 +24,9 @@ import pytest
 from generator.load import load_spec
 from generator.model.build import build_api
 from generator.render import RenderOptions
+from generator.render import python_layout
 from generator.render.python_client import PACKAGE, render
+from generator.render.python_methods import escape_docstring
 from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
 from test_hostile import SPEC as HOSTILE_SPEC
 
@@ -34,6 +36,7 @@ CORPUS_SECONDS = 600
 
 _LONG = "x" * 70
 _ENUM = [f"value-{n}-{_LONG[:n]}" for n in range(12)]
+_EDGE_REF = {"$ref": "#/components/schemas/" + "Edge" * 22}
 
 
 def _object(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -47,6 +50,21 @@ EDGE_SPEC: dict[str, Any] = {
     "info": {"title": '"Quoted" API', "version": "1"},
     "servers": [{"url": "https://example.invalid/" + _LONG}],
     "paths": {
+        "/edge": {
+            "get": {
+                "operationId": "getEdge",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Holder"}
+                            }
+                        },
+                    }
+                },
+            }
+        },
         f'/{_LONG}/"quoted"/{{item_id}}': {
             "post": {
                 "operationId": "create" + "Very" * 20 + "LongThing",
@@ -63,17 +81,13 @@ EDGE_SPEC: dict[str, Any] = {
                         "in": "query",
                         "schema": {
                             "type": "string",
-                            "enum": ["漢字" * 12, "かな" * 12],
+                            "enum": ["漢字" * 12, "かな" * 12, "e\u0301" * 40],
                         },
                     },
                 ],
                 "requestBody": {
                     "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/" + "Edge" * 22}
-                        }
-                    },
+                    "content": {"application/json": {"schema": _EDGE_REF}},
                 },
                 "responses": {
                     "200": {
@@ -82,7 +96,7 @@ EDGE_SPEC: dict[str, Any] = {
                             "application/json": {
                                 "schema": {
                                     "anyOf": [
-                                        {"$ref": "#/components/schemas/" + "Edge" * 22},
+                                        _EDGE_REF,
                                         {"$ref": "#/components/schemas/Short"},
                                     ]
                                 }
@@ -91,7 +105,7 @@ EDGE_SPEC: dict[str, Any] = {
                     }
                 },
             }
-        }
+        },
     },
     "components": {
         "schemas": {
@@ -100,7 +114,10 @@ EDGE_SPEC: dict[str, Any] = {
                 {
                     "mode": {"type": "string", "enum": _ENUM},
                     'say "hi"': {"type": "string", "description": "\t" + "漢" * 50},
-                    "it's": {"type": "string", "enum": ['a"b', "c'd", "e\\f"]},
+                    "it's": {
+                        "type": "string",
+                        "enum": ['a"b', "c'd", "e\\f", "g'h\"i"],
+                    },
                     "nested": {
                         "type": "array",
                         "items": {
@@ -117,6 +134,15 @@ EDGE_SPEC: dict[str, Any] = {
                 description="A line\n    indented\n      more\n" + "w " * 50,
             ),
             "Short": _object({"a": {"type": "string"}}, description='ends "quoted"'),
+            "Holder": _object(
+                {
+                    "edge": _EDGE_REF,
+                    "x" * 60 + '"': {"$ref": "#/components/schemas/Short"},
+                    "edges": {"$ref": "#/components/schemas/" + "Alias" * 17},
+                },
+                required=["edge"],
+            ),
+            "Alias" * 17: {"type": "array", "items": _EDGE_REF},
         }
     },
 }
@@ -192,3 +218,84 @@ def test_default_spec_seed_operation_is_black_stable() -> None:
 )
 def test_small_spec_clients_are_black_stable(spec: dict[str, Any]) -> None:
     assert black_changes(spec) == []
+
+
+# -- each construct at every length ------------------------------------------------
+#: ``(layout function, depth, one-line code)``; ``{N}``, ``{n}`` and ``{L}``
+#: become a long class name, a long identifier and a list of literals.
+SHAPES = [
+    ("statement", 0, "class {N}(BaseModel):"),
+    ("statement", 1, "{n}: {N}"),
+    ("statement", 1, "{n}: {N} | None = None"),
+    ("statement", 1, '{n}: {N} = field(wire_name="{n}")'),
+    ("statement", 1, '{n}: {N} | None = field(default=None, wire_name="{n}")'),
+    ("statement", 1, "{n}: Literal[{L}] | str | None = None"),
+    ("statement", 1, "{n}: list[{N} | dict[str, Any]] | None = None"),
+    ("statement", 1, '_default_base_url = "https://{n}"'),
+    ("statement", 0, "{N}: TypeAlias = {N} | list[{N}] | None"),
+    ("statement", 0, "{N}: TypeAlias = Literal[{L}]"),
+    (
+        "statement",
+        2,
+        "response: _api_models.{N} = await self._request(spec, cast_to=_api_models.{N})",
+    ),
+    (
+        "statement",
+        2,
+        "response: _api_models.{N} | list[_api_models.{N}] = self._request("
+        "spec, cast_to=_api_models.{N} | list[_api_models.{N}])",
+    ),
+    ("statement", 2, "return self._request_stream(spec, event_type=_api_models.{N})"),
+    ("statement", 3, "return await self._request_page(spec, item_type=models.{N})"),
+    ("statement", 2, "if not isinstance({n}, NotGiven):"),
+    ("statement", 3, 'file_parts["{n}"] = {n}'),
+    ("parameter", 2, "{n}: {N},"),
+    ("parameter", 2, "{n}: models.{N} | NotGiven = NOT_GIVEN,"),
+    ("parameter", 2, "{n}: Literal[{L}] | None | NotGiven = NOT_GIVEN,"),
+    ("parameter", 2, "{n}: list[models.{N} | models.{N}] | NotGiven = NOT_GIVEN,"),
+    ("parameter", 2, "{n}: Literal[{L}],"),
+    ("return_tail", 1, ") -> models.{N}:"),
+    ("return_tail", 1, ") -> models.{N} | Stream[models.{N}]: ..."),
+    ("return_tail", 1, ") -> SyncCursorPage[models.{N}]:"),
+]
+
+
+def _in_context(function: str, depth: int, lines: str) -> str:
+    """``lines`` inside the code black needs around them to parse."""
+    if function == "parameter":
+        return f"class C:\n    def f(\n        self,\n{lines}    ) -> None:\n        pass\n"
+    if function == "return_tail":
+        body = "" if lines.endswith("...\n") else "        pass\n"
+        return f"class C:\n    def f(\n        self,\n{lines}{body}"
+    opening = ["class C:\n", "    def f(self):\n", "        if x:\n"][:depth]
+    block = "    " * (depth + 1) + "pass\n" if lines.rstrip().endswith(":") else ""
+    return "".join(opening) + lines + block
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=[f"{f}-{c[:30]}" for f, _, c in SHAPES])
+def test_layout_matches_black_at_every_length(shape: tuple[str, int, str]) -> None:
+    function, depth, template = shape
+    layout = getattr(python_layout, function)
+    wrong = []
+    for n in range(4, 100):
+        literals = ", ".join(f'"v{i}"' for i in range(n // 3))
+        code = template.replace("{N}", "C" * n).replace("{n}", "a" * n)
+        source = _in_context(
+            function, depth, layout(code.replace("{L}", literals), depth)
+        )
+        if black.format_str(source, mode=black.Mode()) != source:
+            wrong.append(n)
+    assert wrong == [], f"black lays out {template!r} differently at lengths {wrong}"
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_docstrings_match_black_at_every_length(depth: int) -> None:
+    wrong = []
+    for n in range(60, 100):
+        text = escape_docstring(f'"Quoted\n\n    indented\n\t{"x" * n}"')
+        source = _in_context(
+            "statement", depth, python_layout.docstring(text + "\n", depth)
+        )
+        if black.format_str(source, mode=black.Mode()) != source:
+            wrong.append(n)
+    assert wrong == []
