@@ -53,12 +53,12 @@ _TOKEN = re.compile(
 )
 
 
-class CannotSplit(Exception):
+class _CannotSplit(Exception):
     """A split does not apply to a line."""
 
 
 @dataclass(eq=False, slots=True)
-class Leaf:
+class _Leaf:
     """A token, with what black's bracket tracker records about it."""
 
     type: str
@@ -67,7 +67,7 @@ class Leaf:
     space: str = ""
     prefix: str = ""
     bracket_depth: int = 0
-    opening_bracket: Leaf | None = None
+    opening_bracket: _Leaf | None = None
 
     def __post_init__(self) -> None:
         self.prefix = self.space
@@ -78,12 +78,12 @@ class _Tracker:
     """Bracket depths, bracket pairs and depth-0 delimiters of a line."""
 
     depth: int = 0
-    bracket_match: dict[tuple[int, str], Leaf] = field(default_factory=dict)
+    bracket_match: dict[tuple[int, str], _Leaf] = field(default_factory=dict)
     delimiters: dict[int, int] = field(default_factory=dict)
-    previous: Leaf | None = None
-    invisible: list[Leaf] = field(default_factory=list)
+    previous: _Leaf | None = None
+    invisible: list[_Leaf] = field(default_factory=list)
 
-    def mark(self, leaf: Leaf) -> None:
+    def mark(self, leaf: _Leaf) -> None:
         if leaf.type in _CLOSING:
             self.depth -= 1
             leaf.opening_bracket = self.bracket_match.pop((self.depth, leaf.type))
@@ -102,7 +102,7 @@ class _Tracker:
                 self.invisible.append(leaf)
         self.previous = leaf
 
-    def max_priority(self, exclude: Leaf | None = None) -> int:
+    def max_priority(self, exclude: _Leaf | None = None) -> int:
         skip = id(exclude)
         return max((p for k, p in self.delimiters.items() if k != skip), default=0)
 
@@ -110,11 +110,11 @@ class _Tracker:
 @dataclass(slots=True)
 class _Line:
     depth: int = 0
-    leaves: list[Leaf] = field(default_factory=list)
+    leaves: list[_Leaf] = field(default_factory=list)
     inside_brackets: bool = False
     tracker: _Tracker = field(default_factory=_Tracker)
 
-    def append(self, leaf: Leaf, track: bool = False) -> None:
+    def append(self, leaf: _Leaf, track: bool = False) -> None:
         if self.inside_brackets or track:
             self.tracker.mark(leaf)
         self.leaves.append(leaf)
@@ -124,17 +124,8 @@ class _Line:
         rest = "".join([leaf.prefix + leaf.value for leaf in self.leaves[1:]])
         return f"{first.prefix}{'    ' * self.depth}{first.value}{rest}"
 
-    def __bool__(self) -> bool:
-        return bool(self.leaves)
 
-    def with_lengths(self, reverse: bool = False) -> Iterator[tuple[int, Leaf, int]]:
-        indexes = range(len(self.leaves))
-        for index in reversed(indexes) if reverse else indexes:
-            leaf = self.leaves[index]
-            yield index, leaf, len(leaf.prefix) + len(leaf.value)
-
-
-def str_width(text: str) -> int:
+def _width(text: str) -> int:
     """Columns ``text`` takes in an editor: East Asian wide characters count 2."""
     if text.isascii():
         return len(text)
@@ -148,11 +139,11 @@ def _char_width(char: str) -> int:
 
 
 def _fits(line: _Line | str, line_length: int = LINE_LENGTH) -> bool:
-    return str_width(str(line)) <= line_length
+    return _width(str(line)) <= line_length
 
 
 # -- transforms ------------------------------------------------------------------
-#: A split: ``(line, force_optional_parens) -> lines``; raises :class:`CannotSplit`.
+#: A split: ``(line, force_optional_parens) -> lines``; raises :class:`_CannotSplit`.
 _Split = Callable[[_Line, bool], list[_Line]]
 
 
@@ -167,7 +158,7 @@ def _transform(line: _Line, force: bool) -> list[_Line]:
     for split in splits:
         try:
             return _run(line, split, line_str, force)
-        except CannotSplit:
+        except _CannotSplit:
             continue
     return [line]
 
@@ -189,7 +180,7 @@ def _run(line: _Line, split: _Split, line_str: str, force: bool) -> list[_Line]:
     # its lines fit.  It works on fresh copies of the leaves.
     copy = _Line(depth=line.depth, inside_brackets=line.inside_brackets)
     for index, leaf in enumerate(line.leaves):
-        copy.append(Leaf(leaf.type, leaf.value, leaf.space if index else ""), True)
+        copy.append(_Leaf(leaf.type, leaf.value, leaf.space if index else ""), True)
     second = _run(copy, split, line_str, True)
     return second if all(_fits(ln) for ln in second) else result
 
@@ -199,7 +190,7 @@ def _delimiter_split(line: _Line, force: bool) -> list[_Line]:
     tracker = line.tracker
     priority = tracker.max_priority(exclude=line.leaves[-1])
     if not priority:
-        raise CannotSplit("no delimiters")
+        raise _CannotSplit("no delimiters")
     lines: list[_Line] = []
     current = _Line(depth=line.depth, inside_brackets=True)
     for leaf in line.leaves:
@@ -207,10 +198,9 @@ def _delimiter_split(line: _Line, force: bool) -> list[_Line]:
         if tracker.delimiters.get(id(leaf)) == priority:
             lines.append(current)
             current = _Line(depth=line.depth, inside_brackets=True)
-    if current:
-        if priority == _COMMA_PRIORITY and current.leaves[-1].type != ",":
-            current.append(Leaf(",", ","))
-        lines.append(current)
+    if priority == _COMMA_PRIORITY and current.leaves[-1].type != ",":
+        current.append(_Leaf(",", ","))
+    lines.append(current)
     for result in lines:
         result.leaves[0].prefix = ""
     return lines
@@ -241,11 +231,11 @@ def _trailers_to_omit(line: _Line) -> Iterator[frozenset[int]]:
     omit: set[int] = set()
     yield frozenset(omit)
     length = 4 * line.depth
-    opening: Leaf | None = None
-    closing: Leaf | None = None
+    opening: _Leaf | None = None
+    closing: _Leaf | None = None
     inner: set[int] = set()
-    for _, leaf, leaf_length in line.with_lengths(reverse=True):
-        length += leaf_length
+    for leaf in reversed(line.leaves):
+        length += len(leaf.prefix) + len(leaf.value)
         if length > LINE_LENGTH:
             break
         if opening is not None:
@@ -269,8 +259,8 @@ class _RHS:
     head: _Line
     body: _Line
     tail: _Line
-    opening: Leaf
-    closing: Leaf
+    opening: _Leaf
+    closing: _Leaf
 
 
 def _right_hand_split(line: _Line, force: bool, omit: frozenset[int]) -> list[_Line]:
@@ -280,12 +270,12 @@ def _right_hand_split(line: _Line, force: bool, omit: frozenset[int]) -> list[_L
 
 def _first_right_hand_split(line: _Line, omit: frozenset[int]) -> _RHS:
     """Head, body and tail around the last bracket pair not in ``omit``."""
-    tail: list[Leaf] = []
-    body: list[Leaf] = []
-    head: list[Leaf] = []
+    tail: list[_Leaf] = []
+    body: list[_Leaf] = []
+    head: list[_Leaf] = []
     current = tail
-    opening: Leaf | None = None
-    closing: Leaf | None = None
+    opening: _Leaf | None = None
+    closing: _Leaf | None = None
     for leaf in reversed(line.leaves):
         if current is body and leaf is opening:
             current = head
@@ -295,7 +285,7 @@ def _first_right_hand_split(line: _Line, omit: frozenset[int]) -> _RHS:
             closing = leaf
             current = body
     if opening is None or closing is None or not head:
-        raise CannotSplit("no brackets to split at")
+        raise _CannotSplit("no brackets to split at")
     tail.reverse()
     body.reverse()
     head.reverse()
@@ -316,13 +306,13 @@ def _maybe_split_omitting_optional_parens(
             rhs_oop = _first_right_hand_split(line, omit)
             if _prefer_split_rhs_oop(rhs_oop, rhs):
                 return _maybe_split_omitting_optional_parens(rhs_oop, line, force, omit)
-        except CannotSplit as error:
+        except _CannotSplit as error:
             if len(rhs.body.leaves) < 2 and not _fits(rhs.body):
-                raise CannotSplit("the body is still too long") from error
+                raise _CannotSplit("the body is still too long") from error
     if rhs.opening.type == "(":
         rhs.opening.value = "("
         rhs.closing.value = ")"
-    return [part for part in (rhs.head, rhs.body, rhs.tail) if part]
+    return [rhs.head, rhs.body, rhs.tail]
 
 
 def _prefer_split_rhs_oop(rhs_oop: _RHS, rhs: _RHS) -> bool:
@@ -340,7 +330,7 @@ def _prefer_split_rhs_oop(rhs_oop: _RHS, rhs: _RHS) -> bool:
     return any(leaf.type == "=" for leaf in rhs_oop.head.leaves) and _fits(rhs_oop.head)
 
 
-def _head(leaves: list[Leaf], original: _Line) -> _Line:
+def _head(leaves: list[_Leaf], original: _Line) -> _Line:
     """The head line of a bracket split: only its closed bracket pairs are tracked."""
     result = _Line(depth=original.depth)
     tracked = _inside_matching_brackets(leaves)
@@ -349,14 +339,14 @@ def _head(leaves: list[Leaf], original: _Line) -> _Line:
     return result
 
 
-def _body(leaves: list[Leaf], original: _Line) -> _Line:
+def _body(leaves: list[_Leaf], original: _Line) -> _Line:
     result = _Line(depth=original.depth + 1, inside_brackets=True)
     for leaf in leaves:
         result.append(leaf)
     return result
 
 
-def _inside_matching_brackets(leaves: Sequence[Leaf]) -> set[int]:
+def _inside_matching_brackets(leaves: Sequence[_Leaf]) -> set[int]:
     """The leaves within matched bracket pairs, the brackets included."""
     ids: set[int] = set()
     stack: list[tuple[str, list[int]]] = []
@@ -375,9 +365,9 @@ def _inside_matching_brackets(leaves: Sequence[Leaf]) -> set[int]:
 
 
 # -- statements ------------------------------------------------------------------
-def _tokens(code: str) -> list[Leaf]:
+def _tokens(code: str) -> list[_Leaf]:
     """The leaves of one line of generated code."""
-    leaves: list[Leaf] = []
+    leaves: list[_Leaf] = []
     position = 0
     code = code.strip()
     while position < len(code):
@@ -388,20 +378,20 @@ def _tokens(code: str) -> list[Leaf]:
         kind = match.lastgroup or ""
         value = match.group(kind)
         space = " " if match.group("space") and leaves else ""
-        leaves.append(Leaf(value if kind == "op" else kind, value, space))
+        leaves.append(_Leaf(value if kind == "op" else kind, value, space))
     return leaves
 
 
-def _wrap(leaves: list[Leaf], start: int, end: int) -> None:
+def _wrap(leaves: list[_Leaf], start: int, end: int) -> None:
     """Put optional (invisible) parentheses around ``leaves[start:end]``."""
     first = leaves[start]
-    opening = Leaf("(", "", first.space)
+    opening = _Leaf("(", "", first.space)
     first.space = first.prefix = ""
-    leaves.insert(end, Leaf(")", ""))
+    leaves.insert(end, _Leaf(")", ""))
     leaves.insert(start, opening)
 
 
-def _top_level(leaves: Sequence[Leaf], kind: str, start: int = 0) -> int:
+def _top_level(leaves: Sequence[_Leaf], kind: str, start: int = 0) -> int:
     """The index of the first ``kind`` leaf outside brackets, or -1."""
     depth = 0
     for index in range(start, len(leaves)):
@@ -484,7 +474,7 @@ def return_tail(block: str, depth: int) -> str:
     # This is the tail of black's split of the whole ``def``: its brackets
     # were paired on the ``def`` line, and the tail line tracks none itself.
     tracker = _Tracker()
-    tracker.mark(Leaf("(", "("))
+    tracker.mark(_Leaf("(", "("))
     for leaf in leaves:
         tracker.mark(leaf)
     return _lines(_Line(depth=depth, leaves=leaves))
