@@ -10,6 +10,8 @@ spec's ``2024-01-01`` is text, not a ``datetime``.
 from __future__ import annotations
 
 import json
+import lzma
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +28,39 @@ def load_spec(path: Path) -> dict[str, Any]:
 
 
 def read_spec_bytes(path: Path) -> bytes:
-    """The bytes of the spec file, or a :class:`SpecError` saying why not."""
+    """The bytes of the spec file, or a :class:`SpecError` saying why not.
+
+    ``.xz`` and ``.gz`` files are decompressed (at most the size limit, so a
+    compression bomb stops early): historical specs are often kept that way.
+    """
     try:
-        return path.read_bytes()
+        raw = path.read_bytes()
+        suffix = path.suffix.lower()
+        if suffix == ".xz":
+            return _decompress(path, lzma.LZMADecompressor(), raw)
+        if suffix == ".gz":
+            return _decompress(path, zlib.decompressobj(wbits=47), raw)
+        return raw
     except FileNotFoundError:
         raise SpecError(f"{path}: spec file not found") from None
     except IsADirectoryError:
         raise SpecError(f"{path}: is a directory, not a spec file") from None
     except OSError as exc:
         raise SpecError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _decompress(
+    path: Path, decompressor: lzma.LZMADecompressor | zlib._Decompress, raw: bytes
+) -> bytes:
+    try:
+        data = decompressor.decompress(raw, _MAX_FILE_BYTES + 1)
+    except (lzma.LZMAError, zlib.error, EOFError) as exc:
+        raise SpecError(f"{path}: cannot decompress: {exc}") from None
+    if len(data) > _MAX_FILE_BYTES:
+        raise SpecError(
+            f"{path}: decompresses to more than the {_MAX_FILE_BYTES} byte limit"
+        )
+    return data
 
 
 def parse_spec(path: Path, raw: bytes) -> dict[str, Any]:

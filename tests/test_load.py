@@ -77,3 +77,27 @@ def test_json_spec(tmp_path: Path) -> None:
         '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}'
     )
     assert load_spec(path)["openapi"] == "3.1.0"
+
+
+def test_compressed_specs_are_read(tmp_path: Path) -> None:
+    import gzip
+
+    xz = SHARED / "perl-client-2025-04-11-8f2ef4f.yaml.xz"
+    if xz.is_file():
+        assert len(load_spec(xz)["paths"]) == 85
+    gz = tmp_path / "spec.yaml.gz"
+    gz.write_bytes(gzip.compress(DATED.encode()))
+    assert load_spec(gz)["info"]["version"] == "2024-01-01"
+
+
+def test_broken_and_oversized_archives_are_refused(tmp_path: Path) -> None:
+    import gzip
+
+    broken = tmp_path / "spec.yaml.xz"
+    broken.write_bytes(b"not xz at all")
+    with pytest.raises(SpecError, match="cannot decompress"):
+        load_spec(broken)
+    bomb = tmp_path / "bomb.yaml.gz"
+    bomb.write_bytes(gzip.compress(b" " * (65 * 1024 * 1024), compresslevel=1))
+    with pytest.raises(SpecError, match="decompresses to more than"):
+        load_spec(bomb)
