@@ -18,6 +18,7 @@ from generator.model import Schema
 from generator.model.build import build_api
 from generator.render import RenderOptions, markdown
 from generator.render.markdown_snippets import request_media
+from generator.render.python_methods import client_methods
 from generator.render.markdown_text import absolute_links, block, cell
 from markdown_support import (
     CASE_IDS,
@@ -53,8 +54,10 @@ def test_every_page_and_operation_is_reachable_from_the_index(
     index_links = [
         unquote(link) for link in links_and_anchors(files["markdown/README.md"])[0]
     ]
+    methods = client_methods(api)
     for operation in api.operations:
-        page = f"paths/{markdown.page_name(operation.path)}.md#{markdown.operation_anchor(operation)}"
+        anchor = methods[(operation.path, operation.method)].name
+        page = f"paths/{markdown.page_name(operation.path)}.md#{anchor}"
         assert (
             page in index_links
         ), f"{operation.operation_id} is not linked from the index"

@@ -17,9 +17,9 @@ import pytest
 
 from generator.model import Api
 from generator.model.build import build_api
-from generator.naming import snake_case
 from generator.render import RenderOptions, markdown
 from generator.render.markdown_examples import conforms, example_value
+from generator.render.python_methods import client_methods
 from generator.render.markdown_snippets import (
     argument_names,
     curl_command,
@@ -86,19 +86,15 @@ def test_example_requests_are_valid_for_their_schemas(
 )
 def test_python_examples_match_the_generated_client(spec: str, seed_only: bool) -> None:
     """The example call uses the real method name and argument names and kinds."""
-    from generator.render.python_methods import plan_methods
-    from generator.render.python_types import TypePlanner
-
     api = corpus_api(spec, seed_only) if spec else build_api(synthetic_spec())
     files = (
         corpus_files(spec, seed_only) if spec else markdown.render(api, RenderOptions())
     )
-    plans = {p.name: p for p in plan_methods(api, TypePlanner())}
+    plans = client_methods(api)
     for operation in api.operations:
         page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
-        method = snake_case(operation.operation_id)
-        call = example_call(page, method)
-        plan = plans[method]
+        plan = plans[(operation.path, operation.method)]
+        call = example_call(page, plan.name)
         path_arguments = [a for a in plan.arguments if a.location == "path"]
         keywords = {a.name: a for a in plan.arguments if a.location != "path"}
         assert len(call.args) == len(path_arguments), operation.operation_id
@@ -200,10 +196,11 @@ def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> Non
     """
     write_package(api, workdir / "site", "openai_client")
     files = markdown.render(api, RenderOptions())
+    methods = client_methods(api)
     scripts = []
     for operation in api.operations:
         page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
-        call = f"client.{snake_case(operation.operation_id)}("
+        call = f"client.{methods[(operation.path, operation.method)].name}("
         scripts.append(
             next(
                 (operation.operation_id, t.content)

@@ -37,7 +37,7 @@ from generator.model import (
     Response,
     Schema,
 )
-from generator.naming import pod_page_name, snake_case
+from generator.naming import pod_page_name
 from generator.render import Files, RenderOptions
 from generator.render.markdown_fields import FieldRow, SchemaFormatter
 from generator.render.markdown_snippets import (
@@ -56,6 +56,7 @@ from generator.render.markdown_text import (
     first_paragraph,
     plain_text,
 )
+from generator.render.python_methods import MethodPlan, client_methods
 from generator.render.schema_shape import union_members
 from generator.templating import environment
 
@@ -174,10 +175,12 @@ class _Site:
         self.env = environment("markdown")
         self.formatter = SchemaFormatter(api.schemas)
         self.field_table = _FieldTables(self.env)
+        #: The client's method per operation: the names the docs show.
+        self.methods = client_methods(api)
         #: Component name -> (label, URL) of the pages that link to it.
         self.users: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        #: Tag -> (operation, URL of its section), in spec order.
-        self.index: dict[str, list[tuple[Operation, str]]] = defaultdict(list)
+        #: Tag -> (operation, Python method, URL of its section), in spec order.
+        self.index: dict[str, list[tuple[Operation, str, str]]] = defaultdict(list)
 
     def files(self) -> Files:
         files = self._path_pages()
@@ -205,11 +208,16 @@ class _Site:
             views = []
             for operation in (op for item in items for op in item.operations):
                 with self.formatter.tracking_links() as linked:
-                    view = _operation_view(self.api, operation, self.formatter)
+                    view = _operation_view(
+                        self.api,
+                        operation,
+                        self.methods[(operation.path, operation.method)],
+                        self.formatter,
+                    )
                 views.append(view)
                 url = f"paths/{quote(name)}.md#{view.anchor}"
                 for tag in operation.tags or (_UNTAGGED,):
-                    self.index[tag].append((operation, url))
+                    self.index[tag].append((operation, view.python_method, url))
                 for schema_name in linked:
                     label = plain_text(f"{view.method} {view.path}")
                     self.users[schema_name].add((label, f"../{url}"))
@@ -261,15 +269,11 @@ def page_name(path: str) -> str:
     return pod_page_name(path)
 
 
-def operation_anchor(operation: Operation) -> str:
-    """The anchor of an operation's section: its Python method name."""
-    return snake_case(operation.operation_id)
-
-
 # -- operations ------------------------------------------------------------------
 def _operation_view(
-    api: Api, operation: Operation, formatter: SchemaFormatter
+    api: Api, operation: Operation, method: MethodPlan, formatter: SchemaFormatter
 ) -> OperationView:
+    """An operation's section; its anchor is the client's method name (unique)."""
     request = example_request(operation)
     media = request_media(operation)
     texts = [t for t in (operation.summary, operation.description) if t]
@@ -277,14 +281,14 @@ def _operation_view(
     if texts and " ".join(texts[0].split()) == title:
         texts = texts[1:]
     return OperationView(
-        anchor=operation_anchor(operation),
+        anchor=method.name,
         title=plain_text(title),
         method=operation.method.upper(),
         path=operation.path,
         endpoint=code_span(f"{operation.method.upper()} {operation.path}"),
         text="\n\n".join(block(t, _OPERATION_LEVEL) for t in texts),
         operation_id=code_span(operation.operation_id),
-        python_method=snake_case(operation.operation_id),
+        python_method=method.name,
         tags=[plain_text(tag) for tag in operation.tags],
         deprecated=operation.deprecated,
         authentication=_authentication(api, operation.security),
@@ -314,7 +318,7 @@ def _operation_view(
         ),
         example_body_from_spec=request.body_from_spec,
         curl=code_block(curl_command(api, operation, request), "sh"),
-        python=code_block(python_call(operation, request), "python"),
+        python=code_block(python_call(operation, request, method), "python"),
         example_response=_example_response(operation),
     )
 
@@ -437,7 +441,7 @@ class TagSection:
 
 
 def _tag_sections(
-    api: Api, index: dict[str, list[tuple[Operation, str]]]
+    api: Api, index: dict[str, list[tuple[Operation, str, str]]]
 ) -> list[TagSection]:
     """Tags in the spec's order, then undeclared tags sorted, then untagged operations."""
     declared = [t.name for t in api.tags if t.name in index]
@@ -455,10 +459,10 @@ def _tag_sections(
                     link=Link(plain_text(_title(op)), url),
                     method=op.method.upper(),
                     path=escape_cell(code_span(op.path)),
-                    python=snake_case(op.operation_id),
+                    python=python,
                     deprecated=op.deprecated,
                 )
-                for op, url in index[tag]
+                for op, python, url in index[tag]
             ],
         )
         for tag in order

@@ -5,7 +5,7 @@ value is valid for its schema); :func:`curl_command` and :func:`python_call`
 spell that one request out, so the three examples on a page always agree.
 
 The Python call follows the generated client's conventions: the method is
-``snake_case(operation_id)``, path parameters are positional (as in the
+the client's own (:func:`~generator.render.python_methods.client_methods`), path parameters are positional (as in the
 openai SDK), everything else is a keyword argument named by
 :func:`generator.naming.field_identifiers`, query and header parameters
 first, then the body's properties; a body that is not an object is passed as
@@ -28,8 +28,9 @@ from generator.model import (
     Parameter,
     Schema,
 )
-from generator.naming import field_identifiers, snake_case
+from generator.naming import field_identifiers
 from generator.render.markdown_examples import conforms, example_value
+from generator.render.python_methods import MethodPlan
 from generator.render.schema_shape import object_shape, union_members, unwrap
 
 _JSON = "application/json"
@@ -223,8 +224,11 @@ def _file_name(name: str) -> str:
 
 
 # -- Python ------------------------------------------------------------------------
-def python_call(operation: Operation, request: ExampleRequest) -> str:
-    """The request as a call of the generated client: a small script black leaves as is."""
+def python_call(
+    operation: Operation, request: ExampleRequest, method: MethodPlan
+) -> str:
+    """The request as a call of ``method`` of the generated client: a small
+    script black leaves as is."""
     arguments: list[tuple[str, object]] = [
         ("", value) for _, value in request.values("path")
     ]
@@ -239,7 +243,7 @@ def python_call(operation: Operation, request: ExampleRequest) -> str:
     imports = ["from pathlib import Path", ""] if uses_files else []
     kind = response_kind(operation)
     target = {"none": "", "stream": "stream = "}.get(kind, "response = ")
-    call = f"{target}client.{snake_case(operation.operation_id)}("
+    call = f"{target}client.{method.name}("
     one_line = (
         call
         + ", ".join(prefix + _py_inline(value) for prefix, value in arguments)

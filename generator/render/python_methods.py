@@ -214,6 +214,19 @@ def _signature(arguments: Sequence[Argument], returns: str) -> Signature:
     )
 
 
+def client_methods(api: Api) -> dict[tuple[str, str], MethodPlan]:
+    """The generated client's method for each operation, by ``(path, method)``.
+
+    The Markdown docs name methods and arguments from these plans, so what
+    they show is what the client has.
+    """
+    methods = plan_methods(api, TypePlanner(api.schemas))
+    return {
+        (operation.path, operation.method): method
+        for operation, method in zip(api.operations, methods, strict=True)
+    }
+
+
 def plan_methods(api: Api, planner: TypePlanner) -> list[MethodPlan]:
     """One method per operation, in spec order, with distinct names.
 

@@ -1,0 +1,123 @@
+"""The Markdown docs name what the generated client really has.
+
+A spec whose operation IDs and argument names collide with each other and
+with the client's own names: the docs' Python examples must call the
+methods, with the arguments, of the client generated from the same spec
+(imported here, not re-derived).
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from generator.model.build import build_api
+from generator.render import Files, RenderOptions, markdown
+from markdown_support import PARSER
+from python_client_support import import_package, write_package
+
+
+def _clashing_spec() -> dict[str, Any]:
+    json_response = {
+        "200": {
+            "description": "OK.",
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"id": {"type": "string"}},
+                    }
+                }
+            },
+        }
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Clashes", "version": "1"},
+        "servers": [{"url": "https://api.example.test/v1"}],
+        "paths": {
+            "/sessions/close": {
+                # ``close`` is a method of the runtime client already.
+                "post": {"operationId": "close", "responses": json_response}
+            },
+            "/files": {
+                "get": {
+                    "operationId": "listFiles",
+                    "parameters": [
+                        # ``response`` and ``spec`` are locals of the method body.
+                        {
+                            "name": "response",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
+                        {
+                            "name": "spec",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
+                    ],
+                    "responses": json_response,
+                }
+            },
+            "/v2/files": {
+                # The same snake_case name as ``listFiles``.
+                "get": {"operationId": "list-files", "responses": json_response}
+            },
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Files, ModuleType]:
+    """The docs and the imported client package of the clashing spec."""
+    api = build_api(_clashing_spec())
+    root: Path = tmp_path_factory.mktemp("docs_match_client")
+    write_package(api, root, "docs_match_client")
+    return markdown.render(api, RenderOptions()), import_package(
+        root, "docs_match_client"
+    )
+
+
+def _example_call(files: Files, path: str) -> ast.Call:
+    """The ``client.<method>(...)`` call on the page of ``path`` (one operation each)."""
+    page = files[f"markdown/paths/{markdown.page_name(path)}.md"]
+    (call,) = [
+        node
+        for token in PARSER.parse(page)
+        if token.type == "fence" and token.info == "python"
+        for node in ast.walk(ast.parse(token.content))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and ast.unparse(node.func.value) == "client"
+    ]
+    return call
+
+
+def _method_name(call: ast.Call) -> str:
+    assert isinstance(call.func, ast.Attribute)
+    return call.func.attr
+
+
+def test_examples_call_the_client_s_own_methods(
+    rendered: tuple[Files, ModuleType],
+) -> None:
+    files, package = rendered
+    names = []
+    for endpoint in ("POST /sessions/close", "GET /files", "GET /v2/files"):
+        path = endpoint.split()[1]
+        name = _method_name(_example_call(files, path))
+        # An undocumented operation's docstring is its HTTP line.
+        assert inspect.getdoc(getattr(package.Client, name)) == endpoint
+        page = files[f"markdown/paths/{markdown.page_name(path)}.md"]
+        assert f"- Python: `client.{name}()`" in page
+        assert f'<a id="{name}"></a>' in page
+        assert f"`{name}`" in files["markdown/README.md"]
+        names.append(name)
+    assert names == ["close_2", "list_files", "list_files_2"]
