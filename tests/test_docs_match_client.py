@@ -121,3 +121,22 @@ def test_examples_call_the_client_s_own_methods(
         assert f"`{name}`" in files["markdown/README.md"]
         names.append(name)
     assert names == ["close_2", "list_files", "list_files_2"]
+
+
+def test_examples_pass_the_client_s_own_argument_names(
+    rendered: tuple[Files, ModuleType],
+) -> None:
+    files, package = rendered
+    call = _example_call(files, "/files")
+    method = getattr(package.Client, _method_name(call))
+    keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+    # ``response`` and ``spec`` would shadow the method body's locals.
+    assert keywords.keys() == {"response_2", "spec_2"}
+    parameters = inspect.signature(method).parameters
+    required = {
+        name
+        for name, p in parameters.items()
+        if p.kind is p.KEYWORD_ONLY and p.default is p.empty
+    }
+    assert keywords.keys() == required
+    inspect.signature(method).bind(package.Client(api_key="k"), **keywords)

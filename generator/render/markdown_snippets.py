@@ -6,10 +6,10 @@ spell that one request out, so the three examples on a page always agree.
 
 The Python call follows the generated client's conventions: the method is
 the client's own (:func:`~generator.render.python_methods.client_methods`), path parameters are positional (as in the
-openai SDK), everything else is a keyword argument named by
-:func:`generator.naming.field_identifiers`, query and header parameters
-first, then the body's properties; a body that is not an object is passed as
-``body=``; multipart file parts are passed as paths.
+openai SDK), everything else is a keyword argument named as the client names
+it, query and header parameters first, then the body's properties; a body the
+client takes whole is passed as one argument; multipart file parts are
+passed as paths.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from generator.model import (
     Parameter,
     Schema,
 )
-from generator.naming import field_identifiers
 from generator.render.markdown_examples import conforms, example_value
 from generator.render.python_methods import MethodPlan
 from generator.render.schema_shape import object_shape, union_members, unwrap
@@ -233,7 +232,7 @@ def python_call(
         ("", value) for _, value in request.values("path")
     ]
     arguments.extend(
-        (f"{name}=", value) for name, value in _keyword_values(operation, request)
+        (f"{name}=", value) for name, value in _keyword_values(request, method)
     )
     uses_files = (
         request.is_multipart
@@ -282,53 +281,38 @@ def python_call(
     )
 
 
-def argument_names(operation: Operation) -> dict[tuple[str, str], str]:
-    """The client method's argument names, by (location, wire name).
-
-    Locations are ``path``, ``query``, ``header`` and ``body`` (one argument
-    per property of an object body; a whole non-object body is
-    ``("body", "")``).  Names are given location by location in that order,
-    each group avoiding the names already taken, as the client does.
-    """
-    taken: set[str] = set()
-    names: dict[tuple[str, str], str] = {}
-    for location in ("path", "query", "header"):
-        wire = [p.name for p in operation.parameters if p.location == location]
-        found = field_identifiers(wire, frozenset(taken))
-        taken.update(found.values())
-        names.update({(location, w): n for w, n in found.items()})
-    media = request_media(operation)
-    if media is None or media.schema is None:
-        return names
-    properties = list(object_shape(media.schema)[0])
-    if properties:
-        found = field_identifiers(properties, frozenset(taken))
-        names.update({("body", w): n for w, n in found.items()})
-    else:
-        names[("body", "")] = field_identifiers(["body"], frozenset(taken))["body"]
-    return names
-
-
 def _keyword_values(
-    operation: Operation, request: ExampleRequest
+    request: ExampleRequest, method: MethodPlan
 ) -> list[tuple[str, object]]:
-    """(Python argument name, value) for the query, header and body values."""
-    names = argument_names(operation)
+    """(Python argument name, value) for the query, header and body values.
+
+    The names are the client's own (``method``'s arguments); a body the client
+    takes whole is passed as its one body argument.
+    """
+    names = {(a.location, a.wire_name): a.name for a in method.arguments}
     result: list[tuple[str, object]] = [
         (names[(p.location, p.name)], v)
         for p, v in request.parameters
         if p.location != "path"
     ]
-    if ("body", "") in names:
-        result.append((names[("body", "")], request.body))
+    if request.media is None or request.media.schema is None:
+        return result
+    whole = method.by_location("body")
+    if whole:
+        result.append((whole[0].name, request.body))
     elif isinstance(request.body, dict):
+        properties = {
+            a.wire_name: a.name
+            for a in method.arguments
+            if a.location in ("json", "form", "file")
+        }
         result.extend(
             (
-                names[("body", wire)],
+                properties[wire],
                 _file_paths(value, wire) if _is_file(request, wire) else value,
             )
             for wire, value in request.body.items()
-            if ("body", wire) in names
+            if wire in properties
         )
     return result
 
