@@ -18,7 +18,7 @@ import pytest
 
 from generator.model.build import build_api
 from generator.render import Files, RenderOptions, markdown
-from markdown_support import PARSER
+from markdown_support import PARSER, table_rows
 from python_client_support import import_package, write_package
 
 
@@ -63,6 +63,37 @@ def _clashing_spec() -> dict[str, Any]:
                             "schema": {"type": "string"},
                         },
                     ],
+                    "responses": json_response,
+                }
+            },
+            "/settings": {
+                "post": {
+                    "operationId": "updateSettings",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "turn_detection": {
+                                            "type": "object",
+                                            "description": "Can be set to `null` to turn off.",
+                                            "properties": {"type": {"type": "string"}},
+                                        },
+                                        "mode": {"type": "string", "default": None},
+                                        "name": {"type": "string"},
+                                        "label": {
+                                            "type": "string",
+                                            "description": "Can be set to `null`.",
+                                        },
+                                        "note": {"type": ["string", "null"]},
+                                    },
+                                    "required": ["label"],
+                                }
+                            }
+                        },
+                    },
                     "responses": json_response,
                 }
             },
@@ -140,3 +171,41 @@ def test_examples_pass_the_client_s_own_argument_names(
     }
     assert keywords.keys() == required
     inspect.signature(method).bind(package.Client(api_key="k"), **keywords)
+
+
+def test_field_tables_say_null_where_the_client_accepts_none(
+    rendered: tuple[Files, ModuleType],
+) -> None:
+    files, package = rendered
+    page = files[f"markdown/paths/{markdown.page_name('/settings')}.md"]
+    method = getattr(package.Client, _method_name(_example_call(files, "/settings")))
+    parameters = inspect.signature(method).parameters
+    rows = table_rows(page)
+    header = rows.index(
+        [
+            "Field",
+            "Type",
+            "Required",
+            "Nullable",
+            "Default",
+            "Allowed values",
+            "Description",
+        ]
+    )
+    nullable = {}
+    for row in rows[header + 1 :]:
+        if not row:
+            break
+        name = row[0].strip("`")
+        if "." not in name:
+            nullable[name] = row[3]
+    assert nullable == {
+        "turn_detection": "yes (per description)",
+        "mode": "yes (default is null)",
+        "name": "no",
+        "label": "no",  # required: ``null`` is not implied
+        "note": "yes",
+    }
+    for name, cell in nullable.items():
+        annotation = str(parameters[name].annotation).split(" | ")
+        assert ("None" in annotation) == cell.startswith("yes"), name

@@ -25,7 +25,7 @@ from generator.model.build import build_api
 from generator.render import RenderOptions
 from generator.render.python_client import render
 from generator.render.python_methods import escape_docstring
-from generator.render.python_types import accepts_null_in_prose
+from generator.render.schema_shape import implied_null
 from python_client_support import (
     REPO,
     SEED,
@@ -271,22 +271,22 @@ def test_recursive_alias_is_cut_with_any(synthetic: ModuleType) -> None:
 
 
 @pytest.mark.parametrize(
-    ("description", "default", "accepted"),
+    ("description", "default", "reason"),
     [
-        ("Can be set to `null` to turn off.", MISSING, True),
-        ("This can be set to null to disable it.", MISSING, True),
-        ("Defaults to null.", MISSING, True),
-        ("Noise reduction settings.", None, True),
-        ("Must not be null.", MISSING, False),
-        ("This field cannot be null.", MISSING, False),
-        ("A nullable-ish name, never null.", MISSING, False),
-        ("Returns null-terminated strings.", MISSING, False),
-        ("The format.", "pcm16", False),
+        ("Can be set to `null` to turn off.", MISSING, "description"),
+        ("This can be set to null to disable it.", MISSING, "description"),
+        ("Defaults to null.", MISSING, "description"),
+        ("Noise reduction settings.", None, "default"),
+        ("Must not be null.", MISSING, None),
+        ("This field cannot be null.", MISSING, None),
+        ("A nullable-ish name, never null.", MISSING, None),
+        ("Returns null-terminated strings.", MISSING, None),
+        ("The format.", "pcm16", None),
     ],
 )
-def test_prose_null_rule(description: str, default: Any, accepted: bool) -> None:
+def test_prose_null_rule(description: str, default: Any, reason: str | None) -> None:
     schema = Schema(type="object", description=description, default=default)
-    assert accepts_null_in_prose(schema) is accepted
+    assert implied_null(schema) == reason
 
 
 def test_prose_null_applies_to_optional_arguments_only() -> None:

@@ -29,7 +29,12 @@ from generator.render.markdown_text import (
     json_code,
     plain_text,
 )
-from generator.render.schema_shape import object_shape, union_members, unwrap_chain
+from generator.render.schema_shape import (
+    implied_null,
+    object_shape,
+    union_members,
+    unwrap_chain,
+)
 
 _UNSAFE_FILE_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]")
 #: The schema pages' folder as seen from any page (all pages are one level deep).
@@ -80,7 +85,7 @@ class SchemaFormatter:
         self._types: dict[Schema, tuple[str, frozenset[str]]] = {}
         self._rows: dict[Schema, tuple[list[FieldRow], frozenset[str]]] = {}
         self._allowed: dict[Schema, str] = {}
-        self._field_facts: dict[Schema, tuple[str, str, str, str, str]] = {}
+        self._field_facts: dict[Schema, tuple[str, str, str, str]] = {}
         self._linked: set[str] = set()
 
     @contextmanager
@@ -174,6 +179,18 @@ class SchemaFormatter:
     def nullable(self, schema: Schema) -> bool:
         return any(s.nullable for s in self.chain(schema))
 
+    def nullable_cell(self, schema: Schema, required: bool) -> str:
+        """``yes``, ``no``, or why an optional field accepts ``null`` anyway
+        (as the client does: :func:`~generator.render.schema_shape.implied_null`)."""
+        if self.nullable(schema):
+            return "yes"
+        reason = None if required else implied_null(schema)
+        if reason == "default":
+            return "yes (default is null)"
+        if reason == "description":
+            return "yes (per description)"
+        return "no"
+
     def default(self, schema: Schema) -> str:
         value = next(
             (s.default for s in self.chain(schema) if s.default is not MISSING), MISSING
@@ -244,13 +261,13 @@ class SchemaFormatter:
         properties, required = self.shape(schema)
         for name, prop in properties.items():
             path = prefix + name
-            type_, nullable, default, allowed, description = self._facts(prop)
+            type_, default, allowed, description = self._facts(prop)
             out.append(
                 FieldRow(
                     name=escape_cell(code_span(path)),
                     type=escape_cell(type_),
                     required="yes" if name in required else "no",
-                    nullable=nullable,
+                    nullable=self.nullable_cell(prop, name in required),
                     default=escape_cell(default),
                     allowed=escape_cell(allowed),
                     description=(
@@ -260,13 +277,12 @@ class SchemaFormatter:
             )
             self._expand(prop, path, out, seen)
 
-    def _facts(self, schema: Schema) -> tuple[str, str, str, str, str]:
-        """Type, nullable, default, allowed values and description cells of a field."""
+    def _facts(self, schema: Schema) -> tuple[str, str, str, str]:
+        """Type, default, allowed values and description cells of a field."""
         found = self._field_facts.get(schema)
         if found is None:
             found = self._field_facts[schema] = (
                 self.type_of(schema),
-                "yes" if self.nullable(schema) else "no",
                 self.default(schema),
                 self.allowed(schema),
                 self.description(schema),

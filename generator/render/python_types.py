@@ -21,13 +21,13 @@ deterministic for a given spec.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.model import MISSING, JsonValue, Schema
 from generator.naming import field_identifiers, pascal_case, unique_name
 from generator.render.python_layout import string_literal
+from generator.render.schema_shape import implied_null
 
 #: Names the annotations and defaults of ``models.py`` use besides the planned
 #: declarations: a field of the same name would shadow them in its class body.
@@ -39,12 +39,6 @@ MODULE_NAMES = frozenset(
 #: Attributes of the runtime ``BaseModel`` a field must not shadow.
 MODEL_ATTRIBUTES = frozenset(
     {"model_extra", "model_fields_set", "from_data", "to_dict"}
-)
-
-#: Prose that says a property accepts ``null`` although the schema does not.
-_PROSE_NULL = re.compile(
-    r"(?<!\bnot\s)(?<!\bcannot\s)(?<!n't\s)(?<!\bnever\s)\b(?:set|be|to)\s+`?null`?(?![\w-])",
-    re.IGNORECASE,
 )
 
 
@@ -394,7 +388,7 @@ class TypePlanner:
         properties, required = merged_properties(schema)
         for wire_name, prop in properties.items():
             prop_type = self.annotation(prop, plan, pascal_case(wire_name))
-            if wire_name not in required and accepts_null_in_prose(prop):
+            if wire_name not in required and implied_null(prop) is not None:
                 prop_type = optional(prop_type)
             plan.fields.append(
                 FieldPlan(
@@ -543,24 +537,6 @@ def is_binary(schema: Schema) -> bool:
     return any(
         m.format == "binary" or (m.items is not None and m.items.format == "binary")
         for m in members
-    )
-
-
-def accepts_null_in_prose(schema: Schema) -> bool:
-    """Whether an optional property accepts ``null`` although not marked nullable.
-
-    Some properties are documented as "can be set to `null` to turn off"
-    (e.g. ``turn_detection``) or default to ``null`` without being declared
-    nullable.  The generated code then accepts ``None`` (sent as JSON
-    ``null``) for them, trusting the prose and the default over the type.
-    """
-    if schema.nullable:
-        return False
-    if schema.default is None:
-        return True
-    return (
-        schema.description is not None
-        and _PROSE_NULL.search(schema.description) is not None
     )
 
 

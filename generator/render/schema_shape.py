@@ -1,14 +1,25 @@
-"""Structural reading of typed schemas shared by the Markdown helpers.
+"""Structural reading of typed schemas shared by the renderers.
 
 Specs wrap schemas in ways that mean "this other schema": ``allOf: [X]``
 (written to attach a description to a ``$ref``) and ``anyOf: [X, {type:
 null}]`` (OpenAPI 3.1's nullable).  :func:`unwrap_chain` sees through those
 wrappers; :func:`object_shape` flattens ``allOf`` into one property list.
+:func:`implied_null` decides, for the client and the docs alike, which
+optional properties accept ``null`` without saying so in their type.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Literal
+
 from generator.model import MISSING, Schema
+
+#: Prose that says a property accepts ``null`` although the schema does not.
+_PROSE_NULL = re.compile(
+    r"(?<!\bnot\s)(?<!\bcannot\s)(?<!n't\s)(?<!\bnever\s)\b(?:set|be|to)\s+`?null`?(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def is_null(schema: Schema) -> bool:
@@ -71,3 +82,21 @@ def object_shape(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
 
     visit(schema)
     return properties, required
+
+
+def implied_null(schema: Schema) -> Literal["default", "description"] | None:
+    """Why an optional property accepts ``null`` although not declared nullable.
+
+    ``"default"``: its default is ``null``; ``"description"``: its prose
+    says it can be set to ``null`` (``turn_detection``: "Can be set to
+    `null` to turn off"); ``None``: neither, or it is declared nullable
+    anyway.  The generated client then accepts ``None`` (sent as JSON
+    ``null``) for such a property, and the docs' field tables say why.
+    """
+    if schema.nullable:
+        return None
+    if schema.default is None:
+        return "default"
+    if schema.description is not None and _PROSE_NULL.search(schema.description):
+        return "description"
+    return None
