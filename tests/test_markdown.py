@@ -17,7 +17,7 @@ import pytest
 from generator.model import Schema
 from generator.model.build import build_api
 from generator.render import RenderOptions, markdown
-from generator.render.markdown_snippets import request_media
+from generator.render.media_types import request_media
 from generator.render.python_methods import client_methods
 from generator.render.markdown_text import absolute_links, block, cell
 from markdown_support import (

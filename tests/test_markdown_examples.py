@@ -24,8 +24,8 @@ from generator.render.markdown_snippets import (
     curl_command,
     example_request,
     filled_path,
-    request_media,
 )
+from generator.render.media_types import request_media
 from loopback import LoopbackServer, RecordedRequest
 from markdown_support import (
     CASE_IDS,

@@ -43,10 +43,9 @@ from generator.render.markdown_fields import FieldRow, SchemaFormatter
 from generator.render.markdown_snippets import (
     curl_command,
     example_request,
-    is_json,
     python_call,
-    request_media,
 )
+from generator.render.media_types import is_json, request_media
 from generator.render.markdown_text import (
     block,
     cell,

@@ -30,11 +30,9 @@ from generator.model import (
 )
 from generator.render.markdown_examples import conforms, example_value
 from generator.render.python_methods import MethodPlan
-from generator.render.schema_shape import object_shape, union_members, unwrap
+from generator.render.media_types import MULTIPART, is_json, request_media
+from generator.render.schema_shape import is_binary, object_shape
 
-_JSON = "application/json"
-_MULTIPART = "multipart/form-data"
-_SSE = "text/event-stream"
 #: black's default line length: the Python examples are formatted as black would.
 _LINE_LENGTH = 88
 
@@ -58,22 +56,7 @@ class ExampleRequest:
 
     @property
     def is_multipart(self) -> bool:
-        return self.media is not None and self.media.content_type == _MULTIPART
-
-
-def is_json(content_type: str) -> bool:
-    return content_type == _JSON or content_type.endswith("+json")
-
-
-def request_media(operation: Operation) -> MediaType | None:
-    """The request media type the examples use: JSON or multipart first."""
-    if operation.request_body is None or not operation.request_body.content:
-        return None
-    content = operation.request_body.content
-    preferred = [
-        m for m in content if is_json(m.content_type) or m.content_type == _MULTIPART
-    ]
-    return (preferred or list(content))[0]
+        return self.media is not None and self.media.content_type == MULTIPART
 
 
 def example_request(operation: Operation) -> ExampleRequest:
@@ -196,26 +179,11 @@ def _form_parts(request: ExampleRequest, name: str, value: JsonValue) -> list[st
 
 
 def _is_file(request: ExampleRequest, name: str) -> bool:
-    """Whether the multipart part ``name`` is a file (``format: binary``)."""
+    """Whether the multipart part ``name`` is a file (as the client decides)."""
     if request.media is None or request.media.schema is None:
         return False
     prop = object_shape(request.media.schema)[0].get(name)
-    return prop is not None and _is_binary(prop)
-
-
-def _is_binary(schema: Schema, seen: frozenset[Schema] = frozenset()) -> bool:
-    """``format: binary``, possibly in a list or among the members of a union."""
-    node = unwrap(schema)
-    if node in seen:
-        return False
-    if node.format == "binary":
-        return True
-    inner = (
-        [node.items]
-        if node.is_array and node.items is not None
-        else union_members(node)
-    )
-    return any(_is_binary(member, seen | {node}) for member in inner)
+    return prop is not None and is_binary(prop)
 
 
 def _file_name(name: str) -> str:
@@ -240,7 +208,11 @@ def python_call(
         and any(_is_file(request, name) for name in request.body)
     )
     imports = ["from pathlib import Path", ""] if uses_files else []
-    kind = response_kind(operation)
+    kind = {"page": "json"}.get(method.result, method.result)
+    if kind == "stream_or_json":
+        # The client streams when the example's body sets ``stream`` to true.
+        streams = isinstance(request.body, dict) and request.body.get("stream") is True
+        kind = "stream" if streams else "json"
     target = {"none": "", "stream": "stream = "}.get(kind, "response = ")
     call = f"{target}client.{method.name}("
     one_line = (
@@ -378,17 +350,3 @@ def _py_str(text: str) -> str:
     if single.count("\\") < double.count("\\"):
         return f"'{single}'"
     return f'"{double}"'
-
-
-def response_kind(operation: Operation) -> str:
-    """``json``, ``binary``, ``stream`` or ``none``: what the first 2xx response returns."""
-    success = next((r for r in operation.responses if r.status.startswith("2")), None)
-    content = [m.content_type for m in success.content] if success is not None else []
-    if not content:
-        return "none"
-    if content == [_SSE]:
-        return "stream"
-    first = next(c for c in content if c != _SSE)
-    if is_json(first) or first.startswith("text/"):
-        return "json"
-    return "binary"

@@ -34,6 +34,12 @@ from dataclasses import dataclass, replace
 
 from generator.model import Api, MediaType, Operation, Parameter, Schema
 from generator.naming import field_identifiers, pascal_case, snake_case, unique_name
+from generator.render.media_types import (
+    MULTIPART,
+    is_json,
+    request_media,
+    success_content,
+)
 from generator.render.python_layout import string_literal
 from generator.render.python_types import (
     ANY,
@@ -88,10 +94,6 @@ _CLIENT_ATTRIBUTES = frozenset(
 
 #: Characters a docstring shows escaped (line breaks and tabs excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-_JSON = "application/json"
-_MULTIPART = "multipart/form-data"
-_SSE = "text/event-stream"
 
 
 @dataclass(frozen=True)
@@ -292,7 +294,7 @@ def _arguments(
             _parameter_argument(p, names[p.name], planner, base_name)
             for p in parameters
         )
-    media = _request_media(operation)
+    media = request_media(operation)
     if media is not None:
         required = (
             operation.request_body is not None and operation.request_body.required
@@ -319,18 +321,6 @@ def _parameter_argument(
     )
 
 
-def _request_media(operation: Operation) -> MediaType | None:
-    """The request media type the method sends (JSON or multipart, first listed)."""
-    if operation.request_body is None:
-        return None
-    content = operation.request_body.content
-    supported = [
-        m for m in content if _is_json(m.content_type) or m.content_type == _MULTIPART
-    ]
-    candidates = supported or list(content)
-    return candidates[0] if candidates else None
-
-
 def _body_arguments(
     media: MediaType,
     required: bool,
@@ -338,7 +328,7 @@ def _body_arguments(
     base_name: str,
     taken: set[str],
 ) -> list[Argument]:
-    multipart = media.content_type == _MULTIPART
+    multipart = media.content_type == MULTIPART
     model = (
         None
         if media.schema is None
@@ -402,10 +392,7 @@ def _result(
     arguments: list[Argument],
 ) -> tuple[str, TypeExpr, TypeExpr]:
     """``(kind, return type, element type)`` from the first success response."""
-    success = next((r for r in operation.responses if r.status.startswith("2")), None)
-    content = list(success.content) if success is not None else []
-    events = next((m for m in content if m.content_type == _SSE), None)
-    others = [m for m in content if m.content_type != _SSE]
+    events, others = success_content(operation)
     event_type = (
         planner.annotation(events.schema, None, base_name + "Event") if events else ANY
     )
@@ -417,10 +404,10 @@ def _result(
     if not others:
         return "none", NONE, ANY
     media = others[0]
-    if not _is_json(media.content_type) and not media.content_type.startswith("text/"):
+    if not is_json(media.content_type) and not media.content_type.startswith("text/"):
         return "binary", ANY, ANY
     returns = planner.annotation(media.schema, None, base_name + "Response")
-    if events is not None and has_stream_argument and _is_json(media.content_type):
+    if events is not None and has_stream_argument and is_json(media.content_type):
         return "stream_or_json", returns, event_type
     item = _page_item(operation, media.schema, planner)
     if item is not None:
@@ -495,7 +482,3 @@ def escape_docstring(text: str) -> str:
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     return text + " " if text.endswith('"') else text
-
-
-def _is_json(content_type: str) -> bool:
-    return content_type == _JSON or content_type.endswith("+json")

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from generator.model import MISSING, JsonValue, Schema
 from generator.naming import field_identifiers, pascal_case, unique_name
 from generator.render.python_layout import string_literal
-from generator.render.schema_shape import implied_null
+from generator.render.schema_shape import implied_null, is_binary, object_shape
 
 #: Names the annotations and defaults of ``models.py`` use besides the planned
 #: declarations: a field of the same name would shadow them in its class body.
@@ -385,7 +385,7 @@ class TypePlanner:
             description=_class_description(schema),
         )
         self._declarations[key] = plan
-        properties, required = merged_properties(schema)
+        properties, required = object_shape(schema)
         for wire_name, prop in properties.items():
             prop_type = self.annotation(prop, plan, pascal_case(wire_name))
             if wire_name not in required and implied_null(prop) is not None:
@@ -499,45 +499,6 @@ def _replace(expr: TypeExpr, target: Declaration) -> TypeExpr:
     if isinstance(expr, UnionOf):
         return union([_replace(m, target) for m in expr.members])
     return expr
-
-
-# -- schema facts ----------------------------------------------------------------
-def merged_properties(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
-    """Properties and required names of ``schema`` with its ``allOf`` merged in.
-
-    Members come first, in order, then the schema's own properties, so a
-    later definition of a property wins.
-    """
-    properties: dict[str, Schema] = {}
-    required: set[str] = set()
-    seen: set[int] = set()
-
-    def collect(node: Schema) -> None:
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-        for member in node.all_of:
-            collect(member)
-        properties.update(node.properties)
-        required.update(node.required)
-
-    collect(schema)
-    return properties, required
-
-
-def is_binary(schema: Schema) -> bool:
-    """A file upload: ``format: binary``, an array of them, or a union with one."""
-    if schema.format == "binary":
-        return True
-    members = [
-        *schema.any_of,
-        *schema.one_of,
-        *([schema.items] if schema.items else []),
-    ]
-    return any(
-        m.format == "binary" or (m.items is not None and m.items.format == "binary")
-        for m in members
-    )
 
 
 def _class_description(schema: Schema) -> str | None:

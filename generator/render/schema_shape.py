@@ -100,3 +100,19 @@ def implied_null(schema: Schema) -> Literal["default", "description"] | None:
     if schema.description is not None and _PROSE_NULL.search(schema.description):
         return "description"
     return None
+
+
+def is_binary(schema: Schema, seen: frozenset[Schema] = frozenset()) -> bool:
+    """A file upload: ``format: binary``, possibly in a list or among the
+    members of a union, at any depth (wrappers seen through)."""
+    node = unwrap(schema)
+    if node in seen:
+        return False
+    if node.format == "binary":
+        return True
+    inner = (
+        [node.items]
+        if node.is_array and node.items is not None
+        else union_members(node)
+    )
+    return any(is_binary(member, seen | {node}) for member in inner)
