@@ -346,3 +346,41 @@ def test_multipart_examples_upload_files() -> None:
     ]
     assert len(grow) == 4  # the title's pipe did not split the row
     assert '">Grow | [a tree]</a>' in PARSER.renderInline(grow[0])
+
+
+def test_python_examples_count_wide_characters_as_black_does() -> None:
+    """A call shorter than the line length in characters but not in columns is split."""
+    text = "日本語" * 14
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/notes": {
+                "post": {
+                    "operationId": "addNote",
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"text": {"type": "string"}},
+                                },
+                                "example": {"text": text},
+                            }
+                        }
+                    },
+                    "responses": {"204": {"description": "Added."}},
+                }
+            }
+        },
+    }
+    page = markdown.render(build_api(spec), RenderOptions())["markdown/paths/notes.md"]
+    (example,) = [
+        t.content
+        for t in PARSER.parse(page)
+        if t.type == "fence" and t.info == "python"
+    ]
+    call = f'client.add_note(text="{text}")'
+    # Each of the wide characters takes two columns.
+    assert len(call) <= 88 < len(call) + len(text)
+    assert black.format_str(example, mode=black.Mode()) == example

@@ -29,12 +29,11 @@ from generator.model import (
     Schema,
 )
 from generator.render.markdown_examples import conforms, example_value
+from generator.render.python_layout import LINE_LENGTH, width
 from generator.render.python_methods import MethodPlan
+from generator.render.python_types import python_literal
 from generator.render.media_types import MULTIPART, is_json, request_media
 from generator.render.schema_shape import is_binary, object_shape
-
-#: black's default line length: the Python examples are formatted as black would.
-_LINE_LENGTH = 88
 
 
 @dataclass(frozen=True)
@@ -220,7 +219,7 @@ def python_call(
         + ", ".join(prefix + _py_inline(value) for prefix, value in arguments)
         + ")"
     )
-    if len(one_line) <= _LINE_LENGTH:
+    if width(one_line) <= LINE_LENGTH:
         call = one_line
     else:
         # One argument per line, with the trailing comma black keeps.
@@ -308,7 +307,7 @@ def _py(value: object, indent: int, overhead: int) -> str:
     or dict gets one item per line and a trailing comma, which black keeps.
     """
     inline = _py_inline(value)
-    if indent + overhead + len(inline) <= _LINE_LENGTH or not isinstance(
+    if indent + overhead + width(inline) <= LINE_LENGTH or not isinstance(
         value, (list, dict)
     ):
         return inline
@@ -319,7 +318,7 @@ def _py(value: object, indent: int, overhead: int) -> str:
     else:
         items = []
         for key, item in value.items():
-            prefix = _py_str(key) + ": "
+            prefix = python_literal(key) + ": "
             items.append(prefix + _py(item, inner, len(prefix) + 1))
         opening, closing = "{", "}"
     body = "".join(f"{' ' * inner}{item},\n" for item in items)
@@ -330,23 +329,15 @@ def _py_inline(value: object) -> str:
     """A Python literal for a JSON value, on one line."""
     if isinstance(value, _PyCode):
         return str(value)
-    if isinstance(value, str):
-        return _py_str(value)
     if isinstance(value, list):
         return "[" + ", ".join(_py_inline(v) for v in value) + "]"
     if isinstance(value, dict):
         return (
             "{"
-            + ", ".join(f"{_py_str(k)}: {_py_inline(v)}" for k, v in value.items())
+            + ", ".join(
+                f"{python_literal(k)}: {_py_inline(v)}" for k, v in value.items()
+            )
             + "}"
         )
-    return repr(value)  # None, True, False, int, float
-
-
-def _py_str(text: str) -> str:
-    """A string literal quoted as black quotes it: double quotes unless single ones escape less."""
-    double = json.dumps(text, ensure_ascii=False)[1:-1]
-    single = double.replace('\\"', '"').replace("'", "\\'")
-    if single.count("\\") < double.count("\\"):
-        return f"'{single}'"
-    return f'"{double}"'
+    assert value is None or isinstance(value, (str, bool, int, float))
+    return python_literal(value)

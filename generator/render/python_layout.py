@@ -125,8 +125,9 @@ class _Line:
         return f"{first.prefix}{'    ' * self.depth}{first.value}{rest}"
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes in an editor: East Asian wide characters count 2."""
+def width(text: str) -> int:
+    """Columns ``text`` takes in an editor (and for black's line length): East
+    Asian wide characters count 2, combining ones 0."""
     if text.isascii():
         return len(text)
     return sum(_char_width(c) for c in text)
@@ -139,7 +140,7 @@ def _char_width(char: str) -> int:
 
 
 def _fits(line: _Line | str, line_length: int = LINE_LENGTH) -> bool:
-    return _width(str(line)) <= line_length
+    return width(str(line)) <= line_length
 
 
 # -- transforms ------------------------------------------------------------------
