@@ -6,6 +6,7 @@ clients over loopback HTTP.
 
 from __future__ import annotations
 
+import ast
 import inspect
 import os
 import subprocess
@@ -437,3 +438,33 @@ def test_whole_2026_08_api_passes_mypy_strict(tmp_path: Path) -> None:
     result = run_mypy(tmp_path, "latest_client")
     assert result.returncode == 0, result.stdout[-5000:]
     assert time.monotonic() - started < 600
+
+
+# -- imports --------------------------------------------------------------------------
+def _unused_imports(source: str) -> list[str]:
+    """Names bound by the module's imports that its code never reads, and
+    names bound twice (what ruff reports as F401 and F811)."""
+    tree = ast.parse(source)
+    bound = [
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__"
+        for alias in node.names
+    ]
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    twice = {name for name in bound if bound.count(name) > 1}
+    return sorted(set(bound) - read | twice)
+
+
+@pytest.mark.parametrize("module", ["_client.py", "models.py"])
+def test_generated_modules_import_only_what_they_use(
+    seed_root: Path, synthetic_root: Path, module: str
+) -> None:
+    packages = [
+        seed_root / "seed_client",
+        seed_root / "seed_default_client",
+        synthetic_root / "synthetic_client",
+    ]
+    for package in packages:
+        source = (package / module).read_text(encoding="utf-8")
+        assert not _unused_imports(source), (package.name, _unused_imports(source))

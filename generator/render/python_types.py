@@ -55,6 +55,10 @@ class TypeExpr:
         """The planned declarations this expression mentions."""
         return iter(())
 
+    def names(self) -> Iterator[str]:
+        """The plain names the annotation mentions (``Any``, ``Literal``, ``str``...)."""
+        return iter(())
+
 
 @dataclass(frozen=True)
 class Plain(TypeExpr):
@@ -64,6 +68,9 @@ class Plain(TypeExpr):
 
     def render(self, qualifier: str = "") -> str:
         return self.text
+
+    def names(self) -> Iterator[str]:
+        yield self.text
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,9 @@ class Lit(TypeExpr):
     def render(self, qualifier: str = "") -> str:
         return "Literal[" + ", ".join(python_literal(v) for v in self.values) + "]"
 
+    def names(self) -> Iterator[str]:
+        yield "Literal"
+
 
 @dataclass(frozen=True)
 class Generic(TypeExpr):
@@ -101,6 +111,11 @@ class Generic(TypeExpr):
         for arg in self.args:
             yield from arg.refs()
 
+    def names(self) -> Iterator[str]:
+        yield self.origin
+        for arg in self.args:
+            yield from arg.names()
+
 
 @dataclass(frozen=True)
 class UnionOf(TypeExpr):
@@ -112,6 +127,10 @@ class UnionOf(TypeExpr):
     def refs(self) -> Iterator[Declaration]:
         for member in self.members:
             yield from member.refs()
+
+    def names(self) -> Iterator[str]:
+        for member in self.members:
+            yield from member.names()
 
 
 ANY = Plain("Any")

@@ -5,10 +5,9 @@ Generated from the OpenAPI description; do not edit.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
-from ._models import BaseModel, field
-from ._types import FileTypes
+from ._models import BaseModel
 
 
 class AudioTranscription(BaseModel):

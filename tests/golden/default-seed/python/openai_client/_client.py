@@ -6,16 +6,13 @@ Generated from the OpenAPI description; do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, overload
+from typing import Literal
 
 from . import models
-from . import models as _api_models  # for method bodies: an argument may be "models"
+from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from ._pagination import AsyncCursorPage, SyncCursorPage
-from ._request import RequestSpec, path_param
-from ._response import BinaryResponse
-from ._streaming import AsyncStream, Stream
-from ._types import NOT_GIVEN, FileTypes, Headers, NotGiven, Query, Timeout
+from ._request import RequestSpec
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
 __all__ = ["Client", "AsyncClient"]
 
