@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from generator.model import Api
 from generator.render import Files, RenderOptions
 from generator.render import python_layout
-from generator.render.python_methods import MethodPlan, escape_docstring, plan_methods
+from generator.render.python_methods import MethodPlan, escape_docstring, plan_client
 from generator.render.python_types import (
     AliasPlan,
     ClassPlan,
     TypeExpr,
-    TypePlanner,
     optional,
     python_literal,
 )
@@ -90,9 +89,8 @@ class AliasView:
 
 def render(api: Api, options: RenderOptions) -> Files:
     """The files of the client package for ``api``."""
-    planner = TypePlanner(api.schemas)
-    methods = plan_methods(api, planner)
-    classes, aliases = planner.finish()
+    plan = plan_client(api)
+    methods, classes, aliases = plan.methods, plan.classes, plan.aliases
     declared = frozenset(d.name for d in (*classes, *aliases))
     env = environment("python")
     env.filters.update(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -44,6 +45,8 @@ from generator.render.python_layout import string_literal
 from generator.render.python_types import (
     ANY,
     NONE,
+    AliasPlan,
+    ClassPlan,
     FieldPlan,
     Generic,
     Lit,
@@ -216,13 +219,41 @@ def _signature(arguments: Sequence[Argument], returns: str) -> Signature:
     )
 
 
+@dataclass(frozen=True)
+class ClientPlan:
+    """Everything the client package declares: methods, model classes, aliases."""
+
+    methods: list[MethodPlan]
+    classes: list[ClassPlan]
+    aliases: list[AliasPlan]
+
+
+#: One plan per model object: the client renderer and the Markdown docs both
+#: read it, and planning the whole API is the costly part of either.
+_PLANS: dict[int, tuple[weakref.ref[Api], ClientPlan]] = {}
+
+
+def plan_client(api: Api) -> ClientPlan:
+    """The client's plan for ``api``, computed once per :class:`Api` object."""
+    key = id(api)
+    cached = _PLANS.get(key)
+    if cached is not None and cached[0]() is api:
+        return cached[1]
+    planner = TypePlanner(api.schemas)
+    methods = plan_methods(api, planner)
+    classes, aliases = planner.finish()
+    plan = ClientPlan(methods, classes, aliases)
+    _PLANS[key] = (weakref.ref(api, lambda _: _PLANS.pop(key, None)), plan)
+    return plan
+
+
 def client_methods(api: Api) -> dict[tuple[str, str], MethodPlan]:
     """The generated client's method for each operation, by ``(path, method)``.
 
     The Markdown docs name methods and arguments from these plans, so what
     they show is what the client has.
     """
-    methods = plan_methods(api, TypePlanner(api.schemas))
+    methods = plan_client(api).methods
     return {
         (operation.path, operation.method): method
         for operation, method in zip(api.operations, methods, strict=True)
