@@ -56,12 +56,27 @@ class Case:
         return target
 
     def render(self, workdir: Path) -> Files | None:
+        """The generated tree, less the runtime modules copied verbatim.
+
+        Those copies are checked against ``templates/python/runtime/`` by
+        ``test_golden.py``; keeping them here too would only repeat them.
+        """
         path = self.spec_path(workdir)
         if path is None:
             return None
         spec: dict[str, Any] = load_spec(path)
         files, _, _ = render_all(spec, self.selection, RenderOptions())
-        return files
+        return {rel: text for rel, text in files.items() if not is_runtime_copy(rel)}
+
+
+RUNTIME = REPO / "templates" / "python" / "runtime"
+RUNTIME_PREFIX = "python/openai_client/"
+
+
+def is_runtime_copy(rel: str) -> bool:
+    """True for a file of the client package copied from the static runtime."""
+    name = rel.removeprefix(RUNTIME_PREFIX)
+    return rel.startswith(RUNTIME_PREFIX) and (RUNTIME / name).is_file()
 
 
 CASES = (

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from golden_cases import CASES, GOLDEN, Case
+from golden_cases import CASES, GOLDEN, RUNTIME, RUNTIME_PREFIX, Case, is_runtime_copy
+
+from generator.pipeline import render_all
+from generator.render import RenderOptions
+from generator.select import Selection
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -40,3 +44,28 @@ def test_generated_tree_matches_golden(case: Case, tmp_path: Path) -> None:
             pytest.fail(
                 f"{case.name}/{rel} differs from its golden file:\n{diff[:4000]}"
             )
+
+
+def test_runtime_modules_are_copied_verbatim(tmp_path: Path) -> None:
+    files, _, _ = render_all(
+        {
+            "openapi": "3.1.0",
+            "info": {"title": "T", "version": "1"},
+            "paths": {
+                "/a": {
+                    "get": {
+                        "operationId": "a",
+                        "responses": {"204": {"description": "ok"}},
+                    }
+                }
+            },
+        },
+        Selection(all=True),
+        RenderOptions(),
+    )
+    copies = {rel for rel in files if is_runtime_copy(rel)}
+    assert {rel.removeprefix(RUNTIME_PREFIX) for rel in copies} == {
+        p.name for p in RUNTIME.iterdir() if p.is_file()
+    }
+    for rel in copies:
+        assert files[rel] == (RUNTIME / rel.removeprefix(RUNTIME_PREFIX)).read_text()
