@@ -147,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted; the output directory was not changed", file=sys.stderr)
+        print(
+            "interrupted; if files were being written, run again to complete the output",
+            file=sys.stderr,
+        )
         return 130
     except Exception as exc:  # noqa: BLE001 - one clear line, never a raw traceback
         if args.debug:

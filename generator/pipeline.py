@@ -17,6 +17,7 @@ from generator import write as write_stage
 from generator.load import parse_spec, read_spec_bytes
 from generator.model.build import ModelBuilder
 from generator.render import Files, RenderOptions
+from generator.render.registry import RENDERERS
 from generator.select import Selection, select
 from generator.spec_source import ensure_spec
 from generator.validate import validation_warnings
@@ -47,13 +48,11 @@ def render_all(
     spec: Mapping[str, Any], selection: Selection, options: RenderOptions
 ) -> tuple[Files, int, list[str]]:
     """Select, model and render every artifact; (files, operation count, warnings)."""
-    from generator.render.registry import RENDERERS
-
     selected = select(spec, selection)
     builder = ModelBuilder(spec)
     api = builder.build(selected)
     files: Files = {}
-    for renderer in RENDERERS.values():
+    for renderer in RENDERERS:
         files.update(renderer(api, options))
     return files, len(selected), builder.warnings
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import SelectionError
-from generator.model import HTTP_METHODS
+from generator.model import HTTP_METHODS, fallback_operation_id
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,11 @@ def index_operations(spec: Mapping[str, Any]) -> list[OperationRef]:
                 OperationRef(
                     path=str(path),
                     method=str(method),
-                    operation_id=op_id if isinstance(op_id, str) else f"{method}{path}",
+                    operation_id=(
+                        op_id
+                        if isinstance(op_id, str)
+                        else fallback_operation_id(str(method), str(path))
+                    ),
                     tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
                 )
             )

@@ -100,6 +100,8 @@ def _previous_files(out_dir: Path) -> list[str]:
 
 def plan(out_dir: Path, files: Mapping[str, str], source: Mapping[str, str]) -> Plan:
     """Compare what the run would write with what ``out_dir`` holds."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir} is not a directory")
     encoded = _encode(files, source)
     result = Plan()
     for path, data in sorted(encoded.items()):

@@ -120,3 +120,11 @@ def test_interrupted_commit_is_finished_by_the_next_run(
     changes = write(tmp_path, {"keep.txt": "k2"}, SOURCE)
     assert changes.removed == ["old.txt"]
     assert not (tmp_path / "old.txt").exists()
+
+
+def test_output_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.write_text("a file")
+    with pytest.raises(OutputError, match="is not a directory"):
+        write(target, {"a.txt": "a"}, SOURCE)
+    assert target.read_text() == "a file"

@@ -2,6 +2,7 @@
 
 from generator.model.api import (
     HTTP_METHODS,
+    fallback_operation_id,
     Api,
     CodeSample,
     MediaType,
@@ -17,6 +18,7 @@ from generator.model.schema import MISSING, JsonValue, Discriminator, Schema
 
 __all__ = [
     "HTTP_METHODS",
+    "fallback_operation_id",
     "MISSING",
     "Api",
     "CodeSample",

@@ -10,6 +10,11 @@ from generator.model.schema import MISSING, JsonValue, Schema, _Missing
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+def fallback_operation_id(method: str, path: str) -> str:
+    """The id of an operation that has no ``operationId`` (``get/things``)."""
+    return f"{method}{path}"
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -110,7 +115,8 @@ class Api:
     servers: tuple[str, ...]
     #: Every path item, in spec order.
     paths: tuple[PathItem, ...]
-    #: ``components/schemas`` by name, in spec order.
+    #: The ``components/schemas`` the selected operations reach, by name, in
+    #: the order the spec declares them.
     schemas: Mapping[str, Schema]
     security_schemes: tuple[SecurityScheme, ...]
     tags: tuple[Tag, ...]

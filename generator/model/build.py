@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from generator.model.api import (
     HTTP_METHODS,
+    fallback_operation_id,
     Api,
     CodeSample,
     MediaType,
@@ -72,7 +73,11 @@ class ModelBuilder:
                 if isinstance(s, Mapping) and isinstance(s.get("url"), str)
             ),
             paths=tuple(paths),
-            schemas=self._named,
+            schemas={
+                name: self._named[name]
+                for name in self._component_schemas
+                if name in self._named
+            },
             security_schemes=self._security_schemes(),
             tags=tuple(
                 Tag(name=str(t["name"]), description=_text(t.get("description")))
@@ -89,7 +94,7 @@ class ModelBuilder:
             return None
         node: Any = self.spec
         for token in ref[1:].split("/")[1:]:
-            key = unquote(token).replace("~1", "/").replace("~0", "~")
+            key = _unescape(token)
             if isinstance(node, Mapping) and key in node:
                 node = node[key]
             elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
@@ -121,7 +126,7 @@ class ModelBuilder:
         siblings = {k: v for k, v in raw.items() if k != "$ref"}
         name = ref[len(_SCHEMA_PREFIX) :] if ref.startswith(_SCHEMA_PREFIX) else None
         if name is not None:
-            name = unquote(name).replace("~1", "/").replace("~0", "~")
+            name = _unescape(name)
         if not siblings and name is not None and name in self._component_schemas:
             return self.named_schema(name)
         if _depth > _MAX_REF_CHAIN:
@@ -250,7 +255,9 @@ class ModelBuilder:
         parameters = tuple(self._parameter(p) for p in [*merged, *own] if "name" in p)
         body_raw = raw.get("requestBody")
         meta = _mapping(raw.get("x-oaiMeta"))
-        operation_id = _text(raw.get("operationId")) or f"{method}{path}"
+        operation_id = _text(raw.get("operationId")) or fallback_operation_id(
+            method, path
+        )
         return Operation(
             operation_id=operation_id,
             method=method,
@@ -368,6 +375,11 @@ def _code_samples(raw: Any) -> tuple[CodeSample, ...]:
             )
         )
     return tuple(samples)
+
+
+def _unescape(token: str) -> str:
+    """One JSON-pointer token as a key (percent-decoding, then ``~1``, ``~0``)."""
+    return unquote(token).replace("~1", "/").replace("~0", "~")
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

@@ -7,8 +7,4 @@ from generator.render.markdown import render as render_markdown
 from generator.render.pod import render as render_pod
 from generator.render.python_client import render as render_python
 
-RENDERERS: dict[str, Renderer] = {
-    "pod": render_pod,
-    "markdown": render_markdown,
-    "python": render_python,
-}
+RENDERERS: tuple[Renderer, ...] = (render_pod, render_markdown, render_python)
