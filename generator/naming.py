@@ -7,6 +7,7 @@ asks this module, so the docs and the code agree.
 from __future__ import annotations
 
 import keyword
+from collections.abc import Callable, Iterable
 import re
 import unicodedata
 
@@ -92,12 +93,36 @@ def field_identifiers(
     return {name: unique_name(safe_identifier(name), used, "_") for name in names}
 
 
-def unique_name(candidate: str, used: set[str], separator: str = "") -> str:
-    """``candidate``, or ``candidate`` + separator + 2, 3... if taken; then taken."""
+def unique_name(
+    candidate: str,
+    used: set[str],
+    separator: str = "",
+    fold: Callable[[str], str] = lambda name: name,
+) -> str:
+    """``candidate``, or ``candidate`` + separator + 2, 3... if taken; then taken.
+
+    ``used`` holds folded names: with ``fold=str.casefold``, names that differ
+    only by case count as taken (file names on case-insensitive systems).
+    """
     name = candidate
     counter = 2
-    while name in used:
+    while fold(name) in used:
         name = f"{candidate}{separator}{counter}"
         counter += 1
-    used.add(name)
+    used.add(fold(name))
     return name
+
+
+def page_names(paths: Iterable[str]) -> dict[str, str]:
+    """The page name of each API path (:func:`pod_page_name`), all distinct.
+
+    POD and Markdown pages share these names.  Real specs never collide;
+    hostile ones (``/a b`` and ``/a-b``, ``/Files`` and ``/files``) get
+    ``-2``, ``-3``... in path order, so no page overwrites another on any
+    file system.
+    """
+    used: set[str] = set()
+    return {
+        path: unique_name(pod_page_name(path), used, "-", str.casefold)
+        for path in sorted(set(paths))
+    }

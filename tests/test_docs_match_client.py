@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from generator.model.build import build_api
+from generator.naming import pod_page_name
 from generator.render import Files, RenderOptions, markdown
 from markdown_support import PARSER, table_rows
 from python_client_support import import_package, write_package
@@ -118,7 +119,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Files, ModuleTyp
 
 def _example_call(files: Files, path: str) -> ast.Call:
     """The ``client.<method>(...)`` call on the page of ``path`` (one operation each)."""
-    page = files[f"markdown/paths/{markdown.page_name(path)}.md"]
+    page = files[f"markdown/paths/{pod_page_name(path)}.md"]
     (call,) = [
         node
         for token in PARSER.parse(page)
@@ -146,7 +147,7 @@ def test_examples_call_the_client_s_own_methods(
         name = _method_name(_example_call(files, path))
         # An undocumented operation's docstring is its HTTP line.
         assert inspect.getdoc(getattr(package.Client, name)) == endpoint
-        page = files[f"markdown/paths/{markdown.page_name(path)}.md"]
+        page = files[f"markdown/paths/{pod_page_name(path)}.md"]
         assert f"- Python: `client.{name}()`" in page
         assert f'<a id="{name}"></a>' in page
         assert f"`{name}`" in files["markdown/README.md"]
@@ -177,7 +178,7 @@ def test_field_tables_say_null_where_the_client_accepts_none(
     rendered: tuple[Files, ModuleType],
 ) -> None:
     files, package = rendered
-    page = files[f"markdown/paths/{markdown.page_name('/settings')}.md"]
+    page = files[f"markdown/paths/{pod_page_name('/settings')}.md"]
     method = getattr(package.Client, _method_name(_example_call(files, "/settings")))
     parameters = inspect.signature(method).parameters
     rows = table_rows(page)

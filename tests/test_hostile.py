@@ -198,6 +198,17 @@ def test_pod_spec_text_cannot_start_a_command(generated: Path) -> None:
         assert "*** ERROR" not in result.stdout + result.stderr
 
 
+def test_pages_of_colliding_paths_do_not_overwrite_each_other(generated: Path) -> None:
+    """``/a b`` and ``/a-b`` share a page name: each still gets its own page."""
+    pod = sorted(p.name for p in (generated / "pod").rglob("Path/*.pod"))
+    markdown = sorted(p.name for p in (generated / "markdown" / "paths").glob("*.md"))
+    assert len(pod) == len(markdown) == 4
+    assert [name.removesuffix(".pod") for name in pod] == [
+        name.removesuffix(".md") for name in markdown
+    ]
+    assert {"a-b.pod", "a-b-2.pod"} <= set(pod)
+
+
 def test_markdown_spec_text_cannot_inject_html(generated: Path) -> None:
     """Raw HTML in spec text is shown as text, never passed through as HTML."""
     from markdown_it import MarkdownIt

@@ -16,6 +16,7 @@ import pytest
 
 from generator.model import Schema
 from generator.model.build import build_api
+from generator.naming import pod_page_name
 from generator.render import RenderOptions, markdown
 from generator.render.media_types import request_media
 from generator.render.python_methods import client_methods
@@ -57,7 +58,7 @@ def test_every_page_and_operation_is_reachable_from_the_index(
     methods = client_methods(api)
     for operation in api.operations:
         anchor = methods[(operation.path, operation.method)].name
-        page = f"paths/{markdown.page_name(operation.path)}.md#{anchor}"
+        page = f"paths/{pod_page_name(operation.path)}.md#{anchor}"
         assert (
             page in index_links
         ), f"{operation.operation_id} is not linked from the index"
@@ -83,7 +84,7 @@ def test_seed_page_documents_every_request_property() -> None:
     api = corpus_api(PERL_2025_04, True)
     files = corpus_files(PERL_2025_04, True)
     (operation,) = api.operations
-    page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
+    page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
     media = request_media(operation)
     assert media is not None and media.schema is not None
     expected = set(_inline_paths(media.schema, ""))

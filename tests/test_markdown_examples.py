@@ -17,6 +17,7 @@ import pytest
 
 from generator.model import Api
 from generator.model.build import build_api
+from generator.naming import pod_page_name
 from generator.render import RenderOptions, markdown
 from generator.render.markdown_examples import conforms, example_value
 from generator.render.python_methods import client_methods
@@ -66,7 +67,7 @@ def test_example_requests_are_valid_for_their_schemas(
             for e in schema_errors(media.schema, request.body, api.schemas)
         ]
         if request.is_json:
-            page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
+            page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
             fences = [
                 t.content
                 for t in PARSER.parse(page)
@@ -91,7 +92,7 @@ def test_python_examples_match_the_generated_client(spec: str, seed_only: bool) 
     )
     plans = client_methods(api)
     for operation in api.operations:
-        page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
+        page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
         plan = plans[(operation.path, operation.method)]
         call = example_call(page, plan.name)
         path_arguments = [a for a in plan.arguments if a.location == "path"]
@@ -190,7 +191,7 @@ def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> Non
     methods = client_methods(api)
     scripts = []
     for operation in api.operations:
-        page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
+        page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
         call = f"client.{methods[(operation.path, operation.method)].name}("
         scripts.append(
             next(
@@ -260,7 +261,7 @@ def _run_curl_examples(api: Api, server: LoopbackServer, workdir: Path) -> None:
     """
     files = markdown.render(api, RenderOptions())
     for operation in api.operations:
-        page = files[f"markdown/paths/{markdown.page_name(operation.path)}.md"]
+        page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
         command = curl_command(api, operation, example_request(operation))
         assert command in [t.content for t in PARSER.parse(page) if t.info == "sh"]
         server.reply_json({})

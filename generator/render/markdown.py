@@ -4,7 +4,7 @@ Layout (all under ``markdown/``):
 
 * ``README.md``: the API, its authentication, and every operation grouped by
   tag, each linked to its section;
-* ``paths/<pod_page_name(path)>.md``: one page per path, one section per
+* ``paths/<page name>.md`` (the POD page name): one page per path, one section per
   operation (anchor: the Python method name);
 * ``schemas/<Name>.md``: one page per component schema, and
   ``schemas/README.md`` listing them.
@@ -33,11 +33,10 @@ from generator.model import (
     Api,
     Operation,
     Parameter,
-    PathItem,
     Response,
     Schema,
 )
-from generator.naming import pod_page_name
+from generator.naming import page_names
 from generator.render import Files, RenderOptions
 from generator.render.markdown_fields import FieldRow, SchemaFormatter
 from generator.render.markdown_snippets import (
@@ -176,6 +175,7 @@ class _Site:
         self.field_table = _FieldTables(self.env)
         #: The client's method per operation: the names the docs show.
         self.methods = client_methods(api)
+        self.page_names = page_names(item.path for item in api.paths)
         #: Component name -> (label, URL) of the pages that link to it.
         self.users: dict[str, set[tuple[str, str]]] = defaultdict(set)
         #: Tag -> (operation, Python method, URL of its section), in spec order.
@@ -198,14 +198,12 @@ class _Site:
         return dict(sorted(files.items()))
 
     def _path_pages(self) -> Files:
-        pages: dict[str, list[PathItem]] = defaultdict(list)
-        for item in self.api.paths:
-            pages[page_name(item.path)].append(item)
         template = self.env.get_template("path.md.j2")
         files: Files = {}
-        for name, items in pages.items():
+        for item in self.api.paths:
+            name = self.page_names[item.path]
             views = []
-            for operation in (op for item in items for op in item.operations):
+            for operation in item.operations:
                 with self.formatter.tracking_links() as linked:
                     view = _operation_view(
                         self.api,
@@ -221,7 +219,7 @@ class _Site:
                     label = plain_text(f"{view.method} {view.path}")
                     self.users[schema_name].add((label, f"../{url}"))
             files[f"markdown/paths/{name}.md"] = template.render(
-                paths=[code_span(item.path) for item in items],
+                path=code_span(item.path),
                 operations=views,
                 field_table=self.field_table,
             )
@@ -261,11 +259,6 @@ class _Site:
                 ],
             )
         return files
-
-
-def page_name(path: str) -> str:
-    """The file name (without ``.md``) of the page documenting ``path``."""
-    return pod_page_name(path)
 
 
 # -- operations ------------------------------------------------------------------

@@ -12,7 +12,7 @@ the templates in ``templates/pod/`` hold the layout.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator.model import (
     Api,
@@ -23,7 +23,7 @@ from generator.model import (
     Response,
     Schema,
 )
-from generator.naming import pod_page_name
+from generator.naming import page_names
 from generator.render import Files, RenderOptions
 from generator.render.pod_examples import (
     perl_text,
@@ -103,9 +103,11 @@ class PageView:
 
 def render(api: Api, options: RenderOptions) -> Files:
     """All POD pages of ``api``: one per path plus the index."""
-    pages = _unique_names(
-        [_page(item) for item in sorted(api.paths, key=lambda item: item.path)]
-    )
+    names = page_names(item.path for item in api.paths)
+    pages = [
+        _page(item, names[item.path])
+        for item in sorted(api.paths, key=lambda item: item.path)
+    ]
     env = environment("pod")
     page_template = env.get_template("path_page.pod.j2")
     files: Files = {
@@ -120,27 +122,10 @@ def render(api: Api, options: RenderOptions) -> Files:
     return files
 
 
-def _unique_names(pages: list[PageView]) -> list[PageView]:
-    """Give pages whose paths map to the same name distinct names (``-2``...).
-
-    Real specs never collide; hostile ones (``/a b`` and ``/a-b``) must not
-    make one page silently overwrite another.
-    """
-    used: set[str] = set()
-    result = []
-    for page in pages:
-        name, counter = page.name, 2
-        while name in used:
-            name, counter = f"{page.name}-{counter}", counter + 1
-        used.add(name)
-        result.append(page if name == page.name else replace(page, name=name))
-    return result
-
-
-def _page(item: PathItem) -> PageView:
+def _page(item: PathItem, name: str) -> PageView:
     return PageView(
         path=escape_code(item.path),
-        name=pod_page_name(item.path),
+        name=name,
         description=markdown_to_pod(item.description),
         operations=tuple(
             _operation(op) for op in sorted(item.operations, key=lambda op: op.method)
