@@ -223,7 +223,7 @@ class ModelBuilder:
         self, path: str, raw: Mapping[str, Any], wanted: set[tuple[str, str]] | None
     ) -> PathItem | None:
         raw = self._deref(raw)
-        shared = [self._deref(p) for p in _list(raw.get("parameters"))]
+        shared = self._named_parameters(raw.get("parameters"), path)
         operations = tuple(
             self._operation(path, str(method), self._deref(op), shared)
             for method, op in raw.items()
@@ -247,12 +247,14 @@ class ModelBuilder:
         raw: Mapping[str, Any],
         shared_parameters: list[Mapping[str, Any]],
     ) -> Operation:
-        own = [self._deref(p) for p in _list(raw.get("parameters"))]
-        own_keys = {(p.get("name"), p.get("in")) for p in own}
+        own = self._named_parameters(raw.get("parameters"), f"{method} {path}")
+        own_keys = {(p["name"], str(p.get("in"))) for p in own}
         merged = [
-            p for p in shared_parameters if (p.get("name"), p.get("in")) not in own_keys
+            p
+            for p in shared_parameters
+            if (p["name"], str(p.get("in"))) not in own_keys
         ]
-        parameters = tuple(self._parameter(p) for p in [*merged, *own] if "name" in p)
+        parameters = tuple(self._parameter(p) for p in [*merged, *own])
         body_raw = raw.get("requestBody")
         meta = _mapping(raw.get("x-oaiMeta"))
         operation_id = _text(raw.get("operationId")) or fallback_operation_id(
@@ -279,6 +281,17 @@ class ModelBuilder:
             meta_returns=_text(meta.get("returns")),
             code_samples=_code_samples(meta.get("examples")),
         )
+
+    def _named_parameters(self, raw: Any, where: str) -> list[Mapping[str, Any]]:
+        """The parameter objects of a list, ``$ref`` resolved; nameless ones dropped."""
+        result = []
+        for entry in _list(raw):
+            parameter = self._deref(entry)
+            if isinstance(parameter.get("name"), str):
+                result.append(parameter)
+            else:
+                self.warnings.append(f"{where}: parameter without a name ignored")
+        return result
 
     def _parameter(self, raw: Mapping[str, Any]) -> Parameter:
         location = str(raw.get("in", "query"))
