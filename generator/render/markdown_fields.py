@@ -39,6 +39,7 @@ from generator.render.schema_shape import (
 _UNSAFE_FILE_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]")
 #: The schema pages' folder as seen from any page (all pages are one level deep).
 SCHEMA_DIR = "../schemas/"
+_NO_LINKS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class SchemaFormatter:
         #: Component name -> its page's file name without ``.md``.
         self.stems = schema_file_stems(components)
         self._chains: dict[Schema, list[Schema]] = {}
+        self._members: dict[Schema, list[Schema]] = {}
         self._shapes: dict[Schema, tuple[dict[str, Schema], set[str]]] = {}
         self._types: dict[Schema, tuple[str, frozenset[str]]] = {}
         self._rows: dict[Schema, tuple[list[FieldRow], frozenset[str]]] = {}
@@ -116,6 +118,13 @@ class SchemaFormatter:
     def unwrap(self, schema: Schema) -> Schema:
         return self.chain(schema)[-1]
 
+    def members(self, schema: Schema) -> list[Schema]:
+        """:func:`~generator.render.schema_shape.union_members`, memoised."""
+        found = self._members.get(schema)
+        if found is None:
+            found = self._members[schema] = union_members(schema)
+        return found
+
     def shape(self, schema: Schema) -> tuple[dict[str, Schema], set[str]]:
         found = self._shapes.get(schema)
         if found is None:
@@ -140,9 +149,12 @@ class SchemaFormatter:
                 assert node.name is not None
                 found = (self.link(node.name), frozenset((node.name,)))
             else:
-                with self.tracking_links() as linked:
+                outer, self._linked = self._linked, set()
+                try:
                     text = self.describe(node)
-                found = (text, frozenset(linked))
+                finally:
+                    linked, self._linked = self._linked, outer
+                found = (text, frozenset(linked) if linked else _NO_LINKS)
             self._types[schema] = found
         if found[1]:
             self._linked |= found[1]
@@ -150,7 +162,7 @@ class SchemaFormatter:
 
     def describe(self, node: Schema) -> str:
         """The type of ``node`` itself, even when it is a component (its own page)."""
-        members = union_members(node)
+        members = self.members(node)
         if members:
             return " or ".join(
                 _unique(self._member_type(m, i) for i, m in enumerate(members, 1))
@@ -202,7 +214,7 @@ class SchemaFormatter:
         found = self._allowed.get(schema)
         if found is None:
             node = self.unwrap(schema)
-            parts = [v for v in (_values(s) for s in (node, *union_members(node))) if v]
+            parts = [v for v in (_values(s) for s in (node, *self.members(node))) if v]
             parts.extend(_bounds(node))
             if node.is_array and node.items is not None:
                 inner = self.allowed(node.items)
@@ -227,16 +239,21 @@ class SchemaFormatter:
             text = first_paragraph(last.description or last.title)
         else:
             text = cell(text)
+        deprecated = read_only = write_only = False
+        for link in chain:
+            deprecated = deprecated or link.deprecated
+            read_only = read_only or link.read_only
+            write_only = write_only or link.write_only
         notes = [
             note
             for flag, note in (
-                (any(s.deprecated for s in chain), "**Deprecated.**"),
-                (any(s.read_only for s in chain), "*Read-only.*"),
-                (any(s.write_only for s in chain), "*Write-only.*"),
+                (deprecated, "**Deprecated.**"),
+                (read_only, "*Read-only.*"),
+                (write_only, "*Write-only.*"),
             )
             if flag
         ]
-        return " ".join([*notes, text]).strip()
+        return " ".join([*notes, text]).strip() if notes else text.strip()
 
     # -- tables ------------------------------------------------------------------------
     def rows(self, schema: Schema) -> list[FieldRow]:
@@ -261,13 +278,14 @@ class SchemaFormatter:
         properties, required = self.shape(schema)
         for name, prop in properties.items():
             path = prefix + name
+            is_required = name in required
             type_, default, allowed, description = self._facts(prop)
             out.append(
                 FieldRow(
                     name=escape_cell(code_span(path)),
                     type=escape_cell(type_),
-                    required="yes" if name in required else "no",
-                    nullable=self.nullable_cell(prop, name in required),
+                    required="yes" if is_required else "no",
+                    nullable=self.nullable_cell(prop, is_required),
                     default=escape_cell(default),
                     allowed=escape_cell(allowed),
                     description=(
@@ -294,29 +312,32 @@ class SchemaFormatter:
     def _expand(
         self, schema: Schema, path: str, out: list[FieldRow], seen: set[Schema]
     ) -> None:
-        """Rows for what lies inside ``schema`` (shown at ``path``), if inline."""
+        """Rows for what lies inside ``schema`` (shown at ``path``), if inline.
+
+        ``seen`` holds the inline schemas being expanded further up: each is
+        added on the way down and removed on the way back, so one set serves
+        the whole table.
+        """
         node = self.unwrap(schema)
         if self.is_component(node) or node in seen:
             return
-        inner = seen | {node}
+        seen.add(node)
         if node.is_array and node.items is not None:
-            self._expand(node.items, path + "[]", out, inner)
-            return
-        if isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
-            self._expand(node.additional_properties, path + ".*", out, inner)
-            return
-        for index, member in enumerate(union_members(node), 1):
-            member_node = self.unwrap(member)
-            if self.inline_object(member_node) and member_node not in inner:
-                self._object_rows(
-                    member_node,
-                    path + ".",
-                    out,
-                    inner | {member_node},
-                    f"variant {index}:",
-                )
-        if self.shape(node)[0]:
-            self._object_rows(node, path + ".", out, inner, "")
+            self._expand(node.items, path + "[]", out, seen)
+        elif isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
+            self._expand(node.additional_properties, path + ".*", out, seen)
+        else:
+            for index, member in enumerate(self.members(node), 1):
+                member_node = self.unwrap(member)
+                if self.inline_object(member_node) and member_node not in seen:
+                    seen.add(member_node)
+                    self._object_rows(
+                        member_node, path + ".", out, seen, f"variant {index}:"
+                    )
+                    seen.remove(member_node)
+            if self.shape(node)[0]:
+                self._object_rows(node, path + ".", out, seen, "")
+        seen.remove(node)
 
 
 def _values(schema: Schema) -> str:
