@@ -83,6 +83,7 @@ class SchemaFormatter:
         self.stems = schema_file_stems(components)
         self._chains: dict[Schema, list[Schema]] = {}
         self._members: dict[Schema, list[Schema]] = {}
+        self._nodes: dict[Schema, Schema] = {}
         self._shapes: dict[Schema, tuple[dict[str, Schema], set[str]]] = {}
         self._types: dict[Schema, tuple[str, frozenset[str]]] = {}
         self._rows: dict[Schema, tuple[list[FieldRow], frozenset[str]]] = {}
@@ -116,7 +117,10 @@ class SchemaFormatter:
         return found
 
     def unwrap(self, schema: Schema) -> Schema:
-        return self.chain(schema)[-1]
+        found = self._nodes.get(schema)
+        if found is None:
+            found = self._nodes[schema] = self.chain(schema)[-1]
+        return found
 
     def members(self, schema: Schema) -> list[Schema]:
         """:func:`~generator.render.schema_shape.union_members`, memoised."""
@@ -204,10 +208,10 @@ class SchemaFormatter:
         return "no"
 
     def default(self, schema: Schema) -> str:
-        value = next(
-            (s.default for s in self.chain(schema) if s.default is not MISSING), MISSING
-        )
-        return "" if value is MISSING else json_code(value)
+        for link in self.chain(schema):
+            if link.default is not MISSING:
+                return json_code(link.default)
+        return ""
 
     def allowed(self, schema: Schema) -> str:
         """Allowed values and ranges: enum values, constants, bounds, item counts."""
@@ -220,7 +224,7 @@ class SchemaFormatter:
                 inner = self.allowed(node.items)
                 if inner:
                     parts.append("each: " + inner)
-            found = self._allowed[schema] = "; ".join(_unique(parts))
+            found = self._allowed[schema] = "; ".join(_unique(parts)) if parts else ""
         return found
 
     def description(self, schema: Schema) -> str:
@@ -343,6 +347,8 @@ class SchemaFormatter:
 def _values(schema: Schema) -> str:
     if schema.const is not MISSING:
         return json_code(schema.const)
+    if not schema.enum:
+        return ""
     values: list[JsonValue] = [v for v in schema.enum or () if v is not None]
     return ", ".join(json_code(v) for v in values)
 

@@ -11,6 +11,7 @@ optional properties accept ``null`` without saying so in their type.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from generator.model import MISSING, Schema
@@ -97,9 +98,16 @@ def implied_null(schema: Schema) -> Literal["default", "description"] | None:
         return None
     if schema.default is None:
         return "default"
-    if schema.description is not None and _PROSE_NULL.search(schema.description):
+    if schema.description is not None and _says_null(schema.description):
         return "description"
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _says_null(description: str) -> bool:
+    """Whether prose says ``null`` is accepted; cached, as the same
+    descriptions recur on many properties and the pattern is costly."""
+    return _PROSE_NULL.search(description) is not None
 
 
 def is_binary(schema: Schema, seen: frozenset[Schema] = frozenset()) -> bool:
