@@ -215,9 +215,9 @@ class _Site:
                 url = f"paths/{quote(name)}.md#{view.anchor}"
                 for tag in operation.tags or (_UNTAGGED,):
                     self.index[tag].append((operation, view.python_method, url))
+                user = (plain_text(f"{view.method} {view.path}"), f"../{url}")
                 for schema_name in linked:
-                    label = plain_text(f"{view.method} {view.path}")
-                    self.users[schema_name].add((label, f"../{url}"))
+                    self.users[schema_name].add(user)
             files[f"markdown/paths/{name}.md"] = template.render(
                 path=code_span(item.path),
                 operations=views,
@@ -231,8 +231,9 @@ class _Site:
         for name, schema in schemas.items():
             with self.formatter.tracking_links() as linked:
                 views.append(_schema_view(name, schema, self.formatter))
+            user = (plain_text(name), self.formatter.page(name))
             for target in linked - {name}:
-                self.users[target].add((plain_text(name), self.formatter.page(name)))
+                self.users[target].add(user)
         template = self.env.get_template("schema.md.j2")
         files = {
             f"markdown/schemas/{self.formatter.stems[view.name]}.md": template.render(

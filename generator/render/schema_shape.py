@@ -67,22 +67,31 @@ def unwrap(schema: Schema) -> Schema:
 
 def object_shape(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
     """Properties and required names of ``schema``, ``allOf`` parts merged in order."""
+    node = unwrap(schema)
+    if not node.all_of:  # the common case, without the walk
+        return dict(node.properties), set(node.required)
     properties: dict[str, Schema] = {}
     required: set[str] = set()
-    seen: set[int] = set()
-
-    def visit(node: Schema) -> None:
-        node = unwrap(node)
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-        for part in node.all_of:
-            visit(part)
-        properties.update(node.properties)
-        required.update(node.required)
-
-    visit(schema)
+    _merge_shape(schema, properties, required, set())
     return properties, required
+
+
+def _merge_shape(
+    schema: Schema, properties: dict[str, Schema], required: set[str], seen: set[int]
+) -> None:
+    """Add the properties and required names of ``schema`` and its ``allOf`` parts.
+
+    A plain function rather than a closure: a recursive closure is a reference
+    cycle, garbage that only the cyclic collector frees, once per call.
+    """
+    node = unwrap(schema)
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    for part in node.all_of:
+        _merge_shape(part, properties, required, seen)
+    properties.update(node.properties)
+    required.update(node.required)
 
 
 def implied_null(schema: Schema) -> Literal["default", "description"] | None:
