@@ -26,7 +26,7 @@ from generator.errors import SpecError  # noqa: E402
 from generator.load import load_spec  # noqa: E402
 from generator.pipeline import render_all  # noqa: E402
 from generator.render import RenderOptions  # noqa: E402
-from generator.select import Selection  # noqa: E402
+from generator.selection import Selection  # noqa: E402
 
 PACKAGE = "python/openai_client/"
 

@@ -12,7 +12,7 @@ from generator.config import read_config
 from generator.errors import GeneratorError
 from generator.pipeline import RunOptions, run
 from generator.render import RenderOptions
-from generator.select import Selection
+from generator.selection import Selection
 
 EXIT_OK, EXIT_DIFFERS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 

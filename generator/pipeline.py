@@ -1,4 +1,4 @@
-"""The whole run, stage by stage: load -> select -> model -> render -> write.
+"""The whole run, stage by stage: load -> select -> model -> plan -> render -> write.
 
 The CLI is a thin shell over :func:`run`; tests call the stages directly.
 """
@@ -16,9 +16,10 @@ from typing import Any
 from generator import write as write_stage
 from generator.load import parse_spec, read_spec_bytes
 from generator.model.build import ModelBuilder
+from generator.plan import plan_client
 from generator.render import Files, RenderOptions
 from generator.render.registry import RENDERERS
-from generator.select import Selection, select
+from generator.selection import Selection, select
 from generator.spec_source import ensure_spec
 from generator.validate import validation_warnings
 
@@ -47,13 +48,14 @@ class RunResult:
 def render_all(
     spec: Mapping[str, Any], selection: Selection, options: RenderOptions
 ) -> tuple[Files, int, list[str]]:
-    """Select, model and render every artifact; (files, operation count, warnings)."""
+    """Select, model, plan and render every artifact; (files, operation count, warnings)."""
     selected = select(spec, selection)
     builder = ModelBuilder(spec)
     api = builder.build(selected)
+    plan = plan_client(api)
     files: Files = {}
     for renderer in RENDERERS:
-        files.update(renderer(api, options))
+        files.update(renderer(api, plan, options))
     return files, len(selected), builder.warnings
 
 

@@ -27,7 +27,7 @@ if str(REPO) not in sys.path:
 from generator.load import load_spec  # noqa: E402
 from generator.pipeline import render_all  # noqa: E402
 from generator.render import Files, RenderOptions  # noqa: E402
-from generator.select import Selection  # noqa: E402
+from generator.selection import Selection  # noqa: E402
 from generator.spec_source import lock_path_for, materialise, read_lock  # noqa: E402
 
 SEED = Selection(operations=("create-realtime-transcription-session",))

@@ -28,6 +28,7 @@ from markdown_it.token import Token
 from generator.model import MISSING, Api, Schema
 from generator.model.build import build_api
 from generator.render import Files, RenderOptions, markdown
+from rendering import rendered
 
 SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "specs" / "openai"
 PERL_2025_04 = "perl-client-2025-04-11-8f2ef4f.yaml.xz"
@@ -72,7 +73,7 @@ def corpus_api(name: str, seed_only: bool) -> Api:
 
 @functools.cache
 def corpus_files(name: str, seed_only: bool) -> Files:
-    return markdown.render(corpus_api(name, seed_only), RenderOptions())
+    return rendered(markdown.render, corpus_api(name, seed_only), RenderOptions())
 
 
 # -- reading pages back -------------------------------------------------------------

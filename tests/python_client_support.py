@@ -22,7 +22,8 @@ from generator.load import load_spec
 from generator.model import Api
 from generator.model.build import build_api
 from generator.render import RenderOptions
-from generator.render.python_client import PACKAGE, render
+from generator.render.python import PACKAGE, render
+from rendering import rendered
 
 REPO = Path(__file__).resolve().parents[1]
 SPECS = REPO.parent / "shared" / "specs" / "openai"
@@ -55,7 +56,7 @@ def write_package(api: Api, root: Path, name: str) -> dict[str, str]:
     """Render ``api`` and write its client package as ``root/name``; return the files."""
     files = {
         relative.removeprefix(PACKAGE + "/"): text
-        for relative, text in render(api, RenderOptions()).items()
+        for relative, text in rendered(render, api, RenderOptions()).items()
         if relative.startswith(PACKAGE + "/")
     }
     package = root / name

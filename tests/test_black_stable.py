@@ -24,9 +24,10 @@ import pytest
 from generator.load import load_spec
 from generator.model.build import build_api
 from generator.render import RenderOptions
-from generator.render import python_layout
-from generator.render.python_client import PACKAGE, render
-from generator.render.python_methods import escape_docstring
+from generator.render.python import layout as python_layout
+from generator.render.python import PACKAGE, render
+from generator.render.python.methods import escape_docstring
+from rendering import rendered
 from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
 from test_hostile import SPEC as HOSTILE_SPEC
 
@@ -162,7 +163,7 @@ def black_changes(
     spec: dict[str, Any], selected: list[tuple[str, str]] | None = None
 ) -> list[str]:
     """For each generated module black would change, the start of its diff."""
-    files = render(build_api(spec, selected), RenderOptions())
+    files = rendered(render, build_api(spec, selected), RenderOptions())
     changes = []
     for module in MODULES:
         text = files[f"{PACKAGE}/{module}"]

@@ -19,6 +19,7 @@ import pytest
 from generator.model.build import build_api
 from generator.naming import pod_page_name
 from generator.render import Files, RenderOptions, markdown
+from rendering import rendered
 from markdown_support import PARSER, table_rows
 from python_client_support import import_package, write_package
 
@@ -107,12 +108,14 @@ def _clashing_spec() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Files, ModuleType]:
+def docs_and_client(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Files, ModuleType]:
     """The docs and the imported client package of the clashing spec."""
     api = build_api(_clashing_spec())
     root: Path = tmp_path_factory.mktemp("docs_match_client")
     write_package(api, root, "docs_match_client")
-    return markdown.render(api, RenderOptions()), import_package(
+    return rendered(markdown.render, api, RenderOptions()), import_package(
         root, "docs_match_client"
     )
 
@@ -138,9 +141,9 @@ def _method_name(call: ast.Call) -> str:
 
 
 def test_examples_call_the_client_s_own_methods(
-    rendered: tuple[Files, ModuleType],
+    docs_and_client: tuple[Files, ModuleType],
 ) -> None:
-    files, package = rendered
+    files, package = docs_and_client
     names = []
     for endpoint in ("POST /sessions/close", "GET /files", "GET /v2/files"):
         path = endpoint.split()[1]
@@ -156,9 +159,9 @@ def test_examples_call_the_client_s_own_methods(
 
 
 def test_examples_pass_the_client_s_own_argument_names(
-    rendered: tuple[Files, ModuleType],
+    docs_and_client: tuple[Files, ModuleType],
 ) -> None:
-    files, package = rendered
+    files, package = docs_and_client
     call = _example_call(files, "/files")
     method = getattr(package.Client, _method_name(call))
     keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
@@ -175,9 +178,9 @@ def test_examples_pass_the_client_s_own_argument_names(
 
 
 def test_field_tables_say_null_where_the_client_accepts_none(
-    rendered: tuple[Files, ModuleType],
+    docs_and_client: tuple[Files, ModuleType],
 ) -> None:
-    files, package = rendered
+    files, package = docs_and_client
     page = files[f"markdown/paths/{pod_page_name('/settings')}.md"]
     method = getattr(package.Client, _method_name(_example_call(files, "/settings")))
     parameters = inspect.signature(method).parameters

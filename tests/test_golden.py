@@ -11,7 +11,7 @@ from golden_cases import CASES, GOLDEN, RUNTIME, RUNTIME_PREFIX, Case, is_runtim
 
 from generator.pipeline import render_all
 from generator.render import RenderOptions
-from generator.select import Selection
+from generator.selection import Selection
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

@@ -18,9 +18,10 @@ from generator.model import Schema
 from generator.model.build import build_api
 from generator.naming import pod_page_name
 from generator.render import RenderOptions, markdown
-from generator.render.media_types import request_media
-from generator.render.python_methods import client_methods
-from generator.render.markdown_text import absolute_links, block, cell
+from generator.model.media_types import request_media
+from generator.plan import plan_client
+from generator.render.markdown.text import absolute_links, block, cell
+from rendering import rendered
 from markdown_support import (
     CASE_IDS,
     CASES,
@@ -55,9 +56,9 @@ def test_every_page_and_operation_is_reachable_from_the_index(
     index_links = [
         unquote(link) for link in links_and_anchors(files["markdown/README.md"])[0]
     ]
-    methods = client_methods(api)
+    methods = plan_client(api)
     for operation in api.operations:
-        anchor = methods[(operation.path, operation.method)].name
+        anchor = methods.method_for(operation).name
         page = f"paths/{pod_page_name(operation.path)}.md#{anchor}"
         assert (
             page in index_links
@@ -118,7 +119,9 @@ def test_pages_are_clean_and_tables_well_formed(spec: str, seed_only: bool) -> N
 def test_rendering_twice_gives_the_same_pages() -> None:
     """Memoised state lives in one render: a second render is identical."""
     api = corpus_api(OPENAI_2026_08, False)
-    assert markdown.render(api, RenderOptions()) == corpus_files(OPENAI_2026_08, False)
+    assert rendered(markdown.render, api, RenderOptions()) == corpus_files(
+        OPENAI_2026_08, False
+    )
 
 
 def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
@@ -127,9 +130,11 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     spec_file.write_text(json.dumps(synthetic_spec()))
     script = (
         "import hashlib, json, sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from rendering import rendered\n"
         "from generator.model.build import build_api\n"
-        "from generator.render import RenderOptions, markdown\n"
-        "files = markdown.render(build_api(json.load(open(sys.argv[1]))), RenderOptions())\n"
+        "from generator.render import markdown\n"
+        "files = rendered(markdown.render, build_api(json.load(open(sys.argv[1]))))\n"
         "print(hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest())\n"
     )
     repo = Path(__file__).resolve().parents[1]
@@ -150,7 +155,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 
 def test_spec_text_cannot_break_the_layout() -> None:
     api = build_api(synthetic_spec())
-    files = markdown.render(api, RenderOptions())
+    files = rendered(markdown.render, api, RenderOptions())
     assert not check_links(files)
     page = files["markdown/paths/trees-tree_id.md"]
     for _, text in files.items():
@@ -177,8 +182,8 @@ def test_spec_text_cannot_break_the_layout() -> None:
 
 
 def test_blocks_are_separated_by_exactly_one_blank_line() -> None:
-    for path, text in markdown.render(
-        build_api(synthetic_spec()), RenderOptions()
+    for path, text in rendered(
+        markdown.render, build_api(synthetic_spec()), RenderOptions()
     ).items():
         assert "\n\n\n" not in text, path
 
@@ -189,7 +194,7 @@ def test_a_bare_spec_gives_a_clean_reachable_tree() -> None:
         "info": {"title": "Bare", "version": "0"},
         "paths": {"/ping": {"get": {"operationId": "ping"}}},
     }
-    files = markdown.render(build_api(spec), RenderOptions())
+    files = rendered(markdown.render, build_api(spec), RenderOptions())
     assert sorted(files) == ["markdown/README.md", "markdown/paths/ping.md"]
     assert "None declared." in files["markdown/paths/ping.md"]
     assert not check_links(files)
@@ -197,7 +202,7 @@ def test_a_bare_spec_gives_a_clean_reachable_tree() -> None:
 
 
 def test_odd_names_give_safe_files_and_no_raw_html() -> None:
-    files = markdown.render(build_api(synthetic_spec()), RenderOptions())
+    files = rendered(markdown.render, build_api(synthetic_spec()), RenderOptions())
     assert "markdown/schemas/_Odd__Name_.md" in files
     assert all(posixpath.normpath(path) == path for path in files)
     assert not check_links(files)
@@ -214,7 +219,7 @@ def test_odd_names_give_safe_files_and_no_raw_html() -> None:
 
 def test_recursive_schemas_link_instead_of_expanding() -> None:
     api = build_api(synthetic_spec())
-    files = markdown.render(api, RenderOptions())
+    files = rendered(markdown.render, api, RenderOptions())
     node_page = files["markdown/schemas/Node.md"]
     first_cells = [row[0] for row in table_rows(node_page) if row]
     assert "`children`" in first_cells and "`parent`" in first_cells
@@ -226,7 +231,7 @@ def test_recursive_schemas_link_instead_of_expanding() -> None:
 
 
 def test_union_pages_list_variants_with_their_discriminator_values() -> None:
-    files = markdown.render(build_api(synthetic_spec()), RenderOptions())
+    files = rendered(markdown.render, build_api(synthetic_spec()), RenderOptions())
     pet = files["markdown/schemas/Pet.md"]
     assert "- [Cat](../schemas/Cat.md) (`type`: `cat`)" in pet
     assert "- [variant 2](#variant-2) (`type`: `dog`)" in pet

@@ -19,14 +19,15 @@ from generator.model import Api
 from generator.model.build import build_api
 from generator.naming import pod_page_name
 from generator.render import RenderOptions, markdown
-from generator.render.markdown_examples import conforms, example_value
-from generator.render.python_methods import client_methods
-from generator.render.markdown_snippets import (
+from generator.model.examples import conforms, example_value
+from generator.plan import plan_client
+from generator.render.markdown.snippets import (
     curl_command,
     example_request,
     filled_path,
 )
-from generator.render.media_types import request_media
+from generator.model.media_types import request_media
+from rendering import rendered
 from loopback import LoopbackServer, RecordedRequest
 from markdown_support import (
     CASE_IDS,
@@ -88,12 +89,14 @@ def test_python_examples_match_the_generated_client(spec: str, seed_only: bool) 
     """The example call uses the real method name and argument names and kinds."""
     api = corpus_api(spec, seed_only) if spec else build_api(synthetic_spec())
     files = (
-        corpus_files(spec, seed_only) if spec else markdown.render(api, RenderOptions())
+        corpus_files(spec, seed_only)
+        if spec
+        else rendered(markdown.render, api, RenderOptions())
     )
-    plans = client_methods(api)
+    plans = plan_client(api)
     for operation in api.operations:
         page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
-        plan = plans[(operation.path, operation.method)]
+        plan = plans.method_for(operation)
         call = example_call(page, plan.name)
         path_arguments = [a for a in plan.arguments if a.location == "path"]
         keywords = {a.name: a for a in plan.arguments if a.location != "path"}
@@ -138,7 +141,9 @@ def test_examples_respect_enums_bounds_one_of_and_nullability() -> None:
 
 def test_python_and_curl_examples_show_the_same_request() -> None:
     api = build_api(synthetic_spec())
-    page = markdown.render(api, RenderOptions())["markdown/paths/trees-tree_id.md"]
+    page = rendered(markdown.render, api, RenderOptions())[
+        "markdown/paths/trees-tree_id.md"
+    ]
     fences = {
         t.info: t.content
         for t in PARSER.parse(page)
@@ -153,7 +158,7 @@ def test_python_and_curl_examples_show_the_same_request() -> None:
 
 
 def test_the_spec_s_own_valid_example_body_is_preferred() -> None:
-    page = markdown.render(build_api(synthetic_spec()), RenderOptions())[
+    page = rendered(markdown.render, build_api(synthetic_spec()), RenderOptions())[
         "markdown/paths/pets.md"
     ]
     fences = [
@@ -187,12 +192,12 @@ def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> Non
     of the page's example request.
     """
     write_package(api, workdir / "site", "openai_client")
-    files = markdown.render(api, RenderOptions())
-    methods = client_methods(api)
+    files = rendered(markdown.render, api, RenderOptions())
+    methods = plan_client(api)
     scripts = []
     for operation in api.operations:
         page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
-        call = f"client.{methods[(operation.path, operation.method)].name}("
+        call = f"client.{methods.method_for(operation).name}("
         scripts.append(
             next(
                 (operation.operation_id, t.content)
@@ -259,7 +264,7 @@ def _run_curl_examples(api: Api, server: LoopbackServer, workdir: Path) -> None:
     Only the base URL is swapped for the server's; the files the commands
     upload must already be in ``workdir``.
     """
-    files = markdown.render(api, RenderOptions())
+    files = rendered(markdown.render, api, RenderOptions())
     for operation in api.operations:
         page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
         command = curl_command(api, operation, example_request(operation))
@@ -322,7 +327,7 @@ def test_curl_examples_send_what_the_python_examples_send(
 
 
 def test_multipart_examples_upload_files() -> None:
-    files = markdown.render(build_api(synthetic_spec()), RenderOptions())
+    files = rendered(markdown.render, build_api(synthetic_spec()), RenderOptions())
     page = files["markdown/paths/uploads.md"]
     fences = {t.info: t.content for t in PARSER.parse(page) if t.type == "fence"}
     assert "-F file=@path/to/file" in fences["sh"]
@@ -375,7 +380,9 @@ def test_python_examples_count_wide_characters_as_black_does() -> None:
             }
         },
     }
-    page = markdown.render(build_api(spec), RenderOptions())["markdown/paths/notes.md"]
+    page = rendered(markdown.render, build_api(spec), RenderOptions())[
+        "markdown/paths/notes.md"
+    ]
     (example,) = [
         t.content
         for t in PARSER.parse(page)

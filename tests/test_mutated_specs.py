@@ -22,7 +22,7 @@ from test_hostile import SPEC as HOSTILE_SPEC
 from generator.errors import GeneratorError
 from generator.pipeline import render_all
 from generator.render import RenderOptions
-from generator.select import Selection
+from generator.selection import Selection
 
 ODD_VALUES: list[object] = [
     None,

@@ -24,6 +24,7 @@ from generator.model.build import build_api
 from generator.naming import pod_page_name
 from generator.render import RenderOptions
 from generator.render.pod import POD_DIR, render
+from rendering import rendered
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SPECS = SHARED / "specs" / "openai"
@@ -64,7 +65,7 @@ def reference_render(corpus_api: Callable[[str], Api]) -> Callable[..., dict[str
         options = (
             RenderOptions() if years is None else RenderOptions(copyright_years=years)
         )
-        files = render(corpus_api(REFERENCE_SPEC), options)
+        files = rendered(render, corpus_api(REFERENCE_SPEC), options)
         return {rel.removeprefix(POD_DIR + "/"): text for rel, text in files.items()}
 
     return run
@@ -155,7 +156,7 @@ def test_podchecker_finds_no_error(
     if not (SPECS / spec_file).is_file():
         pytest.skip("../shared/specs/openai is not available beside the repository")
     api = corpus_api(spec_file)
-    files = render(api, RenderOptions())
+    files = rendered(render, api, RenderOptions())
     paths = []
     for rel, text in sorted(files.items()):
         path = tmp_path / rel
@@ -186,7 +187,7 @@ def test_whole_api_renders_deterministically(
 ) -> None:
     """Timing lives in benchmarks/; here: same bytes every time, a page per path."""
     api = corpus_api("openai-openapi-2026-08-21-f85dbe2.yaml.xz")
-    outputs = [render(api, RenderOptions()) for _ in range(2)]
+    outputs = [rendered(render, api, RenderOptions()) for _ in range(2)]
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) == len({item.path for item in api.paths}) + 1
 
@@ -288,7 +289,7 @@ EXPECTED_COMMANDS = [
 
 
 def test_hostile_text_cannot_inject_pod_commands() -> None:
-    files = render(build_api(HOSTILE), RenderOptions())
+    files = rendered(render, build_api(HOSTILE), RenderOptions())
     page = files[f"{POD_DIR}/Path/things-thing_id.pod"]
     commands = [line for line in page.split("\n") if re.match(r"=[A-Za-z]", line)]
     assert commands == EXPECTED_COMMANDS
@@ -308,7 +309,7 @@ def test_hostile_text_cannot_inject_pod_commands() -> None:
     shutil.which("podchecker") is None, reason="podchecker (Perl) is not installed"
 )
 def test_hostile_page_is_valid_pod(tmp_path: Path) -> None:
-    files = render(build_api(HOSTILE), RenderOptions())
+    files = rendered(render, build_api(HOSTILE), RenderOptions())
     paths = []
     for rel, text in files.items():
         path = tmp_path / rel

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import JsonValue, Schema
-from generator.render.pod_examples import (
+from generator.render.pod.examples import (
     indent_block,
     perl_json,
     perl_text,
@@ -13,7 +13,7 @@ from generator.render.pod_examples import (
     request_example,
     response_example,
 )
-from generator.render.pod_markup import escape_code, escape_raw, markdown_to_pod
+from generator.render.pod.markup import escape_code, escape_raw, markdown_to_pod
 
 # -- Markdown -> POD -----------------------------------------------------------
 

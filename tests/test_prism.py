@@ -32,7 +32,8 @@ import pytest
 from generator.model import Operation
 from generator.naming import field_identifiers, snake_case
 from generator.render import RenderOptions
-from generator.render.python_client import render
+from generator.render.python import render
+from rendering import rendered
 from prism_spec import (
     RATE_LIMIT_BODY,
     RETRY_AFTER_SECONDS,
@@ -170,7 +171,7 @@ def client_package(
     if _API is None:
         pytest.skip("reference spec not found")
     root = tmp_path_factory.mktemp("prism-client")
-    for relative, text in render(_API, RenderOptions()).items():
+    for relative, text in rendered(render, _API, RenderOptions()).items():
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -24,9 +24,10 @@ from generator.load import load_spec
 from generator.model import MISSING, Schema
 from generator.model.build import build_api
 from generator.render import RenderOptions
-from generator.render.python_client import render
-from generator.render.python_methods import escape_docstring
-from generator.render.schema_shape import implied_null
+from generator.render.python import render
+from generator.render.python.methods import escape_docstring
+from generator.model.shape import implied_null
+from rendering import rendered
 from python_client_support import (
     REPO,
     SEED,
@@ -325,7 +326,9 @@ def test_prose_null_applies_to_optional_arguments_only() -> None:
             }
         },
     }
-    source = render(build_api(spec), RenderOptions())["python/openai_client/_client.py"]
+    source = rendered(render, build_api(spec), RenderOptions())[
+        "python/openai_client/_client.py"
+    ]
     assert "        a: str,\n" in source
     assert "        b: str | None | NotGiven = NOT_GIVEN,\n" in source
     assert "        c: str | None | NotGiven = NOT_GIVEN,\n" in source
@@ -359,10 +362,10 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         "import hashlib, json, sys\n"
         "sys.path.insert(0, 'tests')\n"
         "from python_client_support import SYNTHETIC_SPEC\n"
+        "from rendering import rendered\n"
         "from generator.model.build import build_api\n"
-        "from generator.render import RenderOptions\n"
-        "from generator.render.python_client import render\n"
-        "files = render(build_api(SYNTHETIC_SPEC), RenderOptions())\n"
+        "from generator.render.python import render\n"
+        "files = rendered(render, build_api(SYNTHETIC_SPEC))\n"
         "print(hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest())\n"
     )
     digests = {

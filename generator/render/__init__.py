@@ -1,20 +1,22 @@
-"""Renderers: each turns the typed model into the files of one artifact.
+"""Renderers: each turns the typed model and the client plan into one artifact.
 
-A renderer is a function ``render(api, options) -> {relative_path: text}``.
-Paths are POSIX, relative to the output directory, and start with the
-artifact's own folder (``pod/``, ``markdown/``, ``python/``).  Adding an
-artifact means adding one module here, its templates, and one entry in
-:data:`generator.render.registry.RENDERERS`.
+A renderer is a function ``render(api, plan, options) -> {relative_path: text}``
+in a package of its own (``render/pod/``, ``render/markdown/``,
+``render/python/``...).  Paths are POSIX, relative to the output directory,
+and start with the artifact's own folder (``pod/``, ``markdown/``,
+``python/``).  Adding an artifact means one package here, its templates in
+``templates/<artifact>/``, and one entry in
+:data:`generator.render.registry.RENDERERS`.  Renderers read the model and
+the plan only (never the raw spec), keep no module-level state, and do not
+import each other (``lint-imports`` checks it).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.errors import GeneratorError
-from generator.model import Api
 
 
 @dataclass(frozen=True)
@@ -33,5 +35,3 @@ class RenderOptions:
 
 #: What every renderer returns: relative POSIX path -> file text.
 Files = dict[str, str]
-
-Renderer = Callable[[Api, RenderOptions], Files]

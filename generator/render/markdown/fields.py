@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import re
 
 from generator.model import MISSING, JsonValue, Schema
-from generator.render.markdown_text import (
+from generator.render.markdown.text import (
     cell,
     code_span,
     escape_cell,
@@ -29,7 +29,7 @@ from generator.render.markdown_text import (
     json_code,
     plain_text,
 )
-from generator.render.schema_shape import (
+from generator.model.shape import (
     implied_null,
     object_shape,
     union_members,
@@ -123,7 +123,7 @@ class SchemaFormatter:
         return found
 
     def members(self, schema: Schema) -> list[Schema]:
-        """:func:`~generator.render.schema_shape.union_members`, memoised."""
+        """:func:`~generator.model.shape.union_members`, memoised."""
         found = self._members.get(schema)
         if found is None:
             found = self._members[schema] = union_members(schema)
@@ -197,7 +197,7 @@ class SchemaFormatter:
 
     def nullable_cell(self, schema: Schema, required: bool) -> str:
         """``yes``, ``no``, or why an optional field accepts ``null`` anyway
-        (as the client does: :func:`~generator.render.schema_shape.implied_null`)."""
+        (as the client does: :func:`~generator.model.shape.implied_null`)."""
         if self.nullable(schema):
             return "yes"
         reason = None if required else implied_null(schema)

@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 
 from generator.model import MISSING, JsonValue, Schema
-from generator.render.schema_shape import is_null, object_shape
+from generator.model.shape import is_null, object_shape
 
 #: Placeholder strings for well-known ``format`` values.
 _FORMAT_EXAMPLES: dict[str, str] = {

@@ -37,15 +37,16 @@ from generator.model import (
     Schema,
 )
 from generator.naming import page_names
+from generator.plan import ClientPlan, MethodPlan
 from generator.render import Files, RenderOptions
-from generator.render.markdown_fields import FieldRow, SchemaFormatter
-from generator.render.markdown_snippets import (
+from generator.render.markdown.fields import FieldRow, SchemaFormatter
+from generator.render.markdown.snippets import (
     curl_command,
     example_request,
     python_call,
 )
-from generator.render.media_types import is_json, request_media
-from generator.render.markdown_text import (
+from generator.model.media_types import is_json, request_media
+from generator.render.markdown.text import (
     block,
     cell,
     code_block,
@@ -54,9 +55,8 @@ from generator.render.markdown_text import (
     first_paragraph,
     plain_text,
 )
-from generator.render.python_methods import MethodPlan, client_methods
-from generator.render.schema_shape import union_members
-from generator.templating import environment
+from generator.model.shape import union_members
+from generator.render.templating import environment
 
 #: Heading level of an operation's section on a path page.
 _OPERATION_LEVEL = 2
@@ -159,22 +159,25 @@ class _FieldTables:
         return found[1]
 
 
-def render(api: Api, options: RenderOptions) -> Files:
-    """Every Markdown page of ``api``: relative path -> text."""
+def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
+    """Every Markdown page of ``api``: relative path -> text.
+
+    The examples and the "Python:" lines name the client's methods and
+    arguments as ``plan`` does.
+    """
     del options  # nothing in the Markdown docs depends on the options
-    return _Site(api).files()
+    return _Site(api, plan).files()
 
 
 class _Site:
     """One render: the pages, and who links to which schema ("Used by")."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, plan: ClientPlan) -> None:
         self.api = api
+        self.plan = plan
         self.env = environment("markdown")
         self.formatter = SchemaFormatter(api.schemas)
         self.field_table = _FieldTables(self.env)
-        #: The client's method per operation: the names the docs show.
-        self.methods = client_methods(api)
         self.page_names = page_names(item.path for item in api.paths)
         #: Component name -> (label, URL) of the pages that link to it.
         self.users: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -208,7 +211,7 @@ class _Site:
                     view = _operation_view(
                         self.api,
                         operation,
-                        self.methods[(operation.path, operation.method)],
+                        self.plan.method_for(operation),
                         self.formatter,
                     )
                 views.append(view)

@@ -2,8 +2,8 @@
 
 The client templates write each statement on one line; :func:`statement`,
 :func:`parameter` and :func:`return_tail` split the long ones the way black
-would, and :func:`docstring` and :func:`string_literal` write docstrings and
-string literals in black's form.  Black then leaves the generated modules
+would, and :func:`docstring` writes docstrings in black's form (string
+literals come from :mod:`generator.python_syntax`).  Black then leaves the generated modules
 unchanged, so it need not run (``tests/test_black_stable.py`` checks that
 over every corpus spec and for each construct at every length).
 
@@ -29,12 +29,11 @@ bracket (``f().g``), at most one ``=`` outside brackets, no display
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-LINE_LENGTH = 88
+from generator.python_syntax import LINE_LENGTH, width
 
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
@@ -123,20 +122,6 @@ class _Line:
         first = self.leaves[0]
         rest = "".join([leaf.prefix + leaf.value for leaf in self.leaves[1:]])
         return f"{first.prefix}{'    ' * self.depth}{first.value}{rest}"
-
-
-def width(text: str) -> int:
-    """Columns ``text`` takes in an editor (and for black's line length): East
-    Asian wide characters count 2, combining ones 0."""
-    if text.isascii():
-        return len(text)
-    return sum(_char_width(c) for c in text)
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cc"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _fits(line: _Line | str, line_length: int = LINE_LENGTH) -> bool:
@@ -479,23 +464,6 @@ def return_tail(block: str, depth: int) -> str:
     for leaf in leaves:
         tracker.mark(leaf)
     return _lines(_Line(depth=depth, leaves=leaves))
-
-
-# -- strings ---------------------------------------------------------------------
-def string_literal(body: str, prefix: str = "") -> str:
-    """A one-line string literal with black's choice of quotes.
-
-    ``body`` is the literal's content as written between double quotes
-    (``"`` escaped); black prefers double quotes unless single quotes need
-    fewer backslashes.
-    """
-    if '"' not in body:
-        return f'{prefix}"{body}"'
-    single = re.sub(r"(?<!\\)((?:\\\\)*)\\\"", r'\1"', body)
-    single = re.sub(r"(?<!\\)((?:\\\\)*)'", r"\1\\'", single)
-    if single.count("\\") < body.count("\\"):
-        return f"{prefix}'{single}'"
-    return f'{prefix}"{body}"'
 
 
 @lru_cache(maxsize=4096)

@@ -5,7 +5,7 @@ value is valid for its schema); :func:`curl_command` and :func:`python_call`
 spell that one request out, so the three examples on a page always agree.
 
 The Python call follows the generated client's conventions: the method is
-the client's own (:func:`~generator.render.python_methods.client_methods`), path parameters are positional (as in the
+the client's own (:class:`~generator.plan.ClientPlan`), path parameters are positional (as in the
 openai SDK), everything else is a keyword argument named as the client names
 it, query and header parameters first, then the body's properties; a body the
 client takes whole is passed as one argument; multipart file parts are
@@ -28,12 +28,11 @@ from generator.model import (
     Parameter,
     Schema,
 )
-from generator.render.markdown_examples import conforms, example_value
-from generator.render.python_layout import LINE_LENGTH, width
-from generator.render.python_methods import MethodPlan
-from generator.render.python_types import python_literal
-from generator.render.media_types import MULTIPART, is_json, request_media
-from generator.render.schema_shape import is_binary, object_shape
+from generator.model.examples import conforms, example_value
+from generator.python_syntax import LINE_LENGTH, python_literal, width
+from generator.plan import MethodPlan
+from generator.model.media_types import MULTIPART, is_json, request_media
+from generator.model.shape import is_binary, object_shape
 
 
 @dataclass(frozen=True)
@@ -260,7 +259,9 @@ def _keyword_values(
     The names are the client's own (``method``'s arguments); a body the client
     takes whole is passed as its one body argument.
     """
-    names = {(a.location, a.wire_name): a.name for a in method.arguments}
+    names: dict[tuple[str, str], str] = {
+        (a.location, a.wire_name): a.name for a in method.arguments
+    }
     result: list[tuple[str, object]] = [
         (names[(p.location, p.name)], v)
         for p, v in request.parameters

@@ -25,14 +25,14 @@ from generator.model import (
 )
 from generator.naming import page_names
 from generator.render import Files, RenderOptions
-from generator.render.pod_examples import (
+from generator.render.pod.examples import (
     perl_text,
     perl_true,
     request_example,
     response_example,
 )
-from generator.render.pod_markup import escape_code, escape_raw, markdown_to_pod
-from generator.templating import environment
+from generator.render.pod.markup import escape_code, escape_raw, markdown_to_pod
+from generator.render.templating import environment
 
 POD_DIR = "pod/OpenAPI/Client/OpenAI"
 
@@ -101,8 +101,13 @@ class PageView:
     operations: tuple[OperationView, ...]
 
 
-def render(api: Api, options: RenderOptions) -> Files:
-    """All POD pages of ``api``: one per path plus the index."""
+def render(api: Api, plan: object, options: RenderOptions) -> Files:
+    """All POD pages of ``api``: one per path plus the index.
+
+    POD documents the spec as the Perl distribution does, not the Python
+    client: it never reads the ``plan``.
+    """
+    del plan
     names = page_names(item.path for item in api.paths)
     pages = [
         _page(item, names[item.path])

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from generator.errors import SelectionError
-from generator.select import Selection, select
+from generator.selection import Selection, select
 
 SPEC: dict[str, Any] = {
     "openapi": "3.0.0",

@@ -3,28 +3,25 @@
 Three modules are generated per spec (``models.py``, ``_client.py``,
 ``__init__.py``), laid out as black would format them (the templates' filters
 ``statement``, ``parameter``, ``return_tail`` and ``docstring`` come from
-:mod:`~generator.render.python_layout`) and importing only the names their
+:mod:`~generator.render.python.layout`) and importing only the names their
 code uses (computed from the plans); the runtime modules in
 ``templates/python/runtime/`` are copied as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.model import Api
+from generator.plan import ClientPlan, MethodPlan
+from generator.plan.types import AliasPlan, ClassPlan, TypeExpr, optional
+from generator.python_syntax import python_literal
 from generator.render import Files, RenderOptions
-from generator.render import python_layout
-from generator.render.python_methods import MethodPlan, escape_docstring, plan_client
-from generator.render.python_types import (
-    AliasPlan,
-    ClassPlan,
-    TypeExpr,
-    optional,
-    python_literal,
-)
-from generator.templating import environment, templates_dir
+from generator.render.python import layout
+from generator.render.python.methods import MethodView, escape_docstring
+from generator.render.python.types import annotation, mentions_declarations, names
+from generator.render.templating import environment, templates_dir
 
 PACKAGE = "python/openai_client"
 
@@ -87,23 +84,23 @@ class AliasView:
     docstring: str
 
 
-def render(api: Api, options: RenderOptions) -> Files:
-    """The files of the client package for ``api``."""
-    plan = plan_client(api)
+def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
+    """The files of the client package for ``api``, as ``plan`` lays it out."""
+    del options  # nothing in the client depends on the options
     methods, classes, aliases = plan.methods, plan.classes, plan.aliases
     declared = frozenset(d.name for d in (*classes, *aliases))
     env = environment("python")
     env.filters.update(
-        statement=python_layout.statement,
-        parameter=python_layout.parameter,
-        return_tail=python_layout.return_tail,
-        docstring=python_layout.docstring,
+        statement=layout.statement,
+        parameter=layout.parameter,
+        return_tail=layout.return_tail,
+        docstring=layout.docstring,
     )
     class_views = [_class_view(c, declared) for c in classes]
     context = {
         "title": escape_docstring(api.title),
         "base_url": python_literal(api.default_server),
-        "methods": methods,
+        "methods": [MethodView(m) for m in methods],
         "classes": class_views,
         "aliases": [_alias_view(a) for a in aliases],
         "client_imports": _imports(_CLIENT_IMPORTS, _client_names(methods)),
@@ -122,21 +119,21 @@ def render(api: Api, options: RenderOptions) -> Files:
 
 
 def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
-    names = plan.python_names(declared)
+    attributes = plan.attribute_names(declared)
     fields = []
     for f in plan.fields:
-        name = names[f.wire_name]
+        name = attributes[f.wire_name]
         wire = "" if name == f.wire_name else f"wire_name={python_literal(f.wire_name)}"
         if f.required:
-            annotation = f.type.render()
+            text = annotation(f.type)
             default = f" = field({wire})" if wire else ""
         else:
-            annotation = optional(f.type).render()
+            text = annotation(optional(f.type))
             default = f" = field(default=None, {wire})" if wire else " = None"
         fields.append(
             FieldView(
                 name=name,
-                annotation=annotation,
+                annotation=text,
                 default=default,
                 docstring=escape_docstring(f.description or ""),
             )
@@ -151,7 +148,7 @@ def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
 def _alias_view(plan: AliasPlan) -> AliasView:
     return AliasView(
         name=plan.name,
-        target=plan.target.render(),
+        target=annotation(plan.target),
         docstring=escape_docstring(plan.description or ""),
     )
 
@@ -189,10 +186,10 @@ def _client_names(methods: Sequence[MethodPlan]) -> set[str]:
         if method.result in ("stream", "page", "stream_or_json"):
             body.append(method.element)
         signature = [*(a.type for a in method.arguments), *body]
-        used |= _names(signature)
-        if _mentions_models(signature):
+        used |= names(signature)
+        if mentions_declarations(signature):
             used.add("models")
-        if _mentions_models(body):
+        if mentions_declarations(body):
             used.add("_api_models")
     return used
 
@@ -203,7 +200,7 @@ def _models_names(
     aliases: Sequence[AliasPlan],
 ) -> set[str]:
     """The names ``models.py`` uses for these declarations."""
-    used = _names(
+    used = names(
         [*(f.type for c in classes for f in c.fields), *(a.target for a in aliases)]
     )
     if classes:
@@ -213,12 +210,3 @@ def _models_names(
     if any(f.default.startswith(" = field(") for v in views for f in v.fields):
         used.add("field")
     return used
-
-
-def _names(exprs: Iterable[TypeExpr]) -> set[str]:
-    return {name for expr in exprs for name in expr.names()}
-
-
-def _mentions_models(exprs: Iterable[TypeExpr]) -> bool:
-    """Whether any of ``exprs`` names a declaration of ``models.py``."""
-    return any(next(expr.refs(), None) is not None for expr in exprs)

@@ -1,15 +1,19 @@
-"""Schemas as Python types: annotations, model classes and type aliases.
+"""Schemas as the client's types: type expressions, model classes and aliases.
 
 The :class:`TypePlanner` turns :class:`~generator.model.Schema` nodes into
-:class:`TypeExpr` trees and, on the way, plans the declarations the generated
-``models.py`` needs:
+:class:`TypeExpr` trees and, on the way, plans the declarations the client's
+models module needs:
 
 * an object schema with properties (``allOf`` members merged) becomes a
   model class (:class:`ClassPlan`);
 * any other ``components/schemas`` entry (enums, unions, arrays...) becomes a
   type alias (:class:`AliasPlan`) so that shared unions are spelt once;
-* everything else is written inline (``str``, ``Literal[...]``,
-  ``list[...]``, ``dict[str, ...]``, unions).
+* everything else is written inline (scalars, enum values, lists, maps,
+  unions).
+
+Type expressions are language-neutral data (:class:`Scalar`, :class:`Ref`,
+:class:`EnumValues`, :class:`ListOf`, :class:`MapOf`, :class:`UnionOf`);
+printing them is a renderer's job.
 
 Names are assigned only once planning is complete (:meth:`TypePlanner.finish`):
 component declarations first, sorted by component name, then inline objects
@@ -20,17 +24,17 @@ deterministic for a given spec.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from generator.model import MISSING, JsonValue, Schema
+from generator.model.shape import implied_null, is_binary, object_shape
 from generator.naming import field_identifiers, pascal_case, unique_name
-from generator.render.python_layout import string_literal
-from generator.render.schema_shape import implied_null, is_binary, object_shape
 
-#: Names the annotations and defaults of ``models.py`` use besides the planned
-#: declarations: a field of the same name would shadow them in its class body.
+#: Names the annotations and defaults of the models module use besides the
+#: planned declarations: a field of the same name would shadow them in its
+#: class body.
 MODULE_NAMES = frozenset(
     {"Any", "Literal", "TypeAlias", "BaseModel", "field", "FileTypes"}
     | {"str", "int", "float", "bool", "list", "dict"}
@@ -41,36 +45,24 @@ MODEL_ATTRIBUTES = frozenset(
     {"model_extra", "model_fields_set", "from_data", "to_dict"}
 )
 
+#: The scalar kinds: JSON's own, ``any`` (no constraint) and ``file`` (a
+#: binary string: a file to upload).
+ScalarKind = Literal["string", "integer", "number", "boolean", "null", "any", "file"]
+
 
 # -- type expressions ---------------------------------------------------------
 @dataclass(frozen=True)
 class TypeExpr:
-    """A Python type annotation, rendered late so declaration names can change."""
-
-    def render(self, qualifier: str = "") -> str:
-        """The annotation text; ``qualifier`` prefixes declared names (``models.``)."""
-        raise NotImplementedError
+    """A type, kept as data so declaration names can change until printed."""
 
     def refs(self) -> Iterator[Declaration]:
         """The planned declarations this expression mentions."""
         return iter(())
 
-    def names(self) -> Iterator[str]:
-        """The plain names the annotation mentions (``Any``, ``Literal``, ``str``...)."""
-        return iter(())
-
 
 @dataclass(frozen=True)
-class Plain(TypeExpr):
-    """A builtin or imported name: ``str``, ``Any``, ``None``, ``FileTypes``..."""
-
-    text: str
-
-    def render(self, qualifier: str = "") -> str:
-        return self.text
-
-    def names(self) -> Iterator[str]:
-        yield self.text
+class Scalar(TypeExpr):
+    kind: ScalarKind
 
 
 @dataclass(frozen=True)
@@ -79,69 +71,55 @@ class Ref(TypeExpr):
 
     target: Declaration
 
-    def render(self, qualifier: str = "") -> str:
-        return qualifier + self.target.name
-
     def refs(self) -> Iterator[Declaration]:
         yield self.target
 
 
 @dataclass(frozen=True)
-class Lit(TypeExpr):
+class EnumValues(TypeExpr):
+    """Exactly these values (an ``enum`` or ``const``)."""
+
     values: tuple[str | int | bool, ...]
-
-    def render(self, qualifier: str = "") -> str:
-        return "Literal[" + ", ".join(python_literal(v) for v in self.values) + "]"
-
-    def names(self) -> Iterator[str]:
-        yield "Literal"
 
 
 @dataclass(frozen=True)
-class Generic(TypeExpr):
-    """``list[X]`` or ``dict[str, X]``."""
-
-    origin: str
-    args: tuple[TypeExpr, ...]
-
-    def render(self, qualifier: str = "") -> str:
-        return f"{self.origin}[{', '.join(a.render(qualifier) for a in self.args)}]"
+class ListOf(TypeExpr):
+    item: TypeExpr
 
     def refs(self) -> Iterator[Declaration]:
-        for arg in self.args:
-            yield from arg.refs()
+        return self.item.refs()
 
-    def names(self) -> Iterator[str]:
-        yield self.origin
-        for arg in self.args:
-            yield from arg.names()
+
+@dataclass(frozen=True)
+class MapOf(TypeExpr):
+    """An object with string keys and values of one type."""
+
+    value: TypeExpr
+
+    def refs(self) -> Iterator[Declaration]:
+        return self.value.refs()
 
 
 @dataclass(frozen=True)
 class UnionOf(TypeExpr):
     members: tuple[TypeExpr, ...]
 
-    def render(self, qualifier: str = "") -> str:
-        return " | ".join(m.render(qualifier) for m in self.members)
-
     def refs(self) -> Iterator[Declaration]:
         for member in self.members:
             yield from member.refs()
 
-    def names(self) -> Iterator[str]:
-        for member in self.members:
-            yield from member.names()
 
-
-ANY = Plain("Any")
-NONE = Plain("None")
+ANY = Scalar("any")
+NONE = Scalar("null")
+STRING = Scalar("string")
+FILE = Scalar("file")
 
 
 def union(members: Sequence[TypeExpr]) -> TypeExpr:
     """The union of ``members``, flattened and de-duplicated.
 
-    Literal members are merged into one ``Literal`` written first (so an open
-    enum reads ``Literal["a", "b"] | str``); ``None`` comes last; ``Any``
+    Enum values are merged into one :class:`EnumValues` placed first (so an
+    open enum reads ``Literal["a", "b"] | str``); null comes last; ``any``
     absorbs everything.
     """
     flat: list[TypeExpr] = []
@@ -152,11 +130,13 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
     literal_values: list[str | int | bool] = []
     others: list[TypeExpr] = []
     for member in flat:
-        if isinstance(member, Lit):
+        if isinstance(member, EnumValues):
             literal_values.extend(v for v in member.values if v not in literal_values)
         elif member not in others and member != NONE:
             others.append(member)
-    result: list[TypeExpr] = [Lit(tuple(literal_values))] if literal_values else []
+    result: list[TypeExpr] = (
+        [EnumValues(tuple(literal_values))] if literal_values else []
+    )
     result.extend(others)
     if NONE in flat:
         result.append(NONE)
@@ -169,17 +149,10 @@ def optional(expr: TypeExpr) -> TypeExpr:
     return union([expr, NONE])
 
 
-def python_literal(value: JsonValue) -> str:
-    """A Python literal for a JSON scalar, quoted like black writes it."""
-    if isinstance(value, str):
-        return string_literal(json.dumps(value, ensure_ascii=False)[1:-1])
-    return repr(value)
-
-
 # -- declarations ------------------------------------------------------------
 @dataclass(eq=False)
 class Declaration:
-    """A class or alias of ``models.py``; ``name`` is set by :meth:`TypePlanner.finish`."""
+    """A class or alias of the models module; ``name`` is set by :meth:`TypePlanner.finish`."""
 
     #: ``components/schemas`` name, for components.
     component: str | None
@@ -207,7 +180,7 @@ class FieldPlan:
 class ClassPlan(Declaration):
     fields: list[FieldPlan] = field(default_factory=list)
 
-    def python_names(self, declared: frozenset[str]) -> dict[str, str]:
+    def attribute_names(self, declared: frozenset[str]) -> dict[str, str]:
         """Wire name -> attribute name, valid, distinct, shadowing none of the
         ``declared`` class and alias names."""
         return field_identifiers(
@@ -348,7 +321,7 @@ class TypePlanner:
         self, type_: str, schema: Schema, parent: Declaration | None, suffix: str
     ) -> TypeExpr:
         if type_ == "array":
-            return Generic("list", (self.annotation(schema.items, parent, suffix),))
+            return ListOf(self.annotation(schema.items, parent, suffix))
         if type_ == "object":
             extra = schema.additional_properties
             value = (
@@ -356,10 +329,10 @@ class TypePlanner:
                 if isinstance(extra, Schema)
                 else ANY
             )
-            return Generic("dict", (Plain("str"), value))
+            return MapOf(value)
         if type_ == "string" and schema.format == "binary":
-            return Plain("FileTypes")
-        return Plain(_SCALARS.get(type_, "Any"))
+            return FILE
+        return _SCALARS.get(type_, ANY)
 
     def _canonical(self, schema: Schema) -> Schema:
         """The component's own node for a node of the same name and kind."""
@@ -454,17 +427,17 @@ def _sole_variant(schema: Schema) -> Schema | None:
     return variants[0] if len(variants) == 1 and not schema.all_of else None
 
 
-_SCALARS = {
-    "string": "str",
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
-    "null": "None",
+_SCALARS: dict[str, TypeExpr] = {
+    "string": STRING,
+    "integer": Scalar("integer"),
+    "number": Scalar("number"),
+    "boolean": Scalar("boolean"),
+    "null": NONE,
 }
 
 
 def _literal(values: Sequence[JsonValue]) -> TypeExpr:
-    """``Literal[...]`` of the scalar values; floats and containers widen the type."""
+    """The enum values as a type: floats and containers widen it."""
     members: list[TypeExpr] = []
     literal: list[str | int | bool] = []
     for value in values:
@@ -473,11 +446,11 @@ def _literal(values: Sequence[JsonValue]) -> TypeExpr:
         elif isinstance(value, (str, int, bool)):
             literal.append(value)
         elif isinstance(value, float):
-            members.append(Plain("float"))
+            members.append(Scalar("number"))
         else:
             members.append(ANY)
     if literal:
-        members.insert(0, Lit(tuple(literal)))
+        members.insert(0, EnumValues(tuple(literal)))
     return union(members)
 
 
@@ -513,8 +486,10 @@ def _replace(expr: TypeExpr, target: Declaration) -> TypeExpr:
     """``expr`` with references to ``target`` replaced by ``Any``."""
     if isinstance(expr, Ref):
         return ANY if expr.target is target else expr
-    if isinstance(expr, Generic):
-        return Generic(expr.origin, tuple(_replace(a, target) for a in expr.args))
+    if isinstance(expr, ListOf):
+        return ListOf(_replace(expr.item, target))
+    if isinstance(expr, MapOf):
+        return MapOf(_replace(expr.value, target))
     if isinstance(expr, UnionOf):
         return union([_replace(m, target) for m in expr.members])
     return expr

@@ -1,0 +1,213 @@
+"""The client's method plans as the ``_client.py`` template writes them.
+
+A :class:`MethodView` holds the Python text of one method: its signatures
+(with the typed overloads of a method that may stream), the request path as
+an f-string, the docstring and the names its body uses.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from generator.plan import Argument, Location, MethodPlan
+from generator.plan.types import NONE, EnumValues, Scalar, TypeExpr, UnionOf, union
+from generator.python_syntax import python_literal, string_literal
+from generator.render.python.types import annotation
+
+#: How ``_client.py`` signatures refer to the models module.
+MODELS = "models."
+#: How method bodies refer to it: an argument may be called ``models``.
+BODY_MODELS = "_api_models."
+
+#: Characters a docstring shows escaped (line breaks and tabs excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ArgumentView:
+    name: str
+    location: Location
+    required: bool
+    #: The wire name as a Python string literal.
+    wire_literal: str
+    #: The annotation, ``| NotGiven`` included for an optional argument.
+    annotation: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One ``def`` line's arguments and return annotation."""
+
+    positional: tuple[ArgumentView, ...]
+    keyword: tuple[ArgumentView, ...]
+    returns: str
+
+
+class MethodView:
+    """One method plan with the Python text the template writes."""
+
+    def __init__(self, plan: MethodPlan) -> None:
+        self.plan = plan
+
+    @property
+    def name(self) -> str:
+        return self.plan.name
+
+    @property
+    def result(self) -> str:
+        return self.plan.result
+
+    @property
+    def http_method(self) -> str:
+        return self.plan.operation.method.upper()
+
+    @property
+    def stream_argument(self) -> str:
+        stream = self.plan.stream_argument
+        return "" if stream is None else stream.name
+
+    @cached_property
+    def path(self) -> str:
+        """The request path as a Python string or f-string with quoted parameters."""
+        return _path_expression(self.plan.operation.path, self.plan.arguments)
+
+    @cached_property
+    def docstring(self) -> str:
+        return _docstring(self.plan)
+
+    def by_location(self, location: Location) -> list[ArgumentView]:
+        return [_view(a) for a in self.plan.by_location(location)]
+
+    def signature(self, flavour: str) -> Signature:
+        """The implementation's signature; ``flavour`` is ``sync`` or ``async``."""
+        return _signature(self.plan.arguments, self.return_annotation(flavour))
+
+    def overloads(self, flavour: str) -> tuple[Signature, ...]:
+        """For ``stream_or_json``: ``stream`` false or omitted -> the JSON type,
+        true -> a stream, a ``bool`` -> either."""
+        stream = self.plan.stream_argument
+        if self.plan.result != "stream_or_json" or stream is None:
+            return ()
+        nullable = isinstance(stream.type, UnionOf) and NONE in stream.type.members
+
+        def with_stream(type_: TypeExpr, required: bool, returns: str) -> Signature:
+            arguments = [
+                replace(a, type=type_, required=required) if a is stream else a
+                for a in self.plan.arguments
+            ]
+            return _signature(arguments, returns)
+
+        events = self._stream(flavour)
+        return (
+            with_stream(
+                union([EnumValues((False,)), *([NONE] if nullable else [])]),
+                False,
+                self.cast_to,
+            ),
+            with_stream(EnumValues((True,)), True, events),
+            with_stream(Scalar("boolean"), True, f"{self.cast_to} | {events}"),
+        )
+
+    @property
+    def cast_to(self) -> str:
+        return annotation(self.plan.returns, MODELS)
+
+    @property
+    def element_type(self) -> str:
+        return annotation(self.plan.element, MODELS)
+
+    @property
+    def body_cast_to(self) -> str:
+        """``cast_to`` as written in the method body."""
+        return annotation(self.plan.returns, BODY_MODELS)
+
+    @property
+    def body_element_type(self) -> str:
+        return annotation(self.plan.element, BODY_MODELS)
+
+    def return_annotation(self, flavour: str) -> str:
+        result = self.plan.result
+        if result == "binary":
+            return "BinaryResponse"
+        if result == "stream":
+            return self._stream(flavour)
+        if result == "page":
+            page = "AsyncCursorPage" if flavour == "async" else "SyncCursorPage"
+            return f"{page}[{self.element_type}]"
+        if result == "stream_or_json":
+            return f"{self.cast_to} | {self._stream(flavour)}"
+        return self.cast_to
+
+    def _stream(self, flavour: str) -> str:
+        return f"{'Async' if flavour == 'async' else ''}Stream[{self.element_type}]"
+
+
+def _view(argument: Argument) -> ArgumentView:
+    text = annotation(argument.type, MODELS)
+    return ArgumentView(
+        name=argument.name,
+        location=argument.location,
+        required=argument.required,
+        wire_literal=python_literal(argument.wire_name),
+        annotation=text if argument.required else f"{text} | NotGiven",
+    )
+
+
+def _signature(arguments: Sequence[Argument], returns: str) -> Signature:
+    return Signature(
+        positional=tuple(_view(a) for a in arguments if a.location == "path"),
+        keyword=tuple(_view(a) for a in arguments if a.location != "path"),
+        returns=returns,
+    )
+
+
+def _path_expression(path: str, arguments: Sequence[Argument]) -> str:
+    """The request path as a Python string or f-string with quoted parameters."""
+    names = {a.wire_name: a.name for a in arguments if a.location == "path"}
+    text = path.replace("\\", "\\\\").replace('"', '\\"')
+    if not names:
+        return string_literal(text)
+    text = text.replace("{", "{{").replace("}", "}}")
+    for wire, name in names.items():
+        text = text.replace("{{" + wire + "}}", "{path_param(" + name + ")}")
+    return string_literal(text, prefix="f")
+
+
+def _docstring(method: MethodPlan) -> str:
+    """Plain-text docstring body: summary, description, deprecation, arguments."""
+    operation = method.operation
+    parts = [
+        text.strip() for text in (operation.summary, operation.description) if text
+    ]
+    if len(parts) == 2 and parts[0] == parts[1]:
+        parts.pop()
+    if not parts:
+        parts.append(f"{operation.method.upper()} {operation.path}")
+    if operation.deprecated:
+        parts.append("Deprecated.")
+    documented = [a for a in method.arguments if a.description]
+    if documented:
+        lines = ["Args:"]
+        for argument in documented:
+            text = " ".join((argument.description or "").split())
+            wrapped = textwrap.wrap(f"{argument.name}: {text}", width=80)
+            lines.append("  " + wrapped[0])
+            lines.extend("    " + line for line in wrapped[1:])
+        parts.append("\n".join(lines))
+    return escape_docstring("\n\n".join(parts))
+
+
+def escape_docstring(text: str) -> str:
+    """``text`` safe inside a triple-double-quoted docstring, trailing spaces removed.
+
+    Backslashes are doubled, ``\"\"\"`` broken up, control characters
+    escaped, and a final ``"`` spaced off the closing quotes.
+    """
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return text + " " if text.endswith('"') else text

@@ -1,0 +1,72 @@
+"""The plan's type expressions printed as Python annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from generator.plan.types import (
+    EnumValues,
+    ListOf,
+    MapOf,
+    Ref,
+    Scalar,
+    TypeExpr,
+    UnionOf,
+)
+from generator.python_syntax import python_literal
+
+_SCALARS = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+    "any": "Any",
+    "file": "FileTypes",
+}
+
+
+def annotation(expr: TypeExpr, qualifier: str = "") -> str:
+    """``expr`` as a Python annotation; ``qualifier`` prefixes declared names
+    (``models.``)."""
+    if isinstance(expr, Scalar):
+        return _SCALARS[expr.kind]
+    if isinstance(expr, Ref):
+        return qualifier + expr.target.name
+    if isinstance(expr, EnumValues):
+        return "Literal[" + ", ".join(python_literal(v) for v in expr.values) + "]"
+    if isinstance(expr, ListOf):
+        return f"list[{annotation(expr.item, qualifier)}]"
+    if isinstance(expr, MapOf):
+        return f"dict[str, {annotation(expr.value, qualifier)}]"
+    if isinstance(expr, UnionOf):
+        return " | ".join(annotation(m, qualifier) for m in expr.members)
+    raise TypeError(f"not a type expression: {expr!r}")
+
+
+def names(exprs: Iterable[TypeExpr]) -> set[str]:
+    """The plain names (``Any``, ``Literal``, ``str``...) the annotations of
+    ``exprs`` mention, besides declarations."""
+    return {name for expr in exprs for name in _names(expr)}
+
+
+def _names(expr: TypeExpr) -> Iterator[str]:
+    if isinstance(expr, Scalar):
+        yield _SCALARS[expr.kind]
+    elif isinstance(expr, EnumValues):
+        yield "Literal"
+    elif isinstance(expr, ListOf):
+        yield "list"
+        yield from _names(expr.item)
+    elif isinstance(expr, MapOf):
+        yield "dict"
+        yield "str"
+        yield from _names(expr.value)
+    elif isinstance(expr, UnionOf):
+        for member in expr.members:
+            yield from _names(member)
+
+
+def mentions_declarations(exprs: Iterable[TypeExpr]) -> bool:
+    """Whether any of ``exprs`` names a declaration of the models module."""
+    return any(next(expr.refs(), None) is not None for expr in exprs)

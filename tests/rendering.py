@@ -1,0 +1,15 @@
+"""Render one artifact the way the pipeline does: the model, then its plan."""
+
+from __future__ import annotations
+
+from generator.model import Api
+from generator.plan import plan_client
+from generator.render import Files, RenderOptions
+from generator.render.registry import Renderer
+
+
+def rendered(
+    render: Renderer, api: Api, options: RenderOptions = RenderOptions()
+) -> Files:
+    """``render``'s files for ``api``, with the client plan the pipeline would pass."""
+    return render(api, plan_client(api), options)
