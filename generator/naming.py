@@ -7,9 +7,9 @@ asks this module, so the docs and the code agree.
 from __future__ import annotations
 
 import keyword
-from collections.abc import Callable, Iterable
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")

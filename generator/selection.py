@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import SelectionError
-from generator.model import HTTP_METHODS, fallback_operation_id
+from generator.openapi import HTTP_METHODS, fallback_operation_id
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
 from loopback import LoopbackServer
 from prism_spec import write_spec
 from prism_support import (

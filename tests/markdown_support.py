@@ -24,11 +24,11 @@ import pytest
 import yaml_rs
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from rendering import rendered
 
 from generator.model import MISSING, Api, Schema
 from generator.model.build import build_api
 from generator.render import Files, RenderOptions, markdown
-from rendering import rendered
 
 SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "specs" / "openai"
 PERL_2025_04 = "perl-client-2025-04-11-8f2ef4f.yaml.xz"
@@ -93,7 +93,7 @@ class _Ids(HTMLParser):
         self.ids.update(value for key, value in attrs if key == "id" and value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def links_and_anchors(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The link targets and the anchor ids of a page (cached: pages are checked often)."""
     tokens = list(walk_tokens(PARSER.parse(text)))

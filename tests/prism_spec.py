@@ -84,7 +84,9 @@ def _decoded_events(stream: str) -> list[Any]:
     events = []
     for block in stream.strip().split("\n\n"):
         lines = block.splitlines()
-        data = "\n".join(l[5:].lstrip(" ") for l in lines if l.startswith("data:"))
+        data = "\n".join(
+            line[5:].lstrip(" ") for line in lines if line.startswith("data:")
+        )
         if data == "[DONE]":
             break
         if data:

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from prism_spec import patch_spec
 
 from generator.load import load_spec
 from generator.model import Api
 from generator.model.build import build_api
-from prism_spec import patch_spec
 
 REPO = Path(__file__).resolve().parents[1]
 PRISM_BIN = REPO / "tests" / "prism" / "node_modules" / ".bin" / "prism"

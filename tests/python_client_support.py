@@ -17,13 +17,13 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from rendering import rendered
 
 from generator.load import load_spec
 from generator.model import Api
 from generator.model.build import build_api
 from generator.render import RenderOptions
 from generator.render.python import PACKAGE, render
-from rendering import rendered
 
 REPO = Path(__file__).resolve().parents[1]
 SPECS = REPO.parent / "shared" / "specs" / "openai"

@@ -220,7 +220,7 @@ class _Sampler:
         """The first branch sample that a strict ``oneOf`` check accepts."""
         exclusive = bool(schema.one_of)
         samples = [self.value(b, chain, schema.properties) for b in branches]
-        for branch, value in zip(branches, samples):
+        for branch, value in zip(branches, samples, strict=True):
             others = [b for b in schema.one_of if b is not branch]
             if conforms(value, branch) and not (
                 exclusive and any(conforms(value, o) for o in others)

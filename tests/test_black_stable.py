@@ -20,16 +20,16 @@ from typing import Any
 
 import black
 import pytest
+from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
+from rendering import rendered
+from test_hostile import SPEC as HOSTILE_SPEC
 
 from generator.load import load_spec
 from generator.model.build import build_api
 from generator.render import RenderOptions
-from generator.render.python import layout as python_layout
 from generator.render.python import PACKAGE, render
+from generator.render.python import layout as python_layout
 from generator.render.python.methods import escape_docstring
-from rendering import rendered
-from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
-from test_hostile import SPEC as HOSTILE_SPEC
 
 MODULES = ("__init__.py", "models.py", "_client.py")
 #: Bounds the whole corpus run (black over ~400k generated lines).
@@ -198,7 +198,7 @@ def corpus_changes() -> dict[str, list[str]]:
         pytest.skip(f"no corpus specs (needs {SPECS})")
     with multiprocessing.get_context("fork").Pool(2) as pool:  # terminated on exit
         changes = pool.map_async(_corpus_changes, names).get(timeout=CORPUS_SECONDS)
-    return dict(zip(names, changes))
+    return dict(zip(names, changes, strict=True))
 
 
 @pytest.mark.parametrize("name", loadable_corpus() or ["(no corpus)"])

@@ -12,8 +12,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
-from generator.load import load_spec
 from loopback import LoopbackServer
 from python_client_support import (
     SEED,
@@ -24,6 +22,8 @@ from python_client_support import (
     generate,
     import_package,
 )
+
+from generator.load import load_spec
 
 API_KEY = "sk-test-key"
 SESSION = {

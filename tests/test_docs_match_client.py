@@ -15,13 +15,13 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from markdown_support import PARSER, table_rows
+from python_client_support import import_package, write_package
+from rendering import rendered
 
 from generator.model.build import build_api
 from generator.naming import pod_page_name
 from generator.render import Files, RenderOptions, markdown
-from rendering import rendered
-from markdown_support import PARSER, table_rows
-from python_client_support import import_package, write_package
 
 
 def _clashing_spec() -> dict[str, Any]:

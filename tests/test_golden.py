@@ -6,7 +6,6 @@ import difflib
 from pathlib import Path
 
 import pytest
-
 from golden_cases import CASES, GOLDEN, RUNTIME, RUNTIME_PREFIX, Case, is_runtime_copy
 
 from generator.pipeline import render_all

@@ -13,15 +13,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from generator.model import Schema
-from generator.model.build import build_api
-from generator.naming import pod_page_name
-from generator.render import RenderOptions, markdown
-from generator.model.media_types import request_media
-from generator.plan import plan_client
-from generator.render.markdown.text import absolute_links, block, cell
-from rendering import rendered
 from markdown_support import (
     CASE_IDS,
     CASES,
@@ -37,6 +28,15 @@ from markdown_support import (
     tables,
     walk_tokens,
 )
+from rendering import rendered
+
+from generator.model import Schema
+from generator.model.build import build_api
+from generator.model.media_types import request_media
+from generator.naming import pod_page_name
+from generator.plan import plan_client
+from generator.render import RenderOptions, markdown
+from generator.render.markdown.text import absolute_links, block, cell
 
 
 @pytest.mark.parametrize(("spec", "seed_only"), CASES, ids=CASE_IDS)

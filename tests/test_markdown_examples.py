@@ -14,20 +14,6 @@ from pathlib import Path
 
 import black
 import pytest
-
-from generator.model import Api
-from generator.model.build import build_api
-from generator.naming import pod_page_name
-from generator.render import RenderOptions, markdown
-from generator.model.examples import conforms, example_value
-from generator.plan import plan_client
-from generator.render.markdown.snippets import (
-    curl_command,
-    example_request,
-    filled_path,
-)
-from generator.model.media_types import request_media
-from rendering import rendered
 from loopback import LoopbackServer, RecordedRequest
 from markdown_support import (
     CASE_IDS,
@@ -41,6 +27,20 @@ from markdown_support import (
     table_rows,
 )
 from python_client_support import write_package
+from rendering import rendered
+
+from generator.model import Api
+from generator.model.build import build_api
+from generator.model.examples import conforms, example_value
+from generator.model.media_types import request_media
+from generator.naming import pod_page_name
+from generator.plan import plan_client
+from generator.render import RenderOptions, markdown
+from generator.render.markdown.snippets import (
+    curl_command,
+    example_request,
+    filled_path,
+)
 
 
 @pytest.mark.parametrize(("spec", "seed_only"), CASES, ids=CASE_IDS)
@@ -227,7 +227,7 @@ def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> Non
     )
     assert run.returncode == 0, run.stderr[-3000:]
     assert len(server.requests) == len(api.operations)
-    for operation, sent in zip(api.operations, server.requests):
+    for operation, sent in zip(api.operations, server.requests, strict=True):
         request = example_request(operation)
         expected = (operation.method.upper(), filled_path(request).split("?")[0])
         assert (sent.method, sent.path) == expected, operation.operation_id
@@ -321,7 +321,7 @@ def test_curl_examples_send_what_the_python_examples_send(
         _run_curl_examples(api, curl_server, tmp_path)
     assert len(curl_server.requests) == len(loopback.requests)
     for operation, by_curl, by_python in zip(
-        api.operations, curl_server.requests, loopback.requests
+        api.operations, curl_server.requests, loopback.requests, strict=True
     ):
         assert _essence(by_curl) == _essence(by_python), operation.operation_id
 

@@ -12,11 +12,12 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rendering import rendered
 
 from generator.load import load_spec
 from generator.model import Api
@@ -24,7 +25,6 @@ from generator.model.build import build_api
 from generator.naming import pod_page_name
 from generator.render import RenderOptions
 from generator.render.pod import POD_DIR, render
-from rendering import rendered
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SPECS = SHARED / "specs" / "openai"
@@ -43,7 +43,7 @@ def corpus_api(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Api]
     """Loads a corpus spec through the project's loader, once per session."""
     folder = tmp_path_factory.mktemp("specs")
 
-    @lru_cache(maxsize=None)
+    @cache
     def load(file_name: str) -> Api:
         target = folder / file_name.removesuffix(".xz")
         with lzma.open(SPECS / file_name) as compressed:
@@ -60,7 +60,7 @@ def reference_render(corpus_api: Callable[[str], Api]) -> Callable[..., dict[str
     Called with no argument it uses the default options; else with the copyright years.
     """
 
-    @lru_cache(maxsize=None)
+    @cache
     def run(years: str | None = None) -> dict[str, str]:
         options = (
             RenderOptions() if years is None else RenderOptions(copyright_years=years)

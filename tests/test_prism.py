@@ -28,12 +28,6 @@ from typing import Any
 
 import httpx
 import pytest
-
-from generator.model import Operation
-from generator.naming import field_identifiers, snake_case
-from generator.render import RenderOptions
-from generator.render.python import render
-from rendering import rendered
 from prism_spec import (
     RATE_LIMIT_BODY,
     RETRY_AFTER_SECONDS,
@@ -41,8 +35,14 @@ from prism_spec import (
     served_example,
 )
 from prism_support import PrismServer, patched_reference_spec, reference_api
+from rendering import rendered
 from sample_requests import SampleRequest, sample_request
 from type_check import return_type, type_mismatches
+
+from generator.model import Operation
+from generator.naming import field_identifiers, snake_case
+from generator.render import RenderOptions
+from generator.render.python import render
 
 API_KEY = "sk-prism-test"
 BEARER = {"Authorization": f"Bearer {API_KEY}"}

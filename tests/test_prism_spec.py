@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 from openapi_schema_validator import OAS30Validator
-
 from prism_spec import (
     RATE_LIMIT_BODY,
     patch_spec,

@@ -18,16 +18,6 @@ from types import ModuleType
 from typing import Any, Literal
 
 import pytest
-
-from generator.errors import SpecError
-from generator.load import load_spec
-from generator.model import MISSING, Schema
-from generator.model.build import build_api
-from generator.render import RenderOptions
-from generator.render.python import render
-from generator.render.python.methods import escape_docstring
-from generator.model.shape import implied_null
-from rendering import rendered
 from python_client_support import (
     REPO,
     SEED,
@@ -41,6 +31,16 @@ from python_client_support import (
     run_black_check,
     run_mypy,
 )
+from rendering import rendered
+
+from generator.errors import SpecError
+from generator.load import load_spec
+from generator.model import MISSING, Schema
+from generator.model.build import build_api
+from generator.model.shape import implied_null
+from generator.render import RenderOptions
+from generator.render.python import render
+from generator.render.python.methods import escape_docstring
 
 SEED_ARGUMENTS = [
     "modalities",
@@ -393,7 +393,7 @@ def _index_rows() -> dict[str, dict[str, str]]:
     if not index.is_file():
         return {}
     header, *rows = [line.split("\t") for line in index.read_text().splitlines()]
-    return {row[0]: dict(zip(header, row)) for row in rows}
+    return {row[0]: dict(zip(header, row, strict=False)) for row in rows}
 
 
 INDEX = _index_rows()

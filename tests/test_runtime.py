@@ -21,12 +21,11 @@ import sys
 import time
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
 import pytest
-
 from loopback import LoopbackServer
 
 RUNTIME = Path(__file__).resolve().parent.parent / "templates" / "python" / "runtime"

@@ -1,8 +1,6 @@
 """The typed intermediate model: what every renderer reads, never the raw spec."""
 
 from generator.model.api import (
-    HTTP_METHODS,
-    fallback_operation_id,
     Api,
     CodeSample,
     MediaType,
@@ -14,11 +12,9 @@ from generator.model.api import (
     SecurityScheme,
     Tag,
 )
-from generator.model.schema import MISSING, JsonValue, Discriminator, Schema
+from generator.model.schema import MISSING, Discriminator, JsonValue, Schema
 
 __all__ = [
-    "HTTP_METHODS",
-    "fallback_operation_id",
     "MISSING",
     "Api",
     "CodeSample",

@@ -7,13 +7,6 @@ from dataclasses import dataclass, field
 
 from generator.model.schema import MISSING, JsonValue, Schema, _Missing
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
-def fallback_operation_id(method: str, path: str) -> str:
-    """The id of an operation that has no ``operationId`` (``get/things``)."""
-    return f"{method}{path}"
-
 
 @dataclass(frozen=True)
 class Parameter:

@@ -18,8 +18,6 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.model.api import (
-    HTTP_METHODS,
-    fallback_operation_id,
     Api,
     CodeSample,
     MediaType,
@@ -32,6 +30,7 @@ from generator.model.api import (
     Tag,
 )
 from generator.model.schema import MISSING, Discriminator, Schema
+from generator.openapi import HTTP_METHODS, fallback_operation_id
 
 _SCHEMA_PREFIX = "#/components/schemas/"
 #: A chain of ``$ref`` -> ``$ref`` longer than this is treated as a cycle.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Final, Union
 
 #: A JSON value as it stands in the spec (after YAML loading).
-JsonValue = Union[
+JsonValue = Union[  # noqa: UP007 (a recursive alias needs the string forward references)
     None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]
 ]
 

@@ -6,7 +6,7 @@ installed as the package ``generator.templates`` (see ``pyproject.toml``).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -22,7 +22,7 @@ def templates_dir() -> Path:
     return _PACKAGE_DIR.parent / "templates"
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(artifact: str) -> jinja2.Environment:
     """A strict environment over ``templates/<artifact>/``.
 

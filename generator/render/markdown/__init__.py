@@ -36,6 +36,8 @@ from generator.model import (
     Response,
     Schema,
 )
+from generator.model.media_types import is_json, request_media
+from generator.model.shape import union_members
 from generator.naming import page_names
 from generator.plan import ClientPlan, MethodPlan
 from generator.render import Files, RenderOptions
@@ -45,7 +47,6 @@ from generator.render.markdown.snippets import (
     example_request,
     python_call,
 )
-from generator.model.media_types import is_json, request_media
 from generator.render.markdown.text import (
     block,
     cell,
@@ -55,7 +56,6 @@ from generator.render.markdown.text import (
     first_paragraph,
     plain_text,
 )
-from generator.model.shape import union_members
 from generator.render.templating import environment
 
 #: Heading level of an operation's section on a path page.

@@ -15,12 +15,18 @@ the same on all of them: ``../schemas/<Name>.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-import re
 
 from generator.model import MISSING, JsonValue, Schema
+from generator.model.shape import (
+    implied_null,
+    object_shape,
+    union_members,
+    unwrap_chain,
+)
 from generator.render.markdown.text import (
     cell,
     code_span,
@@ -28,12 +34,6 @@ from generator.render.markdown.text import (
     first_paragraph,
     json_code,
     plain_text,
-)
-from generator.model.shape import (
-    implied_null,
-    object_shape,
-    union_members,
-    unwrap_chain,
 )
 
 _UNSAFE_FILE_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]")

@@ -29,10 +29,10 @@ from generator.model import (
     Schema,
 )
 from generator.model.examples import conforms, example_value
-from generator.python_syntax import LINE_LENGTH, python_literal, width
-from generator.plan import MethodPlan
 from generator.model.media_types import MULTIPART, is_json, request_media
 from generator.model.shape import is_binary, object_shape
+from generator.plan import MethodPlan
+from generator.python_syntax import LINE_LENGTH, python_literal, width
 
 
 @dataclass(frozen=True)

@@ -159,8 +159,8 @@ def _imports(table: _ImportTable, used: set[str]) -> list[list[str]]:
     groups = []
     for group in table:
         lines = []
-        for module, names in group:
-            kept = [n for n in names if n.split(" as ")[-1] in used]
+        for module, imported in group:
+            kept = [n for n in imported if n.split(" as ")[-1] in used]
             if kept:
                 lines.append(f"from {module} import {', '.join(kept)}")
         if lines:
