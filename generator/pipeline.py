@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from generator import write as write_stage
+from generator.artifacts import RENDERERS
 from generator.load import parse_spec, read_spec_bytes
 from generator.model.build import ModelBuilder
 from generator.plan import plan_client
 from generator.render import Files, RenderOptions
-from generator.render.registry import RENDERERS
 from generator.selection import Selection, select
 from generator.spec_source import ensure_spec
 from generator.validate import validation_warnings

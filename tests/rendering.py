@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from generator.artifacts import Renderer
 from generator.model import Api
 from generator.plan import plan_client
 from generator.render import Files, RenderOptions
-from generator.render.registry import Renderer
 
 
 def rendered(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 from dataclasses import dataclass, field
 
 from generator.model.schema import MISSING, JsonValue, Schema, _Missing
@@ -113,6 +114,10 @@ class Api:
     schemas: Mapping[str, Schema]
     security_schemes: tuple[SecurityScheme, ...]
     tags: tuple[Tag, ...]
+    #: The document the model was built from (overlays applied), as loaded.
+    #: Only an artifact that reproduces the spec itself reads it (the spec
+    #: slice); the client and the docs read the typed model.
+    document: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def operations(self) -> tuple[Operation, ...]:

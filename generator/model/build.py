@@ -83,6 +83,7 @@ class ModelBuilder:
                 for t in _list(self.spec.get("tags"))
                 if isinstance(t, Mapping) and "name" in t
             ),
+            document=self.spec,
         )
 
     # -- references --------------------------------------------------------

@@ -6,7 +6,7 @@ in a package of its own (``render/pod/``, ``render/markdown/``,
 and start with the artifact's own folder (``pod/``, ``markdown/``,
 ``python/``).  Adding an artifact means one package here, its templates in
 ``templates/<artifact>/``, and one entry in
-:data:`generator.render.registry.RENDERERS`.  Renderers read the model and
+:data:`generator.artifacts.RENDERERS`.  Renderers read the model and
 the plan only (never the raw spec), keep no module-level state, and do not
 import each other (``lint-imports`` checks it).
 """

@@ -56,7 +56,7 @@ from generator.render.markdown.text import (
     first_paragraph,
     plain_text,
 )
-from generator.render.templating import environment
+from generator.templating import environment
 
 #: Heading level of an operation's section on a path page.
 _OPERATION_LEVEL = 2

@@ -32,7 +32,7 @@ from generator.render.pod.examples import (
     response_example,
 )
 from generator.render.pod.markup import escape_code, escape_raw, markdown_to_pod
-from generator.render.templating import environment
+from generator.templating import environment
 
 POD_DIR = "pod/OpenAPI/Client/OpenAI"
 

@@ -21,7 +21,7 @@ from generator.render import Files, RenderOptions
 from generator.render.python import layout
 from generator.render.python.methods import MethodView, escape_docstring
 from generator.render.python.types import annotation, mentions_declarations, names
-from generator.render.templating import environment, templates_dir
+from generator.templating import environment, templates_dir
 
 PACKAGE = "python/openai_client"
 

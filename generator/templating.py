@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def templates_dir() -> Path:
