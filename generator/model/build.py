@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from typing import Any
-from urllib.parse import unquote
 
 from generator.model.api import (
     Api,
@@ -30,7 +29,7 @@ from generator.model.api import (
     Tag,
 )
 from generator.model.schema import MISSING, Discriminator, Schema
-from generator.openapi import HTTP_METHODS, fallback_operation_id
+from generator.openapi import HTTP_METHODS, fallback_operation_id, pointer_key
 
 _SCHEMA_PREFIX = "#/components/schemas/"
 #: A chain of ``$ref`` -> ``$ref`` longer than this is treated as a cycle.
@@ -94,7 +93,7 @@ class ModelBuilder:
             return None
         node: Any = self.spec
         for token in ref[1:].split("/")[1:]:
-            key = _unescape(token)
+            key = pointer_key(token)
             if isinstance(node, Mapping) and key in node:
                 node = node[key]
             elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
@@ -126,7 +125,7 @@ class ModelBuilder:
         siblings = {k: v for k, v in raw.items() if k != "$ref"}
         name = ref[len(_SCHEMA_PREFIX) :] if ref.startswith(_SCHEMA_PREFIX) else None
         if name is not None:
-            name = _unescape(name)
+            name = pointer_key(name)
         if not siblings and name is not None and name in self._component_schemas:
             return self.named_schema(name)
         if _depth > _MAX_REF_CHAIN:
@@ -388,11 +387,6 @@ def _code_samples(raw: Any) -> tuple[CodeSample, ...]:
             )
         )
     return tuple(samples)
-
-
-def _unescape(token: str) -> str:
-    """One JSON-pointer token as a key (percent-decoding, then ``~1``, ``~0``)."""
-    return unquote(token).replace("~1", "/").replace("~0", "~")
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
