@@ -166,10 +166,10 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
     arguments as ``plan`` does.
     """
     del options  # nothing in the Markdown docs depends on the options
-    return _Site(api, plan).files()
+    return _DocsBuild(api, plan).files()
 
 
-class _Site:
+class _DocsBuild:
     """One render: the pages, and who links to which schema ("Used by")."""
 
     def __init__(self, api: Api, plan: ClientPlan) -> None:

@@ -68,7 +68,7 @@ def markdown_to_pod(markdown: str | None, in_item: bool = False) -> str:
     if not markdown:
         return ""
     source = rewrite_doc_links(markdown)
-    pod = _Blocks(_parser().parse(source), source.split("\n"), in_item).render()
+    pod = _PodBlockWriter(_parser().parse(source), source.split("\n"), in_item).render()
     if not pod.strip():
         return ""
     if in_item and _COMMAND_LINE.match(pod):
@@ -88,7 +88,7 @@ def escape_code(text: str) -> str:
     return _COMMAND_LINE.sub("E<61>", _ANGLE.sub(_angle_entity, text))
 
 
-class _Blocks:
+class _PodBlockWriter:
     """Walks markdown-it's flat block token stream, emitting POD."""
 
     def __init__(
