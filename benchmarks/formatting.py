@@ -1,0 +1,373 @@
+"""Formatting the generated client: our black layout versus a pinned ``ruff format``.
+
+    .venv/bin/python benchmarks/formatting.py [--spec NAME]... [--repeat N] [--black]
+
+For each corpus spec (default: the 2026-08 spec and the 2025-04 Perl spec,
+from ../shared/specs/openai, every operation), prints side by side:
+
+* the Python renderer's time with ``render/python_layout.py`` (the templates'
+  ``statement``/``parameter``/``return_tail``/``docstring`` filters) and with
+  *plain* filters that write each statement on one line, and the time spent
+  inside the filters themselves (caches cleared, a fresh model each time,
+  best and median of ``--repeat`` interleaved runs);
+* ``ruff format`` on the plain modules: a subprocess per module on stdin, one
+  subprocess on a directory of the three modules (wall and CPU time), and
+  in-process through the ``ruff_format`` bindings when they are installed;
+* how ruff's output differs from the black-stable layout: for plain
+  one-line statements, and for plain statements with the two emission rules
+  ruff does not apply itself (black parenthesises a parameter's union
+  annotation when the parameter does not fit a line, and puts a docstring's
+  closing quotes on a line of their own when they would not fit);
+* with ``--black``: whether black leaves ruff's output of the second kind
+  unchanged (slow: black takes seconds per module).
+
+Figures are printed, never asserted.  Needs ``ruff`` on PATH or in the venv
+(``pip install ruff==0.17.6``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import lzma
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from generator.load import parse_spec  # noqa: E402
+from generator.model.build import ModelBuilder  # noqa: E402
+from generator.render import RenderOptions, python_client, python_layout  # noqa: E402
+from generator.select import Selection, select  # noqa: E402
+
+SPECS = REPO.parent / "shared" / "specs" / "openai"
+DEFAULT_SPECS = (
+    "openai-openapi-2026-08-21-f85dbe2.yaml.xz",
+    "perl-client-2025-04-11-8f2ef4f.yaml.xz",
+)
+MODULES = ("models.py", "_client.py", "__init__.py")
+FILTERS = ("statement", "parameter", "return_tail", "docstring")
+TIMEOUT = 120
+
+Filter = Callable[[str, int], str]
+
+
+# -- the plain emission ----------------------------------------------------------
+def one_line(block: str, depth: int) -> str:
+    return "    " * depth + block.strip() + "\n"
+
+
+def _top_level_bar(text: str) -> bool:
+    """Whether ``text`` (a type expression) has a ``|`` outside brackets."""
+    depth = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def parenthesised_parameter(block: str, depth: int) -> str:
+    """``name: type[ = default],``, the union type parenthesised when too long.
+
+    Black wraps a parameter's annotation in optional parentheses and, for a
+    union, uses them when the parameter does not fit; ruff keeps parentheses
+    that are written but does not add these.
+    """
+    line = one_line(block, depth)
+    if python_layout.width(line.rstrip("\n")) <= python_layout.LINE_LENGTH:
+        return line
+    name, _, rest = block.strip().removesuffix(",").partition(": ")
+    annotation, equals, default = rest.partition(" = ")
+    if not _top_level_bar(annotation):
+        return line
+    return "    " * depth + f"{name}: ({annotation}){equals}{default},\n"
+
+
+def plain_docstring(block: str, depth: int) -> str:
+    """The docstring as written; the closing quotes on their own line when
+    they would not fit after its last line (black does that, ruff does not)."""
+    indent = "    " * depth
+    text = block.removesuffix("\n")
+    lines = text.split("\n")
+    if len(lines) > 1:
+        rest = [ln.expandtabs(4) for ln in lines[1:]]
+        margin = min(len(ln) - len(ln.lstrip()) for ln in rest if ln.strip())
+        last = indent + rest[-1][margin:]
+        if python_layout.width(last) + 3 > python_layout.LINE_LENGTH:
+            return f'{indent}"""{text}\n{indent}"""\n'
+    return f'{indent}"""{text}"""\n'
+
+
+LAYOUTS: dict[str, dict[str, Filter]] = {
+    "layout": {},
+    "one-line": {"statement": one_line, "parameter": one_line, "return_tail": one_line},
+    "plain": {
+        "statement": one_line,
+        "parameter": parenthesised_parameter,
+        "return_tail": one_line,
+        "docstring": plain_docstring,
+    },
+}
+
+
+# -- rendering ---------------------------------------------------------------------
+class Renderer:
+    """Renders the client of one spec with chosen filters, timing the filters."""
+
+    def __init__(self, name: str, workdir: Path) -> None:
+        raw = lzma.open(SPECS / name).read()
+        path = workdir / name.removesuffix(".xz")
+        path.write_bytes(raw)
+        self.spec = parse_spec(path, raw)
+        self.originals: dict[str, Filter] = {
+            f: getattr(python_layout, f) for f in FILTERS
+        }
+        self.in_filters = 0.0
+
+    def _timed(self, function: Filter) -> Filter:
+        def timed(block: str, depth: int) -> str:
+            start = time.perf_counter()
+            try:
+                return function(block, depth)
+            finally:
+                self.in_filters += time.perf_counter() - start
+
+        return timed
+
+    def render(self, layout: str) -> tuple[float, float, dict[str, str]]:
+        """(render seconds, seconds in the filters, modules) with ``layout``."""
+        for name, original in self.originals.items():
+            original.cache_clear()  # type: ignore[attr-defined]
+            chosen = LAYOUTS[layout].get(name, original)
+            setattr(python_layout, name, self._timed(chosen))
+        try:
+            api = ModelBuilder(self.spec).build(select(self.spec, Selection(all=True)))
+            self.in_filters = 0.0
+            start = time.perf_counter()
+            files = python_client.render(api, RenderOptions())
+            seconds = time.perf_counter() - start
+        finally:
+            for name, original in self.originals.items():
+                setattr(python_layout, name, original)
+        modules = {m: files[f"{python_client.PACKAGE}/{m}"] for m in MODULES}
+        return seconds, self.in_filters, modules
+
+
+# -- ruff ----------------------------------------------------------------------------
+def ruff_command() -> list[str]:
+    beside = Path(sys.executable).with_name("ruff")
+    ruff = str(beside) if beside.exists() else shutil.which("ruff")
+    if ruff is None:
+        sys.exit("error: ruff is not installed (pip install ruff==0.17.6)")
+    return [ruff, "format", "--isolated", "--no-cache", "--line-length", "88"]
+
+
+@contextmanager
+def children_cpu() -> Iterator[list[float]]:
+    """Yields a one-item list that holds, afterwards, the CPU seconds of the
+    child processes that ended inside the block."""
+    result = [0.0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    yield result
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def ruff_stdin(modules: dict[str, str]) -> dict[str, str]:
+    """Each module formatted by its own ``ruff format -`` process."""
+    return {
+        name: subprocess.run(
+            [*ruff_command(), "--stdin-filename", name, "-"],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=TIMEOUT,
+        ).stdout
+        for name, text in modules.items()
+    }
+
+
+def ruff_directory(modules: dict[str, str], directory: Path) -> dict[str, str]:
+    """The modules written to ``directory`` and formatted by one ruff process."""
+    for name, text in modules.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    subprocess.run(
+        [*ruff_command(), "-q", str(directory)], check=True, timeout=TIMEOUT
+    )
+    return {m: (directory / m).read_text(encoding="utf-8") for m in modules}
+
+
+def ruff_in_process() -> Callable[[dict[str, str]], dict[str, str]] | None:
+    try:
+        import ruff_format  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+
+    def formatted(modules: dict[str, str]) -> dict[str, str]:
+        return {
+            name: ruff_format.format_string(text, line_width=88)
+            for name, text in modules.items()
+        }
+
+    return formatted
+
+
+# -- comparing -----------------------------------------------------------------------
+def differences(
+    reference: dict[str, str], other: dict[str, str]
+) -> tuple[int, int, int]:
+    """(hunks, lines only in ``reference``, lines only in ``other``)."""
+    hunks = removed = added = 0
+    for name, text in reference.items():
+        matcher = difflib.SequenceMatcher(
+            None, text.splitlines(), other[name].splitlines(), autojunk=False
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                hunks += 1
+                removed += i2 - i1
+                added += j2 - j1
+    return hunks, removed, added
+
+
+_PARENTHESISED_PARAMETER = re.compile(r"^        \w+: \($", re.MULTILINE)
+
+
+def lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def timings(values: list[float]) -> str:
+    return f"best {min(values):6.3f} s  median {statistics.median(values):6.3f} s"
+
+
+def report(name: str, repeat: int, with_black: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        renderer = Renderer(name, tmp)
+        renderer.render("layout")  # warm-up: imports, first-use costs
+        render_s: dict[str, list[float]] = {k: [] for k in LAYOUTS}
+        filter_s: dict[str, list[float]] = {k: [] for k in LAYOUTS}
+        output: dict[str, dict[str, str]] = {}
+        for _ in range(repeat):
+            for layout in LAYOUTS:
+                seconds, in_filters, modules = renderer.render(layout)
+                render_s[layout].append(seconds)
+                filter_s[layout].append(in_filters)
+                output[layout] = modules
+        total_lines = sum(t.count("\n") for t in output["layout"].values())
+        print(f"\n== {name}: client {total_lines} lines ({', '.join(MODULES)})")
+        for layout in LAYOUTS:
+            print(
+                f"render, {layout:8} filters : {timings(render_s[layout])}"
+                f"   in the filters: {timings(filter_s[layout])}"
+            )
+
+        plain = output["plain"]
+        stdin_s, stdin_cpu, dir_s, dir_cpu = [], [], [], []
+        for _ in range(repeat):
+            with children_cpu() as cpu:
+                start = time.perf_counter()
+                by_stdin = ruff_stdin(plain)
+                stdin_s.append(time.perf_counter() - start)
+            stdin_cpu.append(cpu[0])
+            directory = tmp / f"ruff{len(dir_s)}"
+            directory.mkdir()
+            with children_cpu() as cpu:
+                start = time.perf_counter()
+                by_dir = ruff_directory(plain, directory)
+                dir_s.append(time.perf_counter() - start)
+            dir_cpu.append(cpu[0])
+        print(
+            f"ruff format, process per module: {timings(stdin_s)}"
+            f"   CPU best {min(stdin_cpu):.3f} s"
+        )
+        print(
+            f"ruff format, one process (dir) : {timings(dir_s)}"
+            f"   CPU best {min(dir_cpu):.3f} s"
+        )
+        in_process = ruff_in_process()
+        if in_process is None:
+            print("ruff format, in process       : (ruff_format bindings not installed)")
+        else:
+            ip_s = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                by_api = in_process(plain)
+                ip_s.append(time.perf_counter() - start)
+            same = "same" if by_api == by_stdin else "DIFFERENT"
+            print(
+                f"ruff format, in process       : {timings(ip_s)}"
+                f"   output {same} as the CLI's"
+            )
+        assert by_dir == by_stdin
+
+        reference = output["layout"]
+        parenthesised = sum(
+            len(_PARENTHESISED_PARAMETER.findall(t)) for t in reference.values()
+        )
+        one_line_ruff = ruff_stdin(output["one-line"])
+        hunks, removed, added = differences(reference, one_line_ruff)
+        print(
+            f"ruff(one-line) vs layout       : {hunks} hunks, -{removed} +{added}"
+            f" lines ({parenthesised} parenthesised parameter annotations in the"
+            " layout)"
+        )
+        hunks, removed, added = differences(reference, by_stdin)
+        print(f"ruff(plain) vs layout          : {hunks} hunks, -{removed} +{added}")
+        print(
+            "ruff(layout) vs layout         : %d hunks, -%d +%d"
+            % differences(reference, ruff_stdin(reference))
+        )
+        if with_black:
+            import black
+
+            start = time.perf_counter()
+            changed = [
+                m
+                for m, text in by_stdin.items()
+                if black.format_str(text, mode=black.Mode()) != text
+            ]
+            print(
+                f"black on ruff(plain)           : "
+                f"{'changes ' + ', '.join(changed) if changed else 'unchanged'}"
+                f" ({time.perf_counter() - start:.1f} s)"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--spec", action="append", help="corpus spec file name")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--black", action="store_true", help="also run black")
+    args = parser.parse_args()
+    if not SPECS.is_dir():
+        sys.exit(f"error: the corpus specs are not at {SPECS}")
+    code = lines(REPO / "generator" / "render" / "python_layout.py")
+    test = lines(REPO / "tests" / "test_black_stable.py")
+    print(f"render/python_layout.py: {code} lines; tests/test_black_stable.py: {test}")
+    print(f"ruff: {subprocess.run([ruff_command()[0], '--version'], capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout.strip()}; cores: {os.cpu_count()}")
+    for name in args.spec or DEFAULT_SPECS:
+        report(name, args.repeat, args.black)
+
+
+if __name__ == "__main__":
+    main()
