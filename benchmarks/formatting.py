@@ -13,13 +13,15 @@ from ../shared/specs/openai, every operation), prints side by side:
 * ``ruff format`` on the plain modules: a subprocess per module on stdin, one
   subprocess on a directory of the three modules (wall and CPU time), and
   in-process through the ``ruff_format`` bindings when they are installed;
-* how ruff's output differs from the black-stable layout: for plain
-  one-line statements, and for plain statements with the two emission rules
-  ruff does not apply itself (black parenthesises a parameter's union
-  annotation when the parameter does not fit a line, and puts a docstring's
-  closing quotes on a line of their own when they would not fit);
-* with ``--black``: whether black leaves ruff's output of the second kind
-  unchanged (slow: black takes seconds per module).
+* how ruff's output differs from the black-stable layout, by construct:
+  for everything written on one line (``one-line``), for ``plain`` (one-line
+  statements, but a parameter's union annotation written in parentheses when
+  the parameter does not fit a line, and docstrings still laid out by
+  ``python_layout.docstring``), and for the layout's own output;
+* with ``--black``: whether black leaves ruff's ``plain`` output unchanged,
+  for the specs above, the small specs of the tests (synthetic, hostile,
+  edges) and every construct of ``tests/test_black_stable.py`` at every
+  length (slow: black takes seconds per large module).
 
 Figures are printed, never asserted.  Needs ``ruff`` on PATH or in the venv
 (``pip install ruff==0.17.6``).
@@ -39,9 +41,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -98,42 +101,43 @@ def parenthesised_parameter(block: str, depth: int) -> str:
     return "    " * depth + f"{name}: ({annotation}){equals}{default},\n"
 
 
-def plain_docstring(block: str, depth: int) -> str:
-    """The docstring as written; the closing quotes on their own line when
-    they would not fit after its last line (black does that, ruff does not)."""
-    indent = "    " * depth
-    text = block.removesuffix("\n")
-    lines = text.split("\n")
-    if len(lines) > 1:
-        rest = [ln.expandtabs(4) for ln in lines[1:]]
-        margin = min(len(ln) - len(ln.lstrip()) for ln in rest if ln.strip())
-        last = indent + rest[-1][margin:]
-        if python_layout.width(last) + 3 > python_layout.LINE_LENGTH:
-            return f'{indent}"""{text}\n{indent}"""\n'
-    return f'{indent}"""{text}"""\n'
+def raw_docstring(block: str, depth: int) -> str:
+    return "    " * depth + '"""' + block.removesuffix("\n") + '"""\n'
 
 
+#: ``layout``: today's filters; ``one-line``: every statement and docstring
+#: as written, left to ruff; ``plain``: one-line statements, the union
+#: annotation of a parameter parenthesised when it does not fit, and
+#: docstrings still written by ``python_layout.docstring``.
 LAYOUTS: dict[str, dict[str, Filter]] = {
     "layout": {},
-    "one-line": {"statement": one_line, "parameter": one_line, "return_tail": one_line},
+    "one-line": {
+        "statement": one_line,
+        "parameter": one_line,
+        "return_tail": one_line,
+        "docstring": raw_docstring,
+    },
     "plain": {
         "statement": one_line,
         "parameter": parenthesised_parameter,
         "return_tail": one_line,
-        "docstring": plain_docstring,
     },
 }
 
 
 # -- rendering ---------------------------------------------------------------------
+def corpus_spec(name: str, workdir: Path) -> Mapping[str, Any]:
+    raw = lzma.open(SPECS / name).read()
+    path = workdir / name.removesuffix(".xz")
+    path.write_bytes(raw)
+    return parse_spec(path, raw)
+
+
 class Renderer:
     """Renders the client of one spec with chosen filters, timing the filters."""
 
-    def __init__(self, name: str, workdir: Path) -> None:
-        raw = lzma.open(SPECS / name).read()
-        path = workdir / name.removesuffix(".xz")
-        path.write_bytes(raw)
-        self.spec = parse_spec(path, raw)
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.spec = spec
         self.originals: dict[str, Filter] = {
             f: getattr(python_layout, f) for f in FILTERS
         }
@@ -207,9 +211,7 @@ def ruff_directory(modules: dict[str, str], directory: Path) -> dict[str, str]:
     """The modules written to ``directory`` and formatted by one ruff process."""
     for name, text in modules.items():
         (directory / name).write_text(text, encoding="utf-8")
-    subprocess.run(
-        [*ruff_command(), "-q", str(directory)], check=True, timeout=TIMEOUT
-    )
+    subprocess.run([*ruff_command(), "-q", str(directory)], check=True, timeout=TIMEOUT)
     return {m: (directory / m).read_text(encoding="utf-8") for m in modules}
 
 
@@ -229,21 +231,32 @@ def ruff_in_process() -> Callable[[dict[str, str]], dict[str, str]] | None:
 
 
 # -- comparing -----------------------------------------------------------------------
-def differences(
-    reference: dict[str, str], other: dict[str, str]
-) -> tuple[int, int, int]:
-    """(hunks, lines only in ``reference``, lines only in ``other``)."""
-    hunks = removed = added = 0
+def differences(reference: dict[str, str], other: dict[str, str]) -> str:
+    """Hunks and lines that differ, by construct: a parameter whose annotation
+    the layout parenthesises, a docstring, or other."""
+    counts: dict[str, list[int]] = {}
     for name, text in reference.items():
-        matcher = difflib.SequenceMatcher(
-            None, text.splitlines(), other[name].splitlines(), autojunk=False
-        )
+        old, new = text.splitlines(), other[name].splitlines()
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag != "equal":
-                hunks += 1
-                removed += i2 - i1
-                added += j2 - j1
-    return hunks, removed, added
+            if tag == "equal":
+                continue
+            chunk = old[i1:i2] + new[j1:j2]
+            if any(_PARENTHESISED_PARAMETER.match(line) for line in old[i1:i2]):
+                kind = "parameter"
+            elif any('"""' in line for line in chunk):
+                kind = "docstring"
+            else:
+                kind = "other"
+            count = counts.setdefault(kind, [0, 0, 0])
+            count[0] += 1
+            count[1] += i2 - i1
+            count[2] += j2 - j1
+    if not counts:
+        return "identical"
+    return "; ".join(
+        f"{kind} {h} hunks (-{r} +{a} lines)" for kind, (h, r, a) in counts.items()
+    )
 
 
 _PARENTHESISED_PARAMETER = re.compile(r"^        \w+: \($", re.MULTILINE)
@@ -260,7 +273,7 @@ def timings(values: list[float]) -> str:
 def report(name: str, repeat: int, with_black: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        renderer = Renderer(name, tmp)
+        renderer = Renderer(corpus_spec(name, tmp))
         renderer.render("layout")  # warm-up: imports, first-use costs
         render_s: dict[str, list[float]] = {k: [] for k in LAYOUTS}
         filter_s: dict[str, list[float]] = {k: [] for k in LAYOUTS}
@@ -280,7 +293,10 @@ def report(name: str, repeat: int, with_black: bool) -> None:
             )
 
         plain = output["plain"]
-        stdin_s, stdin_cpu, dir_s, dir_cpu = [], [], [], []
+        stdin_s: list[float] = []
+        stdin_cpu: list[float] = []
+        dir_s: list[float] = []
+        dir_cpu: list[float] = []
         for _ in range(repeat):
             with children_cpu() as cpu:
                 start = time.perf_counter()
@@ -304,7 +320,9 @@ def report(name: str, repeat: int, with_black: bool) -> None:
         )
         in_process = ruff_in_process()
         if in_process is None:
-            print("ruff format, in process       : (ruff_format bindings not installed)")
+            print(
+                "ruff format, in process       : (ruff_format bindings not installed)"
+            )
         else:
             ip_s = []
             for _ in range(repeat):
@@ -322,33 +340,78 @@ def report(name: str, repeat: int, with_black: bool) -> None:
         parenthesised = sum(
             len(_PARENTHESISED_PARAMETER.findall(t)) for t in reference.values()
         )
+        print(f"parameter annotations the layout parenthesises: {parenthesised}")
         one_line_ruff = ruff_stdin(output["one-line"])
-        hunks, removed, added = differences(reference, one_line_ruff)
         print(
-            f"ruff(one-line) vs layout       : {hunks} hunks, -{removed} +{added}"
-            f" lines ({parenthesised} parenthesised parameter annotations in the"
-            " layout)"
+            f"ruff(one-line) vs layout       : {differences(reference, one_line_ruff)}"
         )
-        hunks, removed, added = differences(reference, by_stdin)
-        print(f"ruff(plain) vs layout          : {hunks} hunks, -{removed} +{added}")
+        print(f"ruff(plain) vs layout          : {differences(reference, by_stdin)}")
         print(
-            "ruff(layout) vs layout         : %d hunks, -%d +%d"
-            % differences(reference, ruff_stdin(reference))
+            "ruff(layout) vs layout         : "
+            + differences(reference, ruff_stdin(reference))
         )
         if with_black:
-            import black
+            print(f"black on ruff(plain)           : {black_changes(by_stdin)}")
 
-            start = time.perf_counter()
-            changed = [
-                m
-                for m, text in by_stdin.items()
-                if black.format_str(text, mode=black.Mode()) != text
-            ]
-            print(
-                f"black on ruff(plain)           : "
-                f"{'changes ' + ', '.join(changed) if changed else 'unchanged'}"
-                f" ({time.perf_counter() - start:.1f} s)"
-            )
+
+def black_changes(modules: dict[str, str]) -> str:
+    """The modules black would change, or ``unchanged``."""
+    import black
+
+    changed = [
+        name
+        for name, text in modules.items()
+        if black.format_str(text, mode=black.Mode()) != text
+    ]
+    return "changes " + ", ".join(changed) if changed else "unchanged"
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[4, 5, 6, 9]`` as ``4-6, 9``."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
+
+
+def edge_report() -> None:
+    """Black on ruff's ``plain`` output beyond the corpus: the small specs of
+    the tests and each construct of the layout tests at every length."""
+    import black
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from python_client_support import SYNTHETIC_SPEC  # type: ignore[import-not-found]
+    from test_black_stable import (  # type: ignore[import-not-found]
+        EDGE_SPEC,
+        SHAPES,
+        _in_context,
+    )
+    from test_hostile import SPEC as HOSTILE_SPEC  # type: ignore[import-not-found]
+
+    print("\n== beyond the corpus: black on ruff(plain)")
+    for label, spec in (
+        ("synthetic", SYNTHETIC_SPEC),
+        ("hostile", HOSTILE_SPEC),
+        ("edges", EDGE_SPEC),
+    ):
+        modules = Renderer(spec).render("plain")[2]
+        print(f"spec {label:10}: {black_changes(ruff_stdin(modules))}")
+    plain = LAYOUTS["plain"]
+    for function, depth, template in SHAPES:
+        wrong = []
+        for n in range(4, 100):
+            literals = ", ".join(f'"v{i}"' for i in range(n // 3))
+            code = template.replace("{N}", "C" * n).replace("{n}", "a" * n)
+            code = code.replace("{L}", literals)
+            source = _in_context(function, depth, plain[function](code, depth))
+            formatted = ruff_stdin({"shape.py": source})["shape.py"]
+            if black.format_str(formatted, mode=black.Mode()) != formatted:
+                wrong.append(n)
+        verdict = f"black differs at n = {_ranges(wrong)}" if wrong else "same"
+        print(f"{function:11} {template[:60]:60}: {verdict}")
 
 
 def main() -> None:
@@ -364,9 +427,13 @@ def main() -> None:
     code = lines(REPO / "generator" / "render" / "python_layout.py")
     test = lines(REPO / "tests" / "test_black_stable.py")
     print(f"render/python_layout.py: {code} lines; tests/test_black_stable.py: {test}")
-    print(f"ruff: {subprocess.run([ruff_command()[0], '--version'], capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout.strip()}; cores: {os.cpu_count()}")
+    print(
+        f"ruff: {subprocess.run([ruff_command()[0], '--version'], capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout.strip()}; cores: {os.cpu_count()}"
+    )
     for name in args.spec or DEFAULT_SPECS:
         report(name, args.repeat, args.black)
+    if args.black:
+        edge_report()
 
 
 if __name__ == "__main__":
