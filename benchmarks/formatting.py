@@ -217,7 +217,7 @@ def ruff_directory(modules: dict[str, str], directory: Path) -> dict[str, str]:
 
 def ruff_in_process() -> Callable[[dict[str, str]], dict[str, str]] | None:
     try:
-        import ruff_format  # type: ignore[import-not-found]
+        import ruff_format  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
 
@@ -237,14 +237,14 @@ def differences(reference: dict[str, str], other: dict[str, str]) -> str:
     counts: dict[str, list[int]] = {}
     for name, text in reference.items():
         old, new = text.splitlines(), other[name].splitlines()
+        in_parameter = _parenthesised_parameter_lines(old)
         matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
-            chunk = old[i1:i2] + new[j1:j2]
-            if any(_PARENTHESISED_PARAMETER.match(line) for line in old[i1:i2]):
+            if any(in_parameter[i] for i in range(i1, max(i2, i1 + 1))):
                 kind = "parameter"
-            elif any('"""' in line for line in chunk):
+            elif any('"""' in line for line in old[i1:i2] + new[j1:j2]):
                 kind = "docstring"
             else:
                 kind = "other"
@@ -260,6 +260,18 @@ def differences(reference: dict[str, str], other: dict[str, str]) -> str:
 
 
 _PARENTHESISED_PARAMETER = re.compile(r"^        \w+: \($", re.MULTILINE)
+
+
+def _parenthesised_parameter_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a parameter whose annotation the
+    layout wrote in parentheses (``name: (`` to ``) = ...``)."""
+    inside = False
+    flags = []
+    for line in lines:
+        inside = inside or _PARENTHESISED_PARAMETER.match(line) is not None
+        flags.append(inside)
+        inside = inside and not line.startswith("        )")
+    return flags
 
 
 def lines(path: Path) -> int:
