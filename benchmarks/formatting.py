@@ -5,7 +5,7 @@
 For each corpus spec (default: the 2026-08 spec and the 2025-04 Perl spec,
 from ../shared/specs/openai, every operation), prints side by side:
 
-* the Python renderer's time with ``render/python_layout.py`` (the templates'
+* the Python renderer's time with ``render/python/layout.py`` (the templates'
   ``statement``/``parameter``/``return_tail``/``docstring`` filters) and with
   *plain* filters that write each statement on one line, and the time spent
   inside the filters themselves (caches cleared, a fresh model each time,
@@ -17,7 +17,7 @@ from ../shared/specs/openai, every operation), prints side by side:
   for everything written on one line (``one-line``), for ``plain`` (one-line
   statements, but a parameter's union annotation written in parentheses when
   the parameter does not fit a line, and docstrings still laid out by
-  ``python_layout.docstring``), and for the layout's own output;
+  ``layout.docstring``), and for the layout's own output;
 * with ``--black``: whether black leaves ruff's ``plain`` output unchanged,
   for the specs above, the small specs of the tests (synthetic, hostile,
   edges) and every construct of ``tests/test_black_stable.py`` at every
@@ -51,8 +51,12 @@ sys.path.insert(0, str(REPO))
 
 from generator.load import parse_spec  # noqa: E402
 from generator.model.build import ModelBuilder  # noqa: E402
-from generator.render import RenderOptions, python_client, python_layout  # noqa: E402
-from generator.select import Selection, select  # noqa: E402
+from generator.plan import plan_client  # noqa: E402
+from generator.python_syntax import LINE_LENGTH, width  # noqa: E402
+from generator.render import RenderOptions  # noqa: E402
+from generator.render import python as python_client  # noqa: E402
+from generator.render.python import layout as python_layout  # noqa: E402
+from generator.selection import Selection, select  # noqa: E402
 
 SPECS = REPO.parent / "shared" / "specs" / "openai"
 DEFAULT_SPECS = (
@@ -92,7 +96,7 @@ def parenthesised_parameter(block: str, depth: int) -> str:
     that are written but does not add these.
     """
     line = one_line(block, depth)
-    if python_layout.width(line.rstrip("\n")) <= python_layout.LINE_LENGTH:
+    if width(line.rstrip("\n")) <= LINE_LENGTH:
         return line
     name, _, rest = block.strip().removesuffix(",").partition(": ")
     annotation, equals, default = rest.partition(" = ")
@@ -108,7 +112,7 @@ def raw_docstring(block: str, depth: int) -> str:
 #: ``layout``: today's filters; ``one-line``: every statement and docstring
 #: as written, left to ruff; ``plain``: one-line statements, the union
 #: annotation of a parameter parenthesised when it does not fit, and
-#: docstrings still written by ``python_layout.docstring``.
+#: docstrings still written by ``layout.docstring``.
 LAYOUTS: dict[str, dict[str, Filter]] = {
     "layout": {},
     "one-line": {
@@ -161,9 +165,10 @@ class Renderer:
             setattr(python_layout, name, self._timed(chosen))
         try:
             api = ModelBuilder(self.spec).build(select(self.spec, Selection(all=True)))
+            plan = plan_client(api)
             self.in_filters = 0.0
             start = time.perf_counter()
-            files = python_client.render(api, RenderOptions())
+            files = python_client.render(api, plan, RenderOptions())
             seconds = time.perf_counter() - start
         finally:
             for name, original in self.originals.items():
@@ -436,9 +441,9 @@ def main() -> None:
     args = parser.parse_args()
     if not SPECS.is_dir():
         sys.exit(f"error: the corpus specs are not at {SPECS}")
-    code = lines(REPO / "generator" / "render" / "python_layout.py")
+    code = lines(REPO / "generator" / "render" / "python" / "layout.py")
     test = lines(REPO / "tests" / "test_black_stable.py")
-    print(f"render/python_layout.py: {code} lines; tests/test_black_stable.py: {test}")
+    print(f"render/python/layout.py: {code} lines; tests/test_black_stable.py: {test}")
     print(
         f"ruff: {subprocess.run([ruff_command()[0], '--version'], capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout.strip()}; cores: {os.cpu_count()}"
     )
