@@ -5,14 +5,16 @@
 For each corpus spec (default: the 2026-08 spec and the 2025-04 Perl spec,
 from ../shared/specs/openai, every operation), prints side by side:
 
-* the Python renderer's time with ``render/python/layout.py`` (the templates'
+* the Python renderer's CPU time with ``render/python/layout.py`` (the templates'
   ``statement``/``parameter``/``return_tail``/``docstring`` filters) and with
   *plain* filters that write each statement on one line, and the time spent
   inside the filters themselves (caches cleared, a fresh model each time,
-  best and median of ``--repeat`` interleaved runs);
+  best and median of ``--repeat`` interleaved runs; CPU time, as the
+  machine is shared);
 * ``ruff format`` on the plain modules: a subprocess per module on stdin, one
-  subprocess on a directory of the three modules (wall and CPU time), and
-  in-process through the ``ruff_format`` bindings when they are installed;
+  subprocess on a directory of the three modules (wall time, and the CPU time
+  of the processes), and in-process through the ``ruff_format`` bindings
+  when they are installed (CPU time);
 * how ruff's output differs from the black-stable layout, by construct:
   for everything written on one line (``one-line``), for ``plain`` (one-line
   statements, but a parameter's union annotation written in parentheses when
@@ -149,11 +151,11 @@ class Renderer:
 
     def _timed(self, function: Filter) -> Filter:
         def timed(block: str, depth: int) -> str:
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 return function(block, depth)
             finally:
-                self.in_filters += time.perf_counter() - start
+                self.in_filters += time.process_time() - start
 
         return timed
 
@@ -167,9 +169,9 @@ class Renderer:
             api = ModelBuilder(self.spec).build(select(self.spec, Selection(all=True)))
             plan = plan_client(api)
             self.in_filters = 0.0
-            start = time.perf_counter()
+            start = time.process_time()
             files = python_client.render(api, plan, RenderOptions())
-            seconds = time.perf_counter() - start
+            seconds = time.process_time() - start
         finally:
             for name, original in self.originals.items():
                 setattr(python_layout, name, original)
@@ -305,7 +307,7 @@ def report(name: str, repeat: int, with_black: bool) -> None:
         print(f"\n== {name}: client {total_lines} lines ({', '.join(MODULES)})")
         for layout in LAYOUTS:
             print(
-                f"render, {layout:8} filters : {timings(render_s[layout])}"
+                f"render CPU, {layout:8} filters: {timings(render_s[layout])}"
                 f"   in the filters: {timings(filter_s[layout])}"
             )
 
@@ -329,11 +331,11 @@ def report(name: str, repeat: int, with_black: bool) -> None:
             dir_cpu.append(cpu[0])
         print(
             f"ruff format, process per module: {timings(stdin_s)}"
-            f"   CPU best {min(stdin_cpu):.3f} s"
+            f" wall   CPU best {min(stdin_cpu):.3f} s"
         )
         print(
             f"ruff format, one process (dir) : {timings(dir_s)}"
-            f"   CPU best {min(dir_cpu):.3f} s"
+            f" wall   CPU best {min(dir_cpu):.3f} s"
         )
         in_process = ruff_in_process()
         if in_process is None:
@@ -343,12 +345,12 @@ def report(name: str, repeat: int, with_black: bool) -> None:
         else:
             ip_s = []
             for _ in range(repeat):
-                start = time.perf_counter()
+                start = time.process_time()
                 by_api = in_process(plain)
-                ip_s.append(time.perf_counter() - start)
+                ip_s.append(time.process_time() - start)
             same = "same" if by_api == by_stdin else "DIFFERENT"
             print(
-                f"ruff format, in process       : {timings(ip_s)}"
+                f"ruff format, in process CPU   : {timings(ip_s)}"
                 f"   output {same} as the CLI's"
             )
         assert by_dir == by_stdin
