@@ -15,7 +15,7 @@ class Note(BaseModel):
     title: str | None = None
     colour: Literal["red", "green"] | None = None
     pinned_at: NotePinnedAt | None = None
-    style: NoteStyle2 | None = None
+    style: NoteStyle | None = None
     fallback_style: NoteStyle | None = None
 
 
@@ -24,8 +24,4 @@ class NotePinnedAt(BaseModel):
 
 
 class NoteStyle(BaseModel):
-    font: str | None = None
-
-
-class NoteStyle2(BaseModel):
     font: str | None = None
