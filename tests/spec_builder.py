@@ -38,16 +38,17 @@ def spec(
     openapi: str = "3.1.0",
     title: str = "T",
     version: str = "1",
+    description: str | None = None,
     servers: Sequence[str] = (),
     components: Mapping[str, JsonObject] | None = None,
     **fields: Any,
 ) -> JsonObject:
     """A whole document; ``schemas`` and ``components`` (its other sections)
     make ``components``; ``fields`` are further top-level keys (``tags``...)."""
-    document: JsonObject = {
-        "openapi": openapi,
-        "info": {"title": title, "version": version},
-    }
+    info = {"title": title, "version": version}
+    if description is not None:
+        info["description"] = description
+    document: JsonObject = {"openapi": openapi, "info": info}
     if servers:
         document["servers"] = [{"url": url} for url in servers]
     document.update(fields)
