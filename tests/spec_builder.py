@@ -13,8 +13,7 @@ test is about stays visible::
 
 Every builder returns plain dicts (what the loader produces), so a test can
 still write any part by hand.  Extra keyword arguments are copied into the
-object as written (``deprecated=True``; a key that is no identifier goes
-through ``**{"x-oaiMeta": ...}``).  Nothing is added that the arguments do
+object as written (``deprecated=True``).  Nothing is added that the arguments do
 not ask for, except ``info`` (title ``T``, version ``1``) and ``required:
 true`` on path parameters, as OpenAPI demands.
 """
@@ -65,9 +64,13 @@ def operation(
     parameters: Sequence[JsonObject] = (),
     body: JsonObject | None = None,
     responses: JsonObject | None = None,
+    oai_meta: JsonObject | None = None,
     **fields: Any,
 ) -> JsonObject:
-    """An operation object; keys are left out when their argument is."""
+    """An operation object; keys are left out when their argument is.
+
+    ``oai_meta`` is the ``x-oaiMeta`` extension (title, code samples).
+    """
     result: JsonObject = {}
     if operation_id is not None:
         result["operationId"] = operation_id
@@ -78,6 +81,8 @@ def operation(
         result["requestBody"] = body
     if responses is not None:
         result["responses"] = responses
+    if oai_meta is not None:
+        result["x-oaiMeta"] = oai_meta
     return result
 
 

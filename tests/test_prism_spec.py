@@ -46,14 +46,12 @@ def _spec() -> dict[str, Any]:
         "createThing",
         body=request_body(ref("Upload"), MULTIPART),
         responses={"200": {"$ref": "#/components/responses/Thing"}},
-        **{
-            "x-oaiMeta": {
-                "examples": [
-                    {"response": json.dumps(bad)},
-                    {"response": "not json"},
-                    {"response": json.dumps(good)},
-                ]
-            }
+        oai_meta={
+            "examples": [
+                {"response": json.dumps(bad)},
+                {"response": "not json"},
+                {"response": json.dumps(good)},
+            ]
         },
     )
     stream = operation(
@@ -67,7 +65,7 @@ def _spec() -> dict[str, Any]:
             ),
             "429": {"description": "declared by the spec"},
         },
-        **{"x-oaiMeta": {"examples": {"response": events}}},
+        oai_meta={"examples": {"response": events}},
     )
     return spec(
         {"/things": {"post": create, "get": stream}},
