@@ -18,12 +18,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
-from generator.load import load_spec
 from golden_cases import FEATURE_SPECS
 from loopback import LoopbackServer
 from python_client_support import generate, import_package, run_mypy
 from type_check import return_type, type_mismatches
+
+from generator.load import load_spec
 
 PACKAGE = "feature_client"
 PACKAGE_30 = "feature_30_client"

@@ -16,8 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from generator.cli import main
 from spec_builder import (
     no_content,
     obj,
@@ -29,6 +27,8 @@ from spec_builder import (
     spec,
     string,
 )
+
+from generator.cli import main
 
 EVIL_TEXT = (
     'x"""\n\'\'\'\nimport os; os.system("echo pwned")  # \\\n=cut\n\n=head1 INJECTED\n\n'

@@ -29,7 +29,8 @@ from markdown_support import (
     walk_tokens,
 )
 from rendering import rendered
-from spec_builder import operation, spec
+from spec_builder import operation as operation_object
+from spec_builder import spec
 
 from generator.model import Schema
 from generator.model.build import build_api
@@ -191,7 +192,7 @@ def test_blocks_are_separated_by_exactly_one_blank_line() -> None:
 
 def test_a_bare_spec_gives_a_clean_reachable_tree() -> None:
     document = spec(
-        {"/ping": {"get": operation("ping")}},
+        {"/ping": {"get": operation_object("ping")}},
         openapi="3.0.0",
         title="Bare",
         version="0",

@@ -28,7 +28,8 @@ from markdown_support import (
 )
 from python_client_support import write_package
 from rendering import rendered
-from spec_builder import no_content, obj, operation, request_body, spec, string
+from spec_builder import no_content, obj, request_body, spec, string
+from spec_builder import operation as operation_object
 
 from generator.model import Api
 from generator.model.build import build_api
@@ -362,7 +363,7 @@ def test_python_examples_count_wide_characters_as_black_does() -> None:
     document = spec(
         {
             "/notes": {
-                "post": operation(
+                "post": operation_object(
                     "addNote",
                     body=request_body(note, example={"text": text}),
                     responses=no_content("Added."),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from spec_builder import array, obj, ok, operation, param, ref, spec, string
 
 from generator.model.build import ModelBuilder, build_api
-from spec_builder import array, obj, ok, operation, param, ref, spec, string
 
 SPEC = spec(
     {

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
+from spec_builder import operation, spec
 
 from generator.errors import SelectionError
 from generator.selection import Selection, select
-from spec_builder import operation, spec
 
 SPEC = spec(
     {
