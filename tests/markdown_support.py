@@ -25,6 +25,19 @@ import yaml_rs
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rendering import rendered
+from spec_builder import (
+    MULTIPART,
+    array,
+    no_content,
+    obj,
+    ok,
+    operation,
+    param,
+    ref,
+    request_body,
+    spec,
+    string,
+)
 
 from generator.model import MISSING, Api, Schema
 from generator.model.build import build_api
@@ -249,162 +262,76 @@ NASTY = (
 
 def synthetic_spec() -> dict[str, Any]:
     """A small spec with every case the corpus specs lack (and needs no ../shared)."""
-    node = {
-        "type": "object",
-        "description": NASTY,
-        "properties": {
-            "children": {
-                "type": "array",
-                "items": {"$ref": "#/components/schemas/Node"},
-            },
-            "parent": {
-                "anyOf": [{"$ref": "#/components/schemas/Node"}, {"type": "null"}]
-            },
+    node = obj(
+        {
+            "children": array(ref("Node")),
+            "parent": {"anyOf": [ref("Node"), {"type": "null"}]},
             "level": {"type": "integer", "minimum": 3, "maximum": 7},
-            "pet": {"$ref": "#/components/schemas/Pet"},
-            "a|b": {"type": "string", "enum": ["x|y"], "format": "pipe|format"},
-            "odd": {"$ref": "#/components/schemas/..~1Odd <Name>"},
-            "kind": {"type": "string", "enum": ["leaf", "branch"]},
-            "label": {"oneOf": [{"type": "string"}, {"type": "string", "enum": ["x"]}]},
+            "pet": ref("Pet"),
+            "a|b": string(enum=["x|y"], format="pipe|format"),
+            "odd": ref("..~1Odd <Name>"),
+            "kind": string(enum=["leaf", "branch"]),
+            "label": {"oneOf": [string(), string(enum=["x"])]},
             "shape": {
-                "anyOf": [
-                    {
-                        "type": "object",
-                        "properties": {"side": {"type": "number"}},
-                        "required": ["side"],
-                    },
-                    {"type": "null"},
-                ],
+                "anyOf": [obj({"side": {"type": "number"}}, ["side"]), {"type": "null"}]
             },
         },
-        "required": ["level", "kind", "label", "parent"],
-    }
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": "T", "version": "1", "description": NASTY},
-        "servers": [{"url": "https://api.example.test/v1"}],
-        "tags": [{"name": "Trees", "description": NASTY}],
-        "security": [{"Key": []}],
-        "components": {
-            "securitySchemes": {"Key": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "Node": node,
-                "../Odd <Name>": {
-                    "type": "object",
-                    "description": "<script>x</script> <b>bold</b>",
-                },
-                "Cat": {
-                    "type": "object",
-                    "properties": {"type": {"type": "string", "enum": ["cat"]}},
-                    "required": ["type"],
-                },
-                "Pet": {
-                    "oneOf": [
-                        {"$ref": "#/components/schemas/Cat"},
-                        {
-                            "type": "object",
-                            "properties": {
-                                "type": {"const": "dog"},
-                                "barks": {"type": "boolean"},
-                            },
-                            "required": ["type"],
-                        },
-                    ],
-                    "discriminator": {"propertyName": "type"},
-                },
-            },
+        ["level", "kind", "label", "parent"],
+        description=NASTY,
+    )
+    dog = obj({"type": {"const": "dog"}, "barks": {"type": "boolean"}}, ["type"])
+    upload = obj(
+        {
+            "file": string(format="binary"),
+            "images": array(string(format="binary"), minItems=2),
+            "purpose": string(enum=["fine-tune"]),
         },
-        "paths": {
+        ["file", "images", "purpose"],
+    )
+    grow = operation(
+        "growTree",
+        tags=["Trees"],
+        summary="Grow | [a tree]",
+        description=NASTY,
+        parameters=[
+            param("tree_id", "path", description="Tree | id"),
+            param("class", schema=string(enum=["oak"]), required=True),
+        ],
+        body=request_body(ref("Node"), required=True),
+        responses=ok(ref("Node"), description=NASTY),
+    )
+    pets = request_body(
+        ref("Pet"),
+        example={"type": "fish"},
+        examples={"good": {"value": {"type": "dog", "barks": True}}},
+    )
+    return spec(
+        {
             "/pets": {
-                "post": {
-                    "operationId": "addPet",
-                    "requestBody": {
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Pet"},
-                                "example": {"type": "fish"},
-                                "examples": {
-                                    "good": {"value": {"type": "dog", "barks": True}}
-                                },
-                            }
-                        },
-                    },
-                    "responses": {"204": {"description": "Added."}},
-                }
+                "post": operation("addPet", body=pets, responses=no_content("Added."))
             },
             "/uploads": {
-                "post": {
-                    "operationId": "upload",
-                    "deprecated": True,
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "multipart/form-data": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "file": {"type": "string", "format": "binary"},
-                                        "images": {
-                                            "type": "array",
-                                            "minItems": 2,
-                                            "items": {
-                                                "type": "string",
-                                                "format": "binary",
-                                            },
-                                        },
-                                        "purpose": {
-                                            "type": "string",
-                                            "enum": ["fine-tune"],
-                                        },
-                                    },
-                                    "required": ["file", "images", "purpose"],
-                                }
-                            }
-                        },
-                    },
-                    "responses": {"204": {"description": "Stored."}},
-                }
+                "post": operation(
+                    "upload",
+                    deprecated=True,
+                    body=request_body(upload, MULTIPART, required=True),
+                    responses=no_content("Stored."),
+                )
             },
-            "/trees/{tree_id}": {
-                "post": {
-                    "operationId": "growTree",
-                    "tags": ["Trees"],
-                    "summary": "Grow | [a tree]",
-                    "description": NASTY,
-                    "parameters": [
-                        {
-                            "name": "tree_id",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string"},
-                            "description": "Tree | id",
-                        },
-                        {
-                            "name": "class",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string", "enum": ["oak"]},
-                        },
-                    ],
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Node"}
-                            }
-                        },
-                    },
-                    "responses": {
-                        "200": {
-                            "description": NASTY,
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/Node"}
-                                }
-                            },
-                        }
-                    },
-                }
+            "/trees/{tree_id}": {"post": grow},
+        },
+        description=NASTY,
+        servers=["https://api.example.test/v1"],
+        tags=[{"name": "Trees", "description": NASTY}],
+        security=[{"Key": []}],
+        components={"securitySchemes": {"Key": {"type": "http", "scheme": "bearer"}}},
+        schemas={
+            "Node": node,
+            "../Odd <Name>": obj(description="<script>x</script> <b>bold</b>"),
+            "Cat": obj({"type": string(enum=["cat"])}, ["type"]),
+            "Pet": {
+                "oneOf": [ref("Cat"), dog],
+                "discriminator": {"propertyName": "type"},
             },
         },
-    }
+    )

@@ -18,6 +18,21 @@ from typing import Any
 
 import pytest
 from rendering import rendered
+from spec_builder import (
+    MULTIPART,
+    SSE,
+    array,
+    media,
+    no_content,
+    obj,
+    ok,
+    operation,
+    param,
+    ref,
+    request_body,
+    spec,
+    string,
+)
 
 from generator.load import load_spec
 from generator.model import Api
@@ -113,384 +128,189 @@ def run_black_check(root: Path, name: str) -> subprocess.CompletedProcess[str]:
 
 
 # A small spec exercising what the generator must handle, operation by operation.
-SYNTHETIC_SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "Synthetic API", "version": "1.0"},
-    "servers": [{"url": "https://example.invalid/v9"}],
-    "paths": {
+SYNTHETIC_SPEC = spec(
+    {
         "/things": {
-            "get": {
-                "operationId": "listThings",
-                "summary": "List things.",
-                "parameters": [
-                    {"name": "after", "in": "query", "schema": {"type": "string"}},
-                    {"name": "limit", "in": "query", "schema": {"type": "integer"}},
-                    {
-                        "name": "order",
-                        "in": "query",
-                        "schema": {"type": "string", "enum": ["asc", "desc"]},
-                    },
+            "get": operation(
+                "listThings",
+                summary="List things.",
+                parameters=[
+                    param("after"),
+                    param("limit", schema={"type": "integer"}),
+                    param("order", schema=string(enum=["asc", "desc"])),
                 ],
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/ThingList"}
-                            }
-                        },
-                    }
-                },
-            },
-            "post": {
-                "operationId": "create-thing",
-                "summary": "Create a thing.",
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "$ref": "#/components/schemas/CreateThingRequest"
-                            }
-                        }
-                    },
-                },
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Thing"}
-                            }
-                        },
-                    }
-                },
-            },
+                responses=ok(ref("ThingList"), description="ok"),
+            ),
+            "post": operation(
+                "create-thing",
+                summary="Create a thing.",
+                body=request_body(ref("CreateThingRequest"), required=True),
+                responses=ok(ref("Thing"), description="ok"),
+            ),
         },
         "/things/{thing_id}": {
-            "parameters": [
-                {
-                    "name": "thing_id",
-                    "in": "path",
-                    "required": True,
-                    "schema": {"type": "string"},
-                }
-            ],
-            "get": {
-                "operationId": "getThing",
-                "parameters": [
-                    {"name": "X-Trace-Id", "in": "header", "schema": {"type": "string"}}
-                ],
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Thing"}
-                            }
-                        },
-                    }
-                },
-            },
-            "delete": {
-                "operationId": "deleteThing",
-                "responses": {"204": {"description": "gone"}},
-            },
+            "parameters": [param("thing_id", "path")],
+            "get": operation(
+                "getThing",
+                parameters=[param("X-Trace-Id", "header")],
+                responses=ok(ref("Thing"), description="ok"),
+            ),
+            "delete": operation("deleteThing", responses=no_content("gone")),
         },
         "/things/{thing_id}/content": {
-            "get": {
-                "operationId": "downloadThing",
-                "parameters": [
-                    {
-                        "name": "thing_id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ],
-                "responses": {
-                    "200": {
-                        "description": "bytes",
-                        "content": {
-                            "application/octet-stream": {
-                                "schema": {"type": "string", "format": "binary"}
-                            }
-                        },
-                    }
-                },
-            }
+            "get": operation(
+                "downloadThing",
+                parameters=[param("thing_id", "path")],
+                responses=ok(
+                    string(format="binary"),
+                    "application/octet-stream",
+                    description="bytes",
+                ),
+            )
         },
         "/uploads": {
-            "post": {
-                "operationId": "createUpload",
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "multipart/form-data": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["file", "purpose"],
-                                "properties": {
-                                    "file": {"type": "string", "format": "binary"},
-                                    "attachments": {
-                                        "type": "array",
-                                        "items": {"type": "string", "format": "binary"},
-                                    },
-                                    "purpose": {
-                                        "type": "string",
-                                        "enum": ["batch", "fine-tune"],
-                                    },
-                                    "labels": {
-                                        "type": "array",
-                                        "items": {"type": "string"},
-                                    },
-                                    "count": {"type": "integer"},
-                                },
-                            }
-                        }
-                    },
-                },
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "id": {"type": "string"},
-                                        "bytes": {"type": "integer"},
-                                    },
-                                }
-                            }
+            "post": operation(
+                "createUpload",
+                body=request_body(
+                    obj(
+                        {
+                            "file": string(format="binary"),
+                            "attachments": array(string(format="binary")),
+                            "purpose": string(enum=["batch", "fine-tune"]),
+                            "labels": array(string()),
+                            "count": {"type": "integer"},
                         },
-                    }
-                },
-            }
+                        required=["file", "purpose"],
+                    ),
+                    MULTIPART,
+                    required=True,
+                ),
+                responses=ok(
+                    obj({"id": string(), "bytes": {"type": "integer"}}),
+                    description="ok",
+                ),
+            )
         },
         "/chat": {
-            "post": {
-                "operationId": "createChat",
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["prompt"],
-                                "properties": {
-                                    "prompt": {"type": "string"},
-                                    "stream": {
-                                        "type": ["boolean", "null"],
-                                        "default": False,
-                                    },
-                                },
-                            }
-                        }
-                    },
-                },
-                "responses": {
+            "post": operation(
+                "createChat",
+                body=request_body(
+                    obj(
+                        {
+                            "prompt": string(),
+                            "stream": {"type": ["boolean", "null"], "default": False},
+                        },
+                        required=["prompt"],
+                    ),
+                    required=True,
+                ),
+                responses={
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/ChatResponse"}
-                            },
-                            "text/event-stream": {
-                                "schema": {"$ref": "#/components/schemas/ChatEvent"}
-                            },
+                            **media(ref("ChatResponse")),
+                            **media(ref("ChatEvent"), SSE),
                         },
                     }
                 },
-            }
+            )
         },
         "/events": {
-            "get": {
-                "operationId": "streamEvents",
-                "responses": {
-                    "200": {
-                        "description": "events",
-                        "content": {
-                            "text/event-stream": {
-                                "schema": {"$ref": "#/components/schemas/ChatEvent"}
-                            }
-                        },
-                    }
-                },
-            }
+            "get": operation(
+                "streamEvents",
+                responses=ok(ref("ChatEvent"), SSE, description="events"),
+            )
         },
         "/items/a": {
-            "get": {
-                "operationId": "getItem",
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/foo_bar"}
-                            }
-                        },
-                    }
-                },
-            }
+            "get": operation("getItem", responses=ok(ref("foo_bar"), description="ok"))
         },
         "/items/b": {
-            "get": {
-                "operationId": "get-item",
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/FooBar"}
-                            }
-                        },
-                    }
-                },
-            }
+            "get": operation("get-item", responses=ok(ref("FooBar"), description="ok"))
         },
     },
-    "components": {
-        "schemas": {
-            "Base": {
-                "type": "object",
-                "required": ["name"],
-                "properties": {
-                    "name": {
-                        "type": "string",
-                        "description": 'A name; may contain """ and \\ safely.',
+    title="Synthetic API",
+    version="1.0",
+    servers=["https://example.invalid/v9"],
+    schemas={
+        "Base": obj(
+            {"name": string(description='A name; may contain """ and \\ safely.')},
+            required=["name"],
+        ),
+        "CreateThingRequest": {
+            "allOf": [
+                ref("Base"),
+                obj(
+                    {
+                        "kind": {"anyOf": [string(), string(enum=["small", "large"])]},
+                        "class": string(),
+                        "2d": {"type": "boolean"},
+                        "dotted.name": string(),
+                        "naïve": string(),
+                        "meta": obj(additionalProperties={"type": "integer"}),
+                        "tags": {"items": string()},
+                        "parent": ref("Thing"),
+                        "legacy_note": string(nullable=True),
+                        "note": {"type": ["string", "null"]},
+                        "fixed": {"const": "fixed"},
+                        "mode": string(enum=["a-b", "1x", "ü"]),
+                        "pet": {
+                            "oneOf": [ref("Cat"), ref("Dog")],
+                            "discriminator": {"propertyName": "type"},
+                        },
+                        "schedule": obj(
+                            {"at": {"type": "integer"}},
+                            description="When to run. Can be set to `null` to run now.",
+                        ),
                     }
+                ),
+            ]
+        },
+        "Thing": obj(
+            {
+                "id": string(),
+                "object": {"const": "thing"},
+                "from": string(),
+                "children": array(ref("Thing")),
+                "child_info": obj({"count": {"type": "integer"}}),
+                "kind": ref("ThingKind"),
+                "value": ref("JsonValue"),
+                "size": {
+                    "allOf": [{"description": "Documented only."}, ref("ThingKind")]
                 },
             },
-            "CreateThingRequest": {
-                "allOf": [
-                    {"$ref": "#/components/schemas/Base"},
-                    {
-                        "type": "object",
-                        "properties": {
-                            "kind": {
-                                "anyOf": [
-                                    {"type": "string"},
-                                    {"type": "string", "enum": ["small", "large"]},
-                                ]
-                            },
-                            "class": {"type": "string"},
-                            "2d": {"type": "boolean"},
-                            "dotted.name": {"type": "string"},
-                            "naïve": {"type": "string"},
-                            "meta": {
-                                "type": "object",
-                                "additionalProperties": {"type": "integer"},
-                            },
-                            "tags": {"items": {"type": "string"}},
-                            "parent": {"$ref": "#/components/schemas/Thing"},
-                            "legacy_note": {"type": "string", "nullable": True},
-                            "note": {"type": ["string", "null"]},
-                            "fixed": {"const": "fixed"},
-                            "mode": {"type": "string", "enum": ["a-b", "1x", "ü"]},
-                            "pet": {
-                                "oneOf": [
-                                    {"$ref": "#/components/schemas/Cat"},
-                                    {"$ref": "#/components/schemas/Dog"},
-                                ],
-                                "discriminator": {"propertyName": "type"},
-                            },
-                            "schedule": {
-                                "type": "object",
-                                "description": "When to run. Can be set to `null` to run now.",
-                                "properties": {"at": {"type": "integer"}},
-                            },
-                        },
-                    },
-                ]
+            required=["id", "object"],
+        ),
+        "JsonValue": {
+            "anyOf": [
+                string(),
+                {"type": "number"},
+                {"type": "null"},
+                array(ref("JsonValue")),
+                obj(additionalProperties=ref("JsonValue")),
+            ]
+        },
+        "ThingChildInfo": obj({"depth": {"type": "integer"}}),
+        "ThingKind": {"anyOf": [string(), string(enum=["small", "large"])]},
+        "ThingList": obj(
+            {
+                "object": {"const": "list"},
+                "data": array(ref("Thing")),
+                "has_more": {"type": "boolean"},
+                "first_id": string(),
+                "last_id": string(),
+                "depth": ref("ThingChildInfo"),
             },
-            "Thing": {
-                "type": "object",
-                "required": ["id", "object"],
-                "properties": {
-                    "id": {"type": "string"},
-                    "object": {"const": "thing"},
-                    "from": {"type": "string"},
-                    "children": {
-                        "type": "array",
-                        "items": {"$ref": "#/components/schemas/Thing"},
-                    },
-                    "child_info": {
-                        "type": "object",
-                        "properties": {"count": {"type": "integer"}},
-                    },
-                    "kind": {"$ref": "#/components/schemas/ThingKind"},
-                    "value": {"$ref": "#/components/schemas/JsonValue"},
-                    "size": {
-                        "allOf": [
-                            {"description": "Documented only."},
-                            {"$ref": "#/components/schemas/ThingKind"},
-                        ]
-                    },
-                },
-            },
-            "JsonValue": {
-                "anyOf": [
-                    {"type": "string"},
-                    {"type": "number"},
-                    {"type": "null"},
-                    {
-                        "type": "array",
-                        "items": {"$ref": "#/components/schemas/JsonValue"},
-                    },
-                    {
-                        "type": "object",
-                        "additionalProperties": {
-                            "$ref": "#/components/schemas/JsonValue"
-                        },
-                    },
-                ]
-            },
-            "ThingChildInfo": {
-                "type": "object",
-                "properties": {"depth": {"type": "integer"}},
-            },
-            "ThingKind": {
-                "anyOf": [
-                    {"type": "string"},
-                    {"type": "string", "enum": ["small", "large"]},
-                ]
-            },
-            "ThingList": {
-                "type": "object",
-                "required": ["data", "has_more"],
-                "properties": {
-                    "object": {"const": "list"},
-                    "data": {
-                        "type": "array",
-                        "items": {"$ref": "#/components/schemas/Thing"},
-                    },
-                    "has_more": {"type": "boolean"},
-                    "first_id": {"type": "string"},
-                    "last_id": {"type": "string"},
-                    "depth": {"$ref": "#/components/schemas/ThingChildInfo"},
-                },
-            },
-            "Cat": {
-                "type": "object",
-                "required": ["type"],
-                "properties": {"type": {"const": "cat"}, "lives": {"type": "integer"}},
-            },
-            "Dog": {
-                "type": "object",
-                "required": ["type"],
-                "properties": {"type": {"const": "dog"}, "good": {"type": "boolean"}},
-            },
-            "ChatResponse": {
-                "type": "object",
-                "properties": {"text": {"type": "string"}},
-            },
-            "ChatEvent": {
-                "type": "object",
-                "properties": {"type": {"type": "string"}, "delta": {"type": "string"}},
-            },
-            "foo_bar": {"type": "object", "properties": {"a": {"type": "string"}}},
-            "FooBar": {"type": "object", "properties": {"b": {"type": "string"}}},
-        }
+            required=["data", "has_more"],
+        ),
+        "Cat": obj(
+            {"type": {"const": "cat"}, "lives": {"type": "integer"}}, required=["type"]
+        ),
+        "Dog": obj(
+            {"type": {"const": "dog"}, "good": {"type": "boolean"}}, required=["type"]
+        ),
+        "ChatResponse": obj({"text": string()}),
+        "ChatEvent": obj({"type": string(), "delta": string()}),
+        "foo_bar": obj({"a": string()}),
+        "FooBar": obj({"b": string()}),
     },
-}
+)

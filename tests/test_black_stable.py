@@ -22,6 +22,17 @@ import black
 import pytest
 from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
 from rendering import rendered
+from spec_builder import (
+    array,
+    obj,
+    ok,
+    operation,
+    param,
+    ref,
+    request_body,
+    spec,
+    string,
+)
 from test_hostile import SPEC as HOSTILE_SPEC
 
 from generator.load import load_spec
@@ -37,116 +48,67 @@ CORPUS_SECONDS = 600
 
 _LONG = "x" * 70
 _ENUM = [f"value-{n}-{_LONG[:n]}" for n in range(12)]
-_EDGE_REF = {"$ref": "#/components/schemas/" + "Edge" * 22}
-
-
-def _object(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, **extra}
+_EDGE_REF = ref("Edge" * 22)
 
 
 #: Text and names at the edges of the layout: long names, wide characters,
 #: quotes, indentation and tabs in descriptions, one-line and exploded unions.
-EDGE_SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": '"Quoted" API', "version": "1"},
-    "servers": [{"url": "https://example.invalid/" + _LONG}],
-    "paths": {
+EDGE_SPEC = spec(
+    {
         "/edge": {
-            "get": {
-                "operationId": "getEdge",
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Holder"}
-                            }
-                        },
-                    }
-                },
-            }
+            "get": operation("getEdge", responses=ok(ref("Holder"), description="ok"))
         },
         f'/{_LONG}/"quoted"/{{item_id}}': {
-            "post": {
-                "operationId": "create" + "Very" * 20 + "LongThing",
-                "description": '"Starts with a quote\n\n  indented\n\tand tabbed "',
-                "parameters": [
-                    {
-                        "name": "item_id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    },
-                    {
-                        "name": "wide",
-                        "in": "query",
-                        "schema": {
-                            "type": "string",
-                            "enum": ["漢字" * 12, "かな" * 12, "e\u0301" * 40],
-                        },
-                    },
+            "post": operation(
+                "create" + "Very" * 20 + "LongThing",
+                description='"Starts with a quote\n\n  indented\n\tand tabbed "',
+                parameters=[
+                    param("item_id", "path"),
+                    param(
+                        "wide",
+                        schema=string(enum=["漢字" * 12, "かな" * 12, "e\u0301" * 40]),
+                    ),
                 ],
-                "requestBody": {
-                    "required": True,
-                    "content": {"application/json": {"schema": _EDGE_REF}},
-                },
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "anyOf": [
-                                        _EDGE_REF,
-                                        {"$ref": "#/components/schemas/Short"},
-                                    ]
-                                }
-                            }
-                        },
-                    }
-                },
-            }
+                body=request_body(_EDGE_REF, required=True),
+                responses=ok({"anyOf": [_EDGE_REF, ref("Short")]}, description="ok"),
+            )
         },
     },
-    "components": {
-        "schemas": {
-            "Edge"
-            * 22: _object(
-                {
-                    "mode": {"type": "string", "enum": _ENUM},
-                    'say "hi"': {"type": "string", "description": "\t" + "漢" * 50},
-                    "it's": {
-                        "type": "string",
-                        "enum": ['a"b', "c'd", "e\\f", "g'h\"i"],
-                    },
-                    "nested": {
-                        "type": "array",
-                        "items": {
-                            "anyOf": [
-                                {"$ref": "#/components/schemas/Short"},
-                                {"type": "object", "additionalProperties": True},
-                                {"type": "string", "enum": _ENUM[:3]},
-                            ]
-                        },
-                    },
-                    "plain": {"type": "integer"},
-                },
-                required=["mode"],
-                description="A line\n    indented\n      more\n" + "w " * 50,
-            ),
-            "Short": _object({"a": {"type": "string"}}, description='ends "quoted"'),
-            "Holder": _object(
-                {
-                    "edge": _EDGE_REF,
-                    "x" * 60 + '"': {"$ref": "#/components/schemas/Short"},
-                    "edges": {"$ref": "#/components/schemas/" + "Alias" * 17},
-                },
-                required=["edge"],
-            ),
-            "Alias" * 17: {"type": "array", "items": _EDGE_REF},
-        }
+    title='"Quoted" API',
+    servers=["https://example.invalid/" + _LONG],
+    schemas={
+        "Edge"
+        * 22: obj(
+            {
+                "mode": string(enum=_ENUM),
+                'say "hi"': string(description="\t" + "漢" * 50),
+                "it's": string(enum=['a"b', "c'd", "e\\f", "g'h\"i"]),
+                "nested": array(
+                    {
+                        "anyOf": [
+                            ref("Short"),
+                            obj(additionalProperties=True),
+                            string(enum=_ENUM[:3]),
+                        ]
+                    }
+                ),
+                "plain": {"type": "integer"},
+            },
+            required=["mode"],
+            description="A line\n    indented\n      more\n" + "w " * 50,
+        ),
+        "Short": obj({"a": string()}, description='ends "quoted"'),
+        "Holder": obj(
+            {
+                "edge": _EDGE_REF,
+                "x" * 60 + '"': ref("Short"),
+                "edges": ref("Alias" * 17),
+            },
+            required=["edge"],
+        ),
+        "Alias" * 17: array(_EDGE_REF),
     },
-}
+)
 
 
 def loadable_corpus() -> list[str]:

@@ -18,6 +18,7 @@ import pytest
 from markdown_support import PARSER, table_rows
 from python_client_support import import_package, write_package
 from rendering import rendered
+from spec_builder import obj, ok, operation, param, request_body, spec, string
 
 from generator.model.build import build_api
 from generator.naming import pod_page_name
@@ -25,86 +26,52 @@ from generator.render import Files, RenderOptions, markdown
 
 
 def _clashing_spec() -> dict[str, Any]:
-    json_response = {
-        "200": {
-            "description": "OK.",
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"id": {"type": "string"}},
-                    }
-                }
-            },
-        }
-    }
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": "Clashes", "version": "1"},
-        "servers": [{"url": "https://api.example.test/v1"}],
-        "paths": {
+    responses = ok(obj({"id": string()}), description="OK.")
+    settings = obj(
+        {
+            "turn_detection": obj(
+                {"type": string()},
+                description="Can be set to `null` to turn off.",
+            ),
+            "mode": string(default=None),
+            "name": string(),
+            "label": string(description="Can be set to `null`."),
+            "note": {"type": ["string", "null"]},
+        },
+        required=["label"],
+    )
+    return spec(
+        {
             "/sessions/close": {
                 # ``close`` is a method of the runtime client already.
-                "post": {"operationId": "close", "responses": json_response}
+                "post": operation("close", responses=responses)
             },
             "/files": {
-                "get": {
-                    "operationId": "listFiles",
-                    "parameters": [
-                        # ``response`` and ``spec`` are locals of the method body.
-                        {
-                            "name": "response",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        },
-                        {
-                            "name": "spec",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        },
+                "get": operation(
+                    "listFiles",
+                    # ``response`` and ``spec`` are locals of the method body.
+                    parameters=[
+                        param("response", required=True),
+                        param("spec", required=True),
                     ],
-                    "responses": json_response,
-                }
+                    responses=responses,
+                )
             },
             "/settings": {
-                "post": {
-                    "operationId": "updateSettings",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "turn_detection": {
-                                            "type": "object",
-                                            "description": "Can be set to `null` to turn off.",
-                                            "properties": {"type": {"type": "string"}},
-                                        },
-                                        "mode": {"type": "string", "default": None},
-                                        "name": {"type": "string"},
-                                        "label": {
-                                            "type": "string",
-                                            "description": "Can be set to `null`.",
-                                        },
-                                        "note": {"type": ["string", "null"]},
-                                    },
-                                    "required": ["label"],
-                                }
-                            }
-                        },
-                    },
-                    "responses": json_response,
-                }
+                "post": operation(
+                    "updateSettings",
+                    body=request_body(settings, required=True),
+                    responses=responses,
+                )
             },
             "/v2/files": {
                 # The same snake_case name as ``listFiles``.
-                "get": {"operationId": "list-files", "responses": json_response}
+                "get": operation("list-files", responses=responses)
             },
         },
-    }
+        title="Clashes",
+        servers=["https://api.example.test/v1"],
+    )
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from golden_cases import CASES, GOLDEN, RUNTIME, RUNTIME_PREFIX, Case, is_runtime_copy
+from spec_builder import no_content, operation, spec
 
 from generator.pipeline import render_all
 from generator.render import RenderOptions
@@ -46,22 +47,8 @@ def test_generated_tree_matches_golden(case: Case, tmp_path: Path) -> None:
 
 
 def test_runtime_modules_are_copied_verbatim(tmp_path: Path) -> None:
-    files, _, _ = render_all(
-        {
-            "openapi": "3.1.0",
-            "info": {"title": "T", "version": "1"},
-            "paths": {
-                "/a": {
-                    "get": {
-                        "operationId": "a",
-                        "responses": {"204": {"description": "ok"}},
-                    }
-                }
-            },
-        },
-        Selection(all=True),
-        RenderOptions(),
-    )
+    document = spec({"/a": {"get": operation("a", responses=no_content())}})
+    files, _, _ = render_all(document, Selection(all=True), RenderOptions())
     copies = {rel for rel in files if is_runtime_copy(rel)}
     assert {rel.removeprefix(RUNTIME_PREFIX) for rel in copies} == {
         p.name for p in RUNTIME.iterdir() if p.is_file()

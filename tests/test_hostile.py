@@ -14,9 +14,19 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
+from spec_builder import (
+    no_content,
+    obj,
+    ok,
+    operation,
+    param,
+    ref,
+    request_body,
+    spec,
+    string,
+)
 
 from generator.cli import main
 
@@ -25,111 +35,57 @@ EVIL_TEXT = (
     "}}{{ {% raw %} | a | b |\n<script>alert(1)</script>"
 )
 
-SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": EVIL_TEXT, "version": "1"},
-    "servers": [{"url": 'https://api.example.test/v1"\nimport os'}],
-    "paths": {
+EVIL_SCHEMA = obj(
+    {
+        "from": string(description=EVIL_TEXT, default=EVIL_TEXT),
+        "2d": {"type": "integer"},
+        "a-b.c": string(enum=["1st", "with space", "", "None", "True"]),
+        "ü": {"type": "boolean"},
+        "self": string(),
+        "model_extra": string(),
+        "__init__": string(),
+        "nested": ref("Evil"),
+    },
+    required=["from"],
+    description=EVIL_TEXT,
+)
+
+SPEC = spec(
+    {
         "/../../escape/{id}": {
-            "post": {
-                "operationId": "../../etc/passwd",
-                "summary": EVIL_TEXT,
-                "description": EVIL_TEXT,
-                "tags": [EVIL_TEXT],
-                "parameters": [
-                    {
-                        "name": "id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    },
-                    {
-                        "name": "class",
-                        "in": "query",
-                        "schema": {"type": "string", "enum": ['a"b', "c\\d", "ü"]},
-                    },
-                    {
-                        "name": "X-Evil\nHeader",
-                        "in": "header",
-                        "schema": {"type": "string"},
-                    },
+            "post": operation(
+                "../../etc/passwd",
+                summary=EVIL_TEXT,
+                description=EVIL_TEXT,
+                tags=[EVIL_TEXT],
+                parameters=[
+                    param("id", "path"),
+                    param("class", schema=string(enum=['a"b', "c\\d", "ü"])),
+                    param("X-Evil\nHeader", "header"),
                 ],
-                "requestBody": {
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/Evil"},
-                        }
-                    }
-                },
-                "responses": {
-                    "200": {
-                        "description": EVIL_TEXT,
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Evil"}
-                            }
-                        },
-                    }
-                },
-            }
+                body=request_body(ref("Evil")),
+                responses=ok(ref("Evil"), description=EVIL_TEXT),
+            )
         },
-        "/a b": {
-            "get": {
-                "operationId": "spaced",
-                "responses": {"204": {"description": "none"}},
-            }
-        },
-        "/a-b": {
-            "get": {
-                "operationId": "dashed",
-                "responses": {"204": {"description": "none"}},
-            }
-        },
+        "/a b": {"get": operation("spaced", responses=no_content("none"))},
+        "/a-b": {"get": operation("dashed", responses=no_content("none"))},
         "/import os": {
-            "get": {
-                "operationId": "import",
-                "summary": "=head1 X",
-                "responses": {"204": {"description": "none"}},
-            }
+            "get": operation("import", summary="=head1 X", responses=no_content("none"))
         },
     },
-    "components": {
-        "schemas": {
-            "Evil": {
-                "type": "object",
-                "description": EVIL_TEXT,
-                "required": ["from"],
-                "properties": {
-                    "from": {
-                        "type": "string",
-                        "description": EVIL_TEXT,
-                        "default": EVIL_TEXT,
-                    },
-                    "2d": {"type": "integer"},
-                    "a-b.c": {
-                        "type": "string",
-                        "enum": ["1st", "with space", "", "None", "True"],
-                    },
-                    "ü": {"type": "boolean"},
-                    "self": {"type": "string"},
-                    "model_extra": {"type": "string"},
-                    "__init__": {"type": "string"},
-                    "nested": {"$ref": "#/components/schemas/Evil"},
-                },
-            },
-            "class": {"type": "object", "properties": {"def": {"type": "string"}}},
-        }
-    },
-}
+    title=EVIL_TEXT,
+    servers=['https://api.example.test/v1"\nimport os'],
+    schemas={"Evil": EVIL_SCHEMA, "class": obj({"def": string()})},
+)
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
-    spec = root / "spec.json"
-    spec.write_text(json.dumps(SPEC))
+    spec_file = root / "spec.json"
+    spec_file.write_text(json.dumps(SPEC))
     out = root / "deep" / "out"
-    assert main([str(spec), "--all", "-o", str(out), "-q"]) == 0
+    assert main([str(spec_file), "--all", "-o", str(out), "-q"]) == 0
     return out
 
 

@@ -29,6 +29,8 @@ from markdown_support import (
     walk_tokens,
 )
 from rendering import rendered
+from spec_builder import operation as operation_object
+from spec_builder import spec
 
 from generator.model import Schema
 from generator.model.build import build_api
@@ -189,12 +191,13 @@ def test_blocks_are_separated_by_exactly_one_blank_line() -> None:
 
 
 def test_a_bare_spec_gives_a_clean_reachable_tree() -> None:
-    spec = {
-        "openapi": "3.0.0",
-        "info": {"title": "Bare", "version": "0"},
-        "paths": {"/ping": {"get": {"operationId": "ping"}}},
-    }
-    files = rendered(markdown.render, build_api(spec), RenderOptions())
+    document = spec(
+        {"/ping": {"get": operation_object("ping")}},
+        openapi="3.0.0",
+        title="Bare",
+        version="0",
+    )
+    files = rendered(markdown.render, build_api(document), RenderOptions())
     assert sorted(files) == ["markdown/README.md", "markdown/paths/ping.md"]
     assert "None declared." in files["markdown/paths/ping.md"]
     assert not check_links(files)

@@ -28,6 +28,8 @@ from markdown_support import (
 )
 from python_client_support import write_package
 from rendering import rendered
+from spec_builder import no_content, obj, request_body, spec, string
+from spec_builder import operation as operation_object
 
 from generator.model import Api
 from generator.model.build import build_api
@@ -357,30 +359,19 @@ def test_multipart_examples_upload_files() -> None:
 def test_python_examples_count_wide_characters_as_black_does() -> None:
     """A call shorter than the line length in characters but not in columns is split."""
     text = "日本語" * 14
-    spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "T", "version": "1"},
-        "paths": {
+    note = obj({"text": string()})
+    document = spec(
+        {
             "/notes": {
-                "post": {
-                    "operationId": "addNote",
-                    "requestBody": {
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {"text": {"type": "string"}},
-                                },
-                                "example": {"text": text},
-                            }
-                        }
-                    },
-                    "responses": {"204": {"description": "Added."}},
-                }
+                "post": operation_object(
+                    "addNote",
+                    body=request_body(note, example={"text": text}),
+                    responses=no_content("Added."),
+                )
             }
-        },
-    }
-    page = rendered(markdown.render, build_api(spec), RenderOptions())[
+        }
+    )
+    page = rendered(markdown.render, build_api(document), RenderOptions())[
         "markdown/paths/notes.md"
     ]
     (example,) = [

@@ -2,71 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Any
+from spec_builder import array, obj, ok, operation, param, ref, spec, string
 
 from generator.model.build import ModelBuilder, build_api
 
-SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "T", "version": "1"},
-    "servers": [{"url": "https://example.test/v1"}],
-    "security": [{"ApiKeyAuth": []}],
-    "paths": {
+SPEC = spec(
+    {
         "/nodes/{node_id}": {
             "parameters": [
-                {"name": "node_id", "in": "path", "schema": {"type": "string"}},
-                {"name": "verbose", "in": "query", "schema": {"type": "boolean"}},
+                param("node_id", "path"),
+                param("verbose", schema={"type": "boolean"}),
             ],
-            "get": {
-                "operationId": "getNode",
-                "parameters": [
-                    {"$ref": "#/components/parameters/Verbose"},
-                ],
-                "responses": {
-                    "200": {
-                        "description": "OK",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Node"}
-                            }
-                        },
-                    }
-                },
-            },
-            "delete": {"operationId": "deleteNode", "security": [], "responses": {}},
+            "get": operation(
+                "getNode",
+                parameters=[{"$ref": "#/components/parameters/Verbose"}],
+                responses=ok(ref("Node")),
+            ),
+            "delete": operation("deleteNode", security=[], responses={}),
         }
     },
-    "components": {
+    servers=["https://example.test/v1"],
+    security=[{"ApiKeyAuth": []}],
+    components={
         "parameters": {
-            "Verbose": {
-                "name": "verbose",
-                "in": "query",
-                "required": True,
-                "schema": {"type": "boolean"},
-            },
-        },
-        "schemas": {
-            "Node": {
-                "type": "object",
-                "properties": {
-                    "children": {
-                        "type": "array",
-                        "items": {"$ref": "#/components/schemas/Node"},
-                    },
-                    "label": {
-                        "$ref": "#/components/schemas/Label",
-                        "description": "Overridden.",
-                    },
-                    "plain": {"$ref": "#/components/schemas/Label"},
-                    "maybe": {"type": ["string", "null"]},
-                    "broken": {"$ref": "#/components/schemas/Missing"},
-                },
-            },
-            "Label": {"type": "string", "description": "A label.", "enum": ["a", "b"]},
-            "Alias": {"$ref": "#/components/schemas/Label"},
-        },
+            "Verbose": param("verbose", schema={"type": "boolean"}, required=True)
+        }
     },
-}
+    schemas={
+        "Node": obj(
+            {
+                "children": array(ref("Node")),
+                "label": ref("Label", description="Overridden."),
+                "plain": ref("Label"),
+                "maybe": {"type": ["string", "null"]},
+                "broken": ref("Missing"),
+            }
+        ),
+        "Label": string(description="A label.", enum=["a", "b"]),
+        "Alias": ref("Label"),
+    },
+)
 
 
 def test_bare_refs_share_one_node_and_cycles_close() -> None:
@@ -126,25 +101,17 @@ def test_alias_component_shares_the_target_fields() -> None:
 
 
 def test_self_reference_with_sibling_keys_closes_a_cycle() -> None:
-    spec: dict[str, Any] = {
-        "openapi": "3.1.0",
-        "paths": {},
-        "components": {
-            "schemas": {
-                "Node": {
-                    "type": "object",
-                    "properties": {
-                        "parent": {
-                            "$ref": "#/components/schemas/Node",
-                            "description": "Up.",
-                        },
-                        "self": {"$ref": "#/components/schemas/Node/properties/parent"},
-                    },
+    document = spec(
+        schemas={
+            "Node": obj(
+                {
+                    "parent": ref("Node", description="Up."),
+                    "self": {"$ref": "#/components/schemas/Node/properties/parent"},
                 }
-            }
-        },
-    }
-    node = ModelBuilder(spec).named_schema("Node")
+            )
+        }
+    )
+    node = ModelBuilder(document).named_schema("Node")
     parent = node.properties["parent"]
     assert parent.description == "Up."
     assert parent.name == "Node"

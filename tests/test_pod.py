@@ -14,10 +14,10 @@ import subprocess
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rendering import rendered
+from spec_builder import array, obj, ok, operation, param, ref, request_body, spec
 
 from generator.load import load_spec
 from generator.model import Api
@@ -194,69 +194,33 @@ def test_whole_api_renders_deterministically(
 
 # -- hostile text: no injected POD commands ------------------------------------
 
-HOSTILE: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "T", "version": "1"},
-    "paths": {
+HOSTILE = spec(
+    {
         "/things/{thing_id}": {
-            "post": {
-                "operationId": "makeThing",
-                "summary": "=cut\n\n=head1 Injected summary\n\n# Heading\n\n- item",
-                "description": "Text\n=pod\n\n# Real heading\n\nA <b>tag</b>, B<bold?> and `a->b` with **x > y**.",
-                "parameters": [
-                    {
-                        "name": "thing_id",
-                        "in": "path",
-                        "required": True,
-                        "description": "An id\n\n=head2 Injected parameter",
-                        "schema": {
+            "post": operation(
+                "makeThing",
+                summary="=cut\n\n=head1 Injected summary\n\n# Heading\n\n- item",
+                description="Text\n=pod\n\n# Real heading\n\nA <b>tag</b>, B<bold?> and `a->b` with **x > y**.",
+                parameters=[
+                    param(
+                        "thing_id",
+                        "path",
+                        {
                             "type": ["string", "null"],
                             "enum": ["a>b", None],
                             "default": "a>b",
                         },
-                    }
+                        description="An id\n\n=head2 Injected parameter",
+                    )
                 ],
-                "requestBody": {
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "description": "Body\n=cut",
-                                "properties": {
-                                    "self": {"$ref": "#/components/schemas/Node"}
-                                },
-                            }
-                        }
-                    }
-                },
-                "responses": {
-                    "200": {
-                        "description": "OK\n\n=begin html",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Node"}
-                            }
-                        },
-                    }
-                },
-            }
+                body=request_body(obj({"self": ref("Node")}, description="Body\n=cut")),
+                responses=ok(ref("Node"), description="OK\n\n=begin html"),
+            )
         }
     },
-    "components": {
-        "schemas": {
-            "Node": {
-                "type": "object",
-                "properties": {
-                    "children": {
-                        "type": "array",
-                        "items": {"$ref": "#/components/schemas/Node"},
-                    },
-                    "parent": {"$ref": "#/components/schemas/Node"},
-                },
-            }
-        }
-    },
-}
+    schemas={"Node": obj({"children": array(ref("Node")), "parent": ref("Node")})},
+)
+
 
 EXPECTED_COMMANDS = [
     "=encoding utf8",

@@ -32,6 +32,7 @@ from python_client_support import (
     run_mypy,
 )
 from rendering import rendered
+from spec_builder import no_content, obj, operation, request_body, spec, string
 
 from generator.errors import SpecError
 from generator.load import load_spec
@@ -292,41 +293,26 @@ def test_prose_null_rule(description: str, default: Any, reason: str | None) -> 
 
 
 def test_prose_null_applies_to_optional_arguments_only() -> None:
-    spec = {
-        "openapi": "3.0.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {
+    nullable_prose = string(description="Can be set to null.")
+    properties = {
+        "a": nullable_prose,
+        "b": nullable_prose,
+        "c": string(nullable=True),
+        "d": string(),
+    }
+    document = spec(
+        {
             "/x": {
-                "post": {
-                    "operationId": "makeX",
-                    "requestBody": {
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["a"],
-                                    "properties": {
-                                        "a": {
-                                            "type": "string",
-                                            "description": "Can be set to null.",
-                                        },
-                                        "b": {
-                                            "type": "string",
-                                            "description": "Can be set to null.",
-                                        },
-                                        "c": {"type": "string", "nullable": True},
-                                        "d": {"type": "string"},
-                                    },
-                                }
-                            }
-                        }
-                    },
-                    "responses": {"204": {"description": "done"}},
-                }
+                "post": operation(
+                    "makeX",
+                    body=request_body(obj(properties, required=["a"])),
+                    responses=no_content("done"),
+                )
             }
         },
-    }
-    source = rendered(render, build_api(spec), RenderOptions())[
+        openapi="3.0.0",
+    )
+    source = rendered(render, build_api(document), RenderOptions())[
         "python/openai_client/_client.py"
     ]
     assert "        a: str,\n" in source

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from spec_builder import operation, spec
 
 from generator.errors import SelectionError
 from generator.selection import Selection, select
 
-SPEC: dict[str, Any] = {
-    "openapi": "3.0.0",
-    "paths": {
+SPEC = spec(
+    {
         "/files": {
-            "get": {"operationId": "listFiles", "tags": ["Files"]},
-            "post": {"operationId": "createFile", "tags": ["Files"]},
+            "get": operation("listFiles", tags=["Files"]),
+            "post": operation("createFile", tags=["Files"]),
         },
-        "/models": {"get": {"operationId": "listModels", "tags": ["Models"]}},
+        "/models": {"get": operation("listModels", tags=["Models"])},
         "/embeddings": {
             "parameters": [],
-            "post": {"operationId": "createEmbedding", "tags": ["Embeddings"]},
+            "post": operation("createEmbedding", tags=["Embeddings"]),
         },
     },
-}
+    openapi="3.0.0",
+)
 
 
 def test_all_keeps_spec_order() -> None:
@@ -66,7 +65,7 @@ def test_empty_selection_is_an_error() -> None:
 
 def test_a_spec_without_operations_is_an_error() -> None:
     with pytest.raises(SelectionError, match="the spec has no operations"):
-        select({"openapi": "3.1.0", "paths": {}}, Selection(all=True))
+        select(spec(), Selection(all=True))
 
 
 def test_all_with_other_criteria_is_an_error() -> None:

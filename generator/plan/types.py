@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.model import MISSING, JsonValue, Schema
-from generator.model.shape import implied_null, is_binary, object_shape
+from generator.model.shape import implied_null, is_binary, object_shape, unwrap
 from generator.naming import field_identifiers, pascal_case, unique_name
 
 #: Names the annotations and defaults of the models module use besides the
@@ -267,7 +267,9 @@ class TypePlanner:
         self, schema: Schema, parent: Declaration | None, suffix: str
     ) -> TypeExpr:
         if self.is_class(schema):
-            return Ref(self._plan_class(schema, parent, suffix))
+            # A wrapper (``allOf: [$ref]`` beside ``nullable`` or a
+            # description) is the class it wraps, not a copy of it.
+            return Ref(self._plan_class(unwrap(schema), parent, suffix))
         if schema.name is not None:
             sole = _sole_variant(schema)
             if sole is not None and sole.name is None and self.is_class(sole):

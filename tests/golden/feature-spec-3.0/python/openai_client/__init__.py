@@ -1,0 +1,64 @@
+"""Typed Python client of the Notes API.
+
+Generated from the OpenAPI description; do not edit.
+"""
+
+from . import models
+from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._client import AsyncClient, Client
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    OpenAIError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._models import BaseModel
+from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._response import BinaryResponse
+from ._streaming import AsyncStream, Stream
+from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+
+__all__ = [
+    "models",
+    "Client",
+    "AsyncClient",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "BaseModel",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "OpenAIError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "AsyncCursorPage",
+    "SyncCursorPage",
+    "BinaryResponse",
+    "AsyncStream",
+    "Stream",
+    "NOT_GIVEN",
+    "Body",
+    "FileTypes",
+    "Headers",
+    "NotGiven",
+    "Query",
+    "Timeout",
+]
