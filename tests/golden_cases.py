@@ -40,9 +40,14 @@ class Case:
     spec_file: str
     selection: Selection
 
+    @property
+    def third_party(self) -> bool:
+        """A spec of the corpus in ../shared, not one of the project's own."""
+        return not (FEATURE_SPECS / self.spec_file).is_file()
+
     def spec_path(self, workdir: Path) -> Path | None:
         """The spec as a file, or None when its source is not available here."""
-        if (FEATURE_SPECS / self.spec_file).is_file():
+        if not self.third_party:
             return FEATURE_SPECS / self.spec_file
         source = SHARED_SPECS / self.spec_file
         if not source.is_file():
@@ -68,7 +73,8 @@ class Case:
         return {
             rel: text
             for rel, text in files.items()
-            if not is_runtime_copy(rel) and not rel.startswith(SLICE_DIR)
+            if not is_runtime_copy(rel)
+            and not (self.third_party and rel.startswith(SLICE_DIR))
         }
 
 

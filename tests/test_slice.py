@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from golden_cases import FEATURE_SPECS
 from markdown_support import OPENAI_2026_08, PERL_2025_04, SEED, SPECS
+from openapi_spec_validator import validate
 
 from generator.load import load_spec, parse_spec
 from generator.pipeline import render_all
@@ -168,3 +170,17 @@ def test_multi_line_text_is_written_as_blocks_that_load_back_unchanged() -> None
     # Text it would change stays quoted.
     assert '"  leading spaces\\nsecond\\n"' in text
     assert '"trailing space \\nsecond\\n"' in text
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [Selection(all=True), Selection(operations=("putNote",))],
+    ids=["all", "operation"],
+)
+def test_the_slice_of_a_valid_spec_is_a_valid_openapi_document(
+    selection: Selection,
+) -> None:
+    spec = load_spec(FEATURE_SPECS / "feature-3.0.yaml")
+    validate(spec)  # the premise: the whole spec is valid
+    text = _render(spec, selection)[SLICE_PATH]
+    validate(parse_spec(Path("slice.yaml"), text.encode("utf-8")))
