@@ -26,7 +26,7 @@ from generator.naming import pod_page_name
 from generator.render import RenderOptions
 from generator.render.pod import POD_DIR, render
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SPECS = SHARED / "specs" / "openai"
 REFERENCE = SHARED / "reference" / "perl-pod-8f2ef4f"
 SEED = SHARED / "seeds" / "realtime-transcription_sessions.pod"

@@ -139,7 +139,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         "files = rendered(markdown.render, build_api(json.load(open(sys.argv[1]))))\n"
         "print(hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest())\n"
     )
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     digests = {
         subprocess.run(
             [sys.executable, "-c", script, str(spec_file)],

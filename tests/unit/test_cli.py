@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 MINI_SPEC = """\
 openapi: 3.0.0

@@ -10,7 +10,7 @@ import pytest
 from generator.errors import SpecError
 from generator.spec_source import ensure_spec, read_lock
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LOCK = REPO / "specs" / "openapi.lock"
 
 

@@ -28,7 +28,7 @@ import httpx
 import pytest
 from loopback import LoopbackServer
 
-RUNTIME = Path(__file__).resolve().parent.parent / "templates" / "python" / "runtime"
+RUNTIME = Path(__file__).resolve().parents[2] / "templates" / "python" / "runtime"
 PACKAGE = "runtime_under_test"
 MODULES = (
     "_types",

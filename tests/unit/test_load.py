@@ -11,7 +11,7 @@ import pytest
 from generator.errors import SpecError
 from generator.load import load_spec
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "specs" / "openai"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "specs" / "openai"
 
 DATED = """\
 openapi: 3.0.0
