@@ -118,7 +118,14 @@ class Pulled:
 def load_source(source: Source, timeout: float = DOWNLOAD_TIMEOUT) -> Pulled:
     """Fetch and load ``source``; a :class:`SpecError` when it is not an OpenAPI document."""
     data = fetch(source, timeout)
-    spec = parse_spec(_name(source), data)
+    name = _name(source)
+    try:
+        spec = parse_spec(name, data)
+    except SpecError as exc:
+        if source.kind != "url":
+            raise
+        # Name the URL, not just its last segment.
+        raise SpecError(f"{source}: {str(exc).removeprefix(f'{name}: ')}") from None
     info = spec.get("info")
     version = info.get("version") if isinstance(info, Mapping) else None
     lock = SpecLock(
