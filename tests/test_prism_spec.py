@@ -6,13 +6,18 @@ import copy
 import json
 from typing import Any
 
+import pytest
 from openapi_schema_validator import OAS30Validator
+
+from generator.overlay import apply_overlays
 from prism_spec import (
+    PRISM_OVERLAY,
     RATE_LIMIT_BODY,
     patch_spec,
     served_events,
     served_example,
 )
+from prism_support import REFERENCE_SPEC, reference_spec
 
 _THING = {
     "type": "object",
@@ -54,7 +59,7 @@ def _spec() -> dict[str, Any]:
                         "200": {
                             "description": "events",
                             "headers": {
-                                "transfer-encoding": {"schema": {"type": "string"}}
+                                "Transfer-Encoding": {"schema": {"type": "string"}}
                             },
                             "content": {
                                 "text/event-stream": {
@@ -160,3 +165,10 @@ def test_every_operation_can_be_rate_limited_unless_the_spec_says_how() -> None:
     assert limited["content"]["application/json"]["example"] == RATE_LIMIT_BODY
     assert "Retry-After" in limited["headers"]
     assert paths["get"]["responses"]["429"] == {"description": "declared by the spec"}
+
+
+def test_every_prism_overlay_action_applies_to_the_reference_spec() -> None:
+    spec = reference_spec()
+    if spec is None:
+        pytest.skip(f"reference spec not found: {REFERENCE_SPEC}")
+    assert apply_overlays(copy.deepcopy(spec), [PRISM_OVERLAY]) == []
