@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_cli import MINI_SPEC
 
 from generator.cli import main
 from generator.overlay import OverlayError, apply_overlays, parse_overlay
-from test_cli import MINI_SPEC
 
 SPEC: dict[str, Any] = {
     "openapi": "3.1.0",

@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 from openapi_schema_validator import OAS30Validator
-
-from generator.overlay import apply_overlays
 from prism_spec import (
     PRISM_OVERLAY,
     RATE_LIMIT_BODY,
@@ -18,6 +16,8 @@ from prism_spec import (
     served_example,
 )
 from prism_support import REFERENCE_SPEC, reference_spec
+
+from generator.overlay import apply_overlays
 
 _THING = {
     "type": "object",

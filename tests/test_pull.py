@@ -8,12 +8,12 @@ import lzma
 from pathlib import Path
 
 import pytest
+from loopback import LoopbackServer
+from test_cli import MINI_SPEC
 
 from generator import spec_source
 from generator.cli import main
 from generator.spec_source import Source, read_lock
-from loopback import LoopbackServer
-from test_cli import MINI_SPEC
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "specs" / "openai"

@@ -11,7 +11,6 @@ parameter, request body property, response and schema descriptions).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,9 +18,9 @@ from markdown_it import MarkdownIt
 
 from generator.pipeline import render_all
 from generator.render import Files, RenderOptions
-from generator.render.markdown_text import block, cell
-from generator.render.pod_markup import escape_raw, markdown_to_pod
-from generator.select import Selection
+from generator.render.markdown.text import block, cell
+from generator.render.pod.markup import escape_raw, markdown_to_pod
+from generator.selection import Selection
 
 HOSTILE = {
     "script": "Hi <script>alert(1)</script> there.",
