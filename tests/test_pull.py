@@ -207,3 +207,39 @@ def test_a_compressed_corpus_spec_is_pulled_decompressed(
     assert Path("specs/openapi.yaml").read_bytes() == data
     lock = read_lock(Path("specs/openapi.lock"))
     assert lock.sha256 == hashlib.sha256(data).hexdigest() and lock.size == len(data)
+
+
+def test_a_bump_end_to_end_pull_regenerate_check(
+    loopback: LoopbackServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two real corpus versions served on 127.0.0.1, with the project's overlays."""
+    versions = [
+        CORPUS / "openai-openapi-2026-07-15-535f5dc.yaml.xz",
+        CORPUS / "openai-openapi-2026-08-21-f85dbe2.yaml.xz",
+    ]
+    if not all(v.is_file() for v in versions):
+        pytest.skip(f"corpus specs not found in {CORPUS}")
+    overlay = REPO / "specs" / "overlays" / "openai.yaml"
+    Path("pyproject.toml").write_text(f"[tool.generator]\noverlays = ['{overlay}']\n")
+    select = ["--operation", "createResponse", "--operation", "downloadFile"]
+    generate = ["specs/openapi.yaml", *select, "-q"]
+    for number, version in enumerate(versions):
+        loopback.reply(200, {}, lzma.decompress(version.read_bytes()))
+        assert main(["pull", f"{loopback.url}/{version.stem}"]) == 0
+        if number:  # the new spec: generated/ is stale until regenerated
+            assert main([*generate, "--check"]) == 1
+        assert main(generate) == 0
+        assert main([*generate, "--check"]) == 0
+        # 2026-07-15 declares the file content binary (pull warns that the
+        # action removing the JSON declaration matches nothing); 2026-08-21
+        # declares it a JSON string again, and every action applies.
+        warnings = [
+            line for line in capsys.readouterr().err.splitlines() if "overlay" in line
+        ]
+        expected = [] if number else ["actions[1]: target $.paths['/files/"]
+        assert [w for w in expected if not any(w in line for line in warnings)] == []
+        assert len(warnings) == len(expected)
+        client = Path("generated/python/openai_client/_client.py").read_text()
+        models = Path("generated/python/openai_client/models.py").read_text()
+        assert ") -> BinaryResponse:" in client.split("def download_file(", 1)[1]
+        assert "output_text:" not in models
