@@ -1,20 +1,23 @@
-"""Command line: ``python -m generator SPEC [options]``."""
+"""Command line: ``python -m generator SPEC [options]``, and the subcommands.
+
+A first argument naming a subcommand (``pull``) hands the rest of the
+arguments to that subcommand's module; anything else is a spec to generate
+from (a spec file literally named ``pull`` is given as ``./pull``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.config import read_config
-from generator.errors import GeneratorError
+from generator import pull
+from generator.config import ProjectConfig, read_config
 from generator.pipeline import RunOptions, run
 from generator.render import RenderOptions
 from generator.selection import Selection
-
-EXIT_OK, EXIT_DIFFERS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+from generator.shell import EXIT_DIFFERS, EXIT_OK, guarded
 
 _EPILOG = """\
 what is selected:
@@ -38,10 +41,23 @@ examples:
   python -m generator spec.yaml --tag Files --operation createEmbedding
   python -m generator specs/openapi.yaml --check   # CI: is generated/ current?
 
+the spec's lock (SPEC with the suffix .lock, e.g. specs/openapi.lock):
+  When it sits beside SPEC, every run checks SPEC's sha256 against it and
+  stops (exit 2) on a mismatch; --unlocked skips the check.  When SPEC is
+  absent, it is first fetched again from the locked source and verified.
+  Bring in a new spec (and its lock) with:  python -m generator pull SOURCE
+
+overlays (OpenAPI Overlay 1.0, fixes for upstream defects):
+  [tool.generator] overlays = ["specs/overlays/....yaml"] are applied to the
+  spec after loading, before selection.  An action that matches nothing is a
+  warning: upstream may have fixed the defect, and the action can go.
+
 exit status: 0 success (or --check: up to date), 1 --check found differences,
-2 bad input (spec, selection, options), 3 internal error (re-run with --debug).
-When SPEC is absent and SPEC's .lock file sits beside it (specs/openapi.lock),
-the spec is first materialised from the pinned, hash-checked source.
+2 bad input (spec, lock, overlay, selection, options), 3 internal error
+(re-run with --debug).
+
+other commands:
+  python -m generator pull SOURCE [--spec SPEC]   pull a new spec and lock it
 """
 
 
@@ -102,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also run openapi-spec-validator and print its findings as warnings",
     )
+    parser.add_argument(
+        "--unlocked",
+        action="store_true",
+        help="run even when SPEC does not match the lock beside it",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
     parser.add_argument(
         "--debug", action="store_true", help="show tracebacks on errors"
@@ -109,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _selection(args: argparse.Namespace) -> Selection:
+def _selection(args: argparse.Namespace, config: ProjectConfig) -> Selection:
     chosen = Selection(
         all=args.all,
         operations=tuple(args.operation),
@@ -118,49 +139,38 @@ def _selection(args: argparse.Namespace) -> Selection:
     )
     if not chosen.empty:
         return chosen
-    config = read_config(Path.cwd())
     return Selection(operations=config.operations, tags=config.tags, paths=config.paths)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["pull"]:
+        return pull.main(arguments[1:])
+    args = build_parser().parse_args(arguments)
+    return guarded(lambda: _generate(args), args.debug)
+
+
+def _generate(args: argparse.Namespace) -> int:
     quiet: bool = args.quiet
 
     def say(message: str) -> None:
         if not quiet:
             print(message, file=sys.stderr)
 
-    try:
-        options = RunOptions(
-            spec_path=args.spec,
-            output=args.output,
-            selection=_selection(args),
-            render=RenderOptions(copyright_years=args.copyright_years),
-            check=args.check,
-            validate=args.validate,
-            freeze_gc=True,
-        )
-        result = run(options, progress=say)
-    except GeneratorError as exc:
-        if args.debug:
-            traceback.print_exc()
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print(
-            "interrupted; if files were being written, run again to complete the output",
-            file=sys.stderr,
-        )
-        return 130
-    except Exception as exc:  # noqa: BLE001 - one clear line, never a raw traceback
-        if args.debug:
-            traceback.print_exc()
-        print(
-            f"internal error: {type(exc).__name__}: {exc} (re-run with --debug)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-
+    # Relative to the working directory, so messages and the manifest stay relative.
+    config = read_config(Path())
+    options = RunOptions(
+        spec_path=args.spec,
+        output=args.output,
+        selection=_selection(args, config),
+        render=RenderOptions(copyright_years=args.copyright_years),
+        check=args.check,
+        validate=args.validate,
+        overlays=config.overlays,
+        locked=not args.unlocked,
+        freeze_gc=True,
+    )
+    result = run(options, progress=say)
     for warning in result.warnings[:20]:
         say(f"warning: {warning}")
     if len(result.warnings) > 20:

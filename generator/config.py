@@ -1,6 +1,10 @@
 """Project defaults from ``[tool.generator]`` in ``pyproject.toml``.
 
-Looked up in the working directory; command-line options override it.
+Looked up in the working directory; command-line options override the
+selection.  ``overlays`` lists overlay files (paths relative to the
+``pyproject.toml``), applied to the spec in order on every run: they are an
+input of the run as much as the spec is (see :mod:`generator.overlay`, whose
+``Overlay.raw`` holds each file's bytes as read).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ class ProjectConfig:
     operations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
+    #: Overlay files, in the order they apply.
+    overlays: tuple[Path, ...] = ()
 
 
 def _strings(table: dict[str, object], key: str, source: Path) -> tuple[str, ...]:
@@ -43,4 +49,5 @@ def read_config(directory: Path) -> ProjectConfig:
         operations=_strings(table, "operations", path),
         tags=_strings(table, "tags", path),
         paths=_strings(table, "paths", path),
+        overlays=tuple(directory / o for o in _strings(table, "overlays", path)),
     )

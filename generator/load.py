@@ -19,7 +19,7 @@ from generator.errors import SpecError
 
 #: Upper bounds for alias replay: real specs use a few hundred aliases.
 _MAX_REPLAYED_EVENTS = 2_000_000
-_MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def load_spec(path: Path) -> dict[str, Any]:
@@ -34,13 +34,7 @@ def read_spec_bytes(path: Path) -> bytes:
     compression bomb stops early): historical specs are often kept that way.
     """
     try:
-        raw = path.read_bytes()
-        suffix = path.suffix.lower()
-        if suffix == ".xz":
-            return _decompress(path, lzma.LZMADecompressor(), raw)
-        if suffix == ".gz":
-            return _decompress(path, zlib.decompressobj(wbits=47), raw)
-        return raw
+        return decompressed(path, path.read_bytes())
     except FileNotFoundError:
         raise SpecError(f"{path}: spec file not found") from None
     except IsADirectoryError:
@@ -49,35 +43,33 @@ def read_spec_bytes(path: Path) -> bytes:
         raise SpecError(f"{path}: cannot read: {exc.strerror}") from None
 
 
+def decompressed(name: Path, raw: bytes) -> bytes:
+    """``raw`` decompressed when ``name`` ends in ``.xz`` or ``.gz``, else as is."""
+    suffix = name.suffix.lower()
+    if suffix == ".xz":
+        return _decompress(name, lzma.LZMADecompressor(), raw)
+    if suffix == ".gz":
+        return _decompress(name, zlib.decompressobj(wbits=47), raw)
+    return raw
+
+
 def _decompress(
     path: Path, decompressor: lzma.LZMADecompressor | zlib._Decompress, raw: bytes
 ) -> bytes:
     try:
-        data = decompressor.decompress(raw, _MAX_FILE_BYTES + 1)
+        data = decompressor.decompress(raw, MAX_FILE_BYTES + 1)
     except (lzma.LZMAError, zlib.error, EOFError) as exc:
         raise SpecError(f"{path}: cannot decompress: {exc}") from None
-    if len(data) > _MAX_FILE_BYTES:
+    if len(data) > MAX_FILE_BYTES:
         raise SpecError(
-            f"{path}: decompresses to more than the {_MAX_FILE_BYTES} byte limit"
+            f"{path}: decompresses to more than the {MAX_FILE_BYTES} byte limit"
         )
     return data
 
 
 def parse_spec(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse the bytes of a spec (``path`` names it in errors and picks JSON/YAML)."""
-    if len(raw) > _MAX_FILE_BYTES:
-        raise SpecError(
-            f"{path}: {len(raw)} bytes is larger than the {_MAX_FILE_BYTES} byte limit"
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SpecError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    if not text.strip():
-        raise SpecError(f"{path}: the file is empty")
-    data = _parse(path, text)
-    if not isinstance(data, dict):
-        raise SpecError(f"{path}: the top level is not a mapping")
+    data = parse_document(path, raw)
     version = data.get("openapi", data.get("swagger"))
     if version is None:
         raise SpecError(f"{path}: not an OpenAPI document (no 'openapi' version field)")
@@ -90,6 +82,27 @@ def parse_spec(path: Path, raw: bytes) -> dict[str, Any]:
         raise SpecError(f"{path}: OpenAPI {version} is not supported (3.0 and 3.1 are)")
     if not isinstance(data.get("paths"), dict):
         raise SpecError(f"{path}: no 'paths' mapping")
+    return data
+
+
+def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse the bytes of a YAML or JSON document whose top level is a mapping.
+
+    The limits and error messages of spec files apply (overlays use it too).
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        raise SpecError(
+            f"{path}: {len(raw)} bytes is larger than the {MAX_FILE_BYTES} byte limit"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SpecError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise SpecError(f"{path}: the file is empty")
+    data = _parse(path, text)
+    if not isinstance(data, dict):
+        raise SpecError(f"{path}: the top level is not a mapping")
     return data
 
 

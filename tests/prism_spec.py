@@ -1,13 +1,15 @@
 """Prepare an OpenAI spec for the Prism mock server, and read back what it will serve.
 
 The real OpenAI spec needs a few changes before Prism serves it well; they are
-made on a copy, for the tests only (the generator reads specs as they are):
+made on a copy, for the tests only (the generator reads specs with the
+project's overlays alone).  Those an overlay can express are in
+``tests/overlays/prism.yaml`` (Transfer-Encoding response headers dropped, a
+``429`` reply with ``Retry-After`` for every operation); the others are
+computed here, per schema:
 
 - multipart array fields get an explicit ``encoding`` (``style: form``,
   ``explode: true``): without it Prism reads a repeated field as one string
   and rejects it;
-- ``Transfer-Encoding`` response headers are dropped: Prism would send the
-  header (with a sample value) on a body it does not chunk, which httpx rejects;
 - ``nullable`` beside no ``type`` (on ``anyOf``, ``allOf``, ``$ref``) is
   dropped, ``nullable: true`` becoming an explicit ``{"enum": [null]}``
   alternative: Prism's schema compiler rejects ``nullable`` without ``type``
@@ -16,9 +18,10 @@ made on a copy, for the tests only (the generator reads specs as they are):
   injected as standard ``examples`` so the mock answers realistically, where
   they match the reply schema (``--errors`` makes Prism check its replies too);
   event-stream examples become the ``text/event-stream`` reply (typed as text:
-  Prism cannot serialise the per-event object schema as a stream);
-- every operation gets a ``429`` reply with ``Retry-After``, so the error path
-  can be requested with ``Prefer: code=429``.
+  Prism cannot serialise the per-event object schema as a stream).
+
+Every operation's responses are inlined first, so the overlay's targets under
+``paths`` reach responses the spec shares through ``$ref``.
 """
 
 from __future__ import annotations
@@ -32,16 +35,20 @@ from typing import Any
 from jsonschema.protocols import Validator
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
-#: Seconds announced in the injected 429 replies.
-RETRY_AFTER_SECONDS = 1
-RATE_LIMIT_BODY = {
-    "error": {
-        "message": "Rate limit reached (mock reply).",
-        "type": "requests",
-        "param": None,
-        "code": "rate_limit_exceeded",
-    }
-}
+from generator.overlay import apply_overlays, read_overlay
+
+PRISM_OVERLAY = read_overlay(
+    Path(__file__).resolve().parent / "overlays" / "prism.yaml"
+)
+#: The 429 reply the overlay gives every operation that declares none.
+_RATE_LIMITED = next(
+    action.update["429"]
+    for action in PRISM_OVERLAY.actions
+    if isinstance(action.update, dict) and "429" in action.update
+)
+#: Seconds announced in the injected 429 replies, and their body.
+RETRY_AFTER_SECONDS = int(_RATE_LIMITED["headers"]["Retry-After"]["example"])
+RATE_LIMIT_BODY = _RATE_LIMITED["content"]["application/json"]["example"]
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -53,11 +60,10 @@ def patch_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
         _add_multipart_encodings(patched, operation)
         responses = operation.setdefault("responses", {})
         for status, response in list(responses.items()):
-            responses[status] = response = _resolved(patched, response)
-            _drop_transfer_encoding(response)
+            responses[status] = _resolved(patched, response)
         _inject_reply_example(patched, operation, validator)
         _inject_stream_example(operation)
-        responses.setdefault("429", _rate_limit_response())
+    apply_overlays(patched, [PRISM_OVERLAY])
     return patched
 
 
@@ -151,13 +157,6 @@ def _add_multipart_encodings(
     operation["requestBody"] = body
 
 
-def _drop_transfer_encoding(response: Any) -> None:
-    headers = response.get("headers") if isinstance(response, dict) else None
-    if isinstance(headers, dict):
-        for name in [n for n in headers if n.lower() == "transfer-encoding"]:
-            del headers[name]
-
-
 def _explicit_nulls(node: Any) -> Any:
     """Rewrite ``nullable`` without ``type`` (``true``: a null alternative), recursively."""
     if isinstance(node, list):
@@ -249,21 +248,3 @@ def _json_object(text: object) -> dict[str, Any] | None:
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
-
-
-def _rate_limit_response() -> dict[str, Any]:
-    return {
-        "description": "Rate limited (added for the mock server).",
-        "headers": {
-            "Retry-After": {
-                "schema": {"type": "string"},
-                "example": str(RETRY_AFTER_SECONDS),
-            }
-        },
-        "content": {
-            "application/json": {
-                "schema": {"type": "object"},
-                "example": RATE_LIMIT_BODY,
-            }
-        },
-    }

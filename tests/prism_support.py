@@ -23,9 +23,11 @@ from typing import Any
 import httpx
 from prism_spec import patch_spec
 
+from generator.config import read_config
 from generator.load import load_spec
 from generator.model import Api
 from generator.model.build import build_api
+from generator.overlay import apply_overlays, read_overlays
 
 REPO = Path(__file__).resolve().parents[1]
 PRISM_BIN = REPO / "tests" / "prism" / "node_modules" / ".bin" / "prism"
@@ -44,7 +46,8 @@ REFERENCE_SPEC = (
 
 @functools.cache
 def reference_spec() -> dict[str, Any] | None:
-    """The reference spec, loaded by the project's loader (``None`` when absent).
+    """The reference spec as the project generates from it: loaded by the
+    project's loader, the project's overlays applied (``None`` when absent).
 
     Cached and shared: callers must not modify it.
     """
@@ -53,7 +56,9 @@ def reference_spec() -> dict[str, Any] | None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "openapi.yaml"
         path.write_bytes(lzma.decompress(REFERENCE_SPEC.read_bytes()))
-        return load_spec(path)
+        spec = load_spec(path)
+    apply_overlays(spec, read_overlays(read_config(REPO).overlays))
+    return spec
 
 
 @functools.cache

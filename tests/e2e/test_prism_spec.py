@@ -6,82 +6,111 @@ import copy
 import json
 from typing import Any
 
+import pytest
 from openapi_schema_validator import OAS30Validator
 from prism_spec import (
+    PRISM_OVERLAY,
     RATE_LIMIT_BODY,
     patch_spec,
     served_events,
     served_example,
 )
-from spec_builder import (
-    MULTIPART,
-    SSE,
-    array,
-    obj,
-    operation,
-    ref,
-    request_body,
-    response,
-    spec,
-    string,
-)
+from prism_support import REFERENCE_SPEC, reference_spec
 
-_THING = obj({"id": string(), "size": {"type": "integer"}}, ["id"])
+from generator.overlay import apply_overlays
+
+_THING = {
+    "type": "object",
+    "required": ["id"],
+    "properties": {"id": {"type": "string"}, "size": {"type": "integer"}},
+}
 
 
 def _spec() -> dict[str, Any]:
     good = {"id": "t1", "size": 3}
     bad = {"size": "large"}
     events = '{"id": "t1"}\n\n....\n\n{"id": "t2"}\n'
-    upload = obj(
-        {
-            "file": string(format="binary"),
-            "tags": array(string()),
-            "either": {"anyOf": [string(), array(string())]},
-            "style": {"anyOf": [string(), {"enum": ["a"]}], "nullable": True},
-            "shape": ref("Thing", nullable=False),
-        }
-    )
-    create = operation(
-        "createThing",
-        body=request_body(ref("Upload"), MULTIPART),
-        responses={"200": {"$ref": "#/components/responses/Thing"}},
-        oai_meta={
-            "examples": [
-                {"response": json.dumps(bad)},
-                {"response": "not json"},
-                {"response": json.dumps(good)},
-            ]
-        },
-    )
-    stream = operation(
-        "streamThings",
-        responses={
-            "200": response(
-                ref("Thing"),
-                SSE,
-                description="events",
-                headers={"transfer-encoding": {"schema": string()}},
-            ),
-            "429": {"description": "declared by the spec"},
-        },
-        oai_meta={"examples": {"response": events}},
-    )
-    return spec(
-        {"/things": {"post": create, "get": stream}},
-        openapi="3.0.0",
-        title="Things",
-        schemas={"Thing": _THING, "Upload": upload},
-        components={
-            "responses": {
-                "Thing": response(
-                    ref("Thing"),
-                    description="A thing",
-                    headers={"Transfer-Encoding": {"schema": string()}},
-                )
+    return {
+        "openapi": "3.0.0",
+        "info": {"title": "Things", "version": "1"},
+        "paths": {
+            "/things": {
+                "post": {
+                    "operationId": "createThing",
+                    "requestBody": {
+                        "content": {
+                            "multipart/form-data": {
+                                "schema": {"$ref": "#/components/schemas/Upload"}
+                            }
+                        }
+                    },
+                    "responses": {"200": {"$ref": "#/components/responses/Thing"}},
+                    "x-oaiMeta": {
+                        "examples": [
+                            {"response": json.dumps(bad)},
+                            {"response": "not json"},
+                            {"response": json.dumps(good)},
+                        ]
+                    },
+                },
+                "get": {
+                    "operationId": "streamThings",
+                    "responses": {
+                        "200": {
+                            "description": "events",
+                            "headers": {
+                                "Transfer-Encoding": {"schema": {"type": "string"}}
+                            },
+                            "content": {
+                                "text/event-stream": {
+                                    "schema": {"$ref": "#/components/schemas/Thing"}
+                                }
+                            },
+                        },
+                        "429": {"description": "declared by the spec"},
+                    },
+                    "x-oaiMeta": {"examples": {"response": events}},
+                },
             }
         },
-    )
+        "components": {
+            "schemas": {
+                "Thing": _THING,
+                "Upload": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                        "either": {
+                            "anyOf": [
+                                {"type": "string"},
+                                {"type": "array", "items": {"type": "string"}},
+                            ]
+                        },
+                        "style": {
+                            "anyOf": [{"type": "string"}, {"enum": ["a"]}],
+                            "nullable": True,
+                        },
+                        "shape": {
+                            "$ref": "#/components/schemas/Thing",
+                            "nullable": False,
+                        },
+                    },
+                },
+            },
+            "responses": {
+                "Thing": {
+                    "description": "A thing",
+                    "headers": {"Transfer-Encoding": {"schema": {"type": "string"}}},
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/Thing"}
+                        }
+                    },
+                }
+            },
+        },
+    }
 
 
 def test_the_original_is_left_unchanged() -> None:
@@ -136,3 +165,10 @@ def test_every_operation_can_be_rate_limited_unless_the_spec_says_how() -> None:
     assert limited["content"]["application/json"]["example"] == RATE_LIMIT_BODY
     assert "Retry-After" in limited["headers"]
     assert paths["get"]["responses"]["429"] == {"description": "declared by the spec"}
+
+
+def test_every_prism_overlay_action_applies_to_the_reference_spec() -> None:
+    spec = reference_spec()
+    if spec is None:
+        pytest.skip(f"reference spec not found: {REFERENCE_SPEC}")
+    assert apply_overlays(copy.deepcopy(spec), [PRISM_OVERLAY]) == []

@@ -208,4 +208,5 @@ def test_validate_reports_findings_as_warnings(
     assert (
         main([str(mini_spec), "--all", "-o", str(tmp_path / "out"), "--validate"]) == 0
     )
-    assert "warning" not in capsys.readouterr().err
+    # (the project's overlays may warn about this small spec; validation does not)
+    assert "warning: spec validation" not in capsys.readouterr().err

@@ -139,16 +139,31 @@ def _escape_html(lines: list[str]) -> list[str]:
     for token in _PARSER.parse(source):
         if token.type in ("fence", "code_block") and token.map:
             code.update(range(*token.map))
-    return [
+    escaped = [
         line if i in code else _escape_html_in_line(line)
+        for i, line in enumerate(lines)
+    ]
+    if not _has_raw_html("\n".join(escaped)):
+        return escaped
+    return [
+        line if i in code else _escape_html_in_line(line, spans=False)
         for i, line in enumerate(lines)
     ]
 
 
-def _escape_html_in_line(line: str) -> str:
-    """``line`` with every tag-opening ``<`` outside code spans as ``&lt;``."""
+def _escape_html_in_line(line: str, spans: bool = True) -> str:
+    """``line`` with every tag-opening ``<`` outside code spans as ``&lt;``.
+
+    Code spans are found line by line, which CommonMark does not quite do
+    (spans may cross lines; backslash-escaped backticks open none): callers
+    check the result with :func:`_has_raw_html` and, should HTML have slipped
+    through, escape again with ``spans=False`` (every ``<``, code spans
+    included: they then show ``&lt;``, but nothing runs).
+    """
     if "<" not in line:
         return line
+    if not spans:
+        return _HTML_START.sub("&lt;", line)
     parts: list[str] = []
     position = 0
     for span in _CODE_SPAN.finditer(line):
@@ -157,6 +172,20 @@ def _escape_html_in_line(line: str) -> str:
         position = span.end()
     parts.append(_HTML_START.sub("&lt;", line[position:]))
     return "".join(parts)
+
+
+def _has_raw_html(markdown: str) -> bool:
+    """True when a CommonMark renderer would pass raw HTML of ``markdown`` through
+    (the ``<br>`` line breaks :func:`cell` writes itself aside)."""
+    if "<" not in markdown.replace("<br>", ""):
+        return False
+    for token in _PARSER.parse(markdown):
+        for part in [token, *(token.children or ())]:
+            if part.type == "html_block" or (
+                part.type == "html_inline" and part.content != "<br>"
+            ):
+                return True
+    return False
 
 
 def _close_fences(lines: list[str]) -> list[str]:
@@ -186,6 +215,12 @@ def cell(text: str) -> str:
     new ``<br>`` line, fenced code lines become code spans, and ``|`` is
     escaped so it cannot split the cell.
     """
+    folded = _fold_cell(text, spans=True)
+    return folded if not _has_raw_html(folded) else _fold_cell(text, spans=False)
+
+
+def _fold_cell(text: str, spans: bool) -> str:
+    """:func:`cell`'s folding; ``spans``: as :func:`_escape_html_in_line` takes it."""
     parts: list[str] = []
     in_fence: str | None = None
     pending_break = ""
@@ -206,7 +241,7 @@ def cell(text: str) -> str:
         if not line:
             pending_break = "<br><br>" if parts else ""
             continue
-        line = _escape_html_in_line(line)
+        line = _escape_html_in_line(line, spans)
         if pending_break:
             parts.append(pending_break + line)
         elif _LIST_ITEM.match(line) and parts:

@@ -14,9 +14,11 @@ are emulated here on top of markdown-it-py's parse:
 * the result ends with exactly one newline.
 
 Unlike Markdown::Pod, the output is also made safe: text can never open a POD
-command (a line starting with ``=`` and a letter) or a formatting code, and
-``<``/``>`` inside formatting codes are escaped.  Texts the reference pages
-carry contain none of these, so their bytes are unaffected.
+command (a line starting with ``=`` and a letter) or a formatting code,
+``<``/``>`` inside formatting codes are escaped, and a raw HTML block is shown
+as a verbatim paragraph instead of an ``=begin html`` region (inline HTML is
+ordinary text in POD already).  Texts the reference pages carry contain none
+of these, so their bytes are unaffected.
 
 :func:`escape_raw` applies the same protection to text the builder prints
 without conversion (parameter and response descriptions).
@@ -144,11 +146,9 @@ class _PodBlockWriter:
         elif kind in ("code_block", "fence"):
             self.out.append(_verbatim(token.content))
         elif kind == "html_block":
-            self.out.append(
-                "=begin html\n\n"
-                + token.content.rstrip("\n").replace("\n=", "\n =")
-                + "\n\n=end html\n\n"
-            )
+            # Shown as written, never as an ``=begin html`` region: spec text
+            # is data, and such a region reaches HTML renderings as is.
+            self.out.append(_verbatim(token.content))
         elif kind == "blockquote_open":
             self.out.append("=over 4\n\n")
         elif kind == "blockquote_close":

