@@ -401,14 +401,14 @@ def edge_report() -> None:
     the tests and each construct of the layout tests at every length."""
     import black
 
-    sys.path.insert(0, str(REPO / "tests"))
-    from python_client_support import SYNTHETIC_SPEC  # type: ignore[import-not-found]
+    sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "e2e")]
+    from python_client_support import SYNTHETIC_SPEC
+    from sample_specs import HOSTILE_SPEC
     from test_black_stable import (  # type: ignore[import-not-found]
         EDGE_SPEC,
         SHAPES,
         _in_context,
     )
-    from test_hostile import SPEC as HOSTILE_SPEC  # type: ignore[import-not-found]
 
     print("\n== beyond the corpus: black on ruff(plain)")
     for label, spec in (

@@ -64,9 +64,8 @@ def corpus_spec(name: str) -> dict[str, Any]:
         pytest.skip(
             f"corpus spec {name} not found in {SPECS} (needs ../shared beside the repo)"
         )
-    spec: dict[str, Any] = yaml_rs.loads(
-        lzma.open(path).read().decode(), parse_datetime=False
-    )
+    spec = yaml_rs.loads(lzma.open(path).read().decode(), parse_datetime=False)
+    assert isinstance(spec, dict)
     return spec
 
 

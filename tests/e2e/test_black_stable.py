@@ -22,6 +22,7 @@ import black
 import pytest
 from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
 from rendering import rendered
+from sample_specs import HOSTILE_SPEC
 from spec_builder import (
     array,
     obj,
@@ -33,7 +34,6 @@ from spec_builder import (
     spec,
     string,
 )
-from test_hostile import SPEC as HOSTILE_SPEC
 
 from generator.load import load_spec
 from generator.model.build import build_api

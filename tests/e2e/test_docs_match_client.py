@@ -131,7 +131,7 @@ def test_examples_pass_the_client_s_own_argument_names(
     files, package = docs_and_client
     call = _example_call(files, "/files")
     method = getattr(package.Client, _method_name(call))
-    keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+    keywords = {str(k.arg): ast.literal_eval(k.value) for k in call.keywords}
     # ``response`` and ``spec`` would shadow the method body's locals.
     assert keywords.keys() == {"response_2", "spec_2"}
     parameters = inspect.signature(method).parameters

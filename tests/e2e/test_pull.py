@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from loopback import LoopbackServer
-from test_cli import MINI_SPEC
+from sample_specs import MINI_SPEC
 
 from generator import spec_source
 from generator.cli import main

@@ -8,59 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sample_specs import MINI_SPEC
 
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
-
-MINI_SPEC = """\
-openapi: 3.0.0
-info: {title: Mini, version: "1"}
-servers: [{url: "https://api.example.test/v1"}]
-paths:
-  /things/{thing_id}:
-    get:
-      operationId: getThing
-      tags: [Things]
-      summary: Get a `thing`.
-      parameters:
-        - {name: thing_id, in: path, required: true, schema: {type: string}}
-      responses:
-        "200":
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Thing"}
-  /things:
-    post:
-      operationId: createThing
-      tags: [Things]
-      summary: Create a thing.
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [name]
-              properties:
-                name: {type: string, description: The name.}
-                size: {type: integer, default: 1}
-      responses:
-        "200":
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Thing"}
-components:
-  schemas:
-    Thing:
-      type: object
-      required: [id]
-      properties:
-        id: {type: string}
-        kind: {type: string, enum: [small, large]}
-"""
 
 
 @pytest.fixture

@@ -16,74 +16,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from spec_builder import (
-    no_content,
-    obj,
-    ok,
-    operation,
-    param,
-    ref,
-    request_body,
-    spec,
-    string,
-)
+from sample_specs import HOSTILE_SPEC
 
 from generator.cli import main
-
-EVIL_TEXT = (
-    'x"""\n\'\'\'\nimport os; os.system("echo pwned")  # \\\n=cut\n\n=head1 INJECTED\n\n'
-    "}}{{ {% raw %} | a | b |\n<script>alert(1)</script>"
-)
-
-EVIL_SCHEMA = obj(
-    {
-        "from": string(description=EVIL_TEXT, default=EVIL_TEXT),
-        "2d": {"type": "integer"},
-        "a-b.c": string(enum=["1st", "with space", "", "None", "True"]),
-        "ü": {"type": "boolean"},
-        "self": string(),
-        "model_extra": string(),
-        "__init__": string(),
-        "nested": ref("Evil"),
-    },
-    required=["from"],
-    description=EVIL_TEXT,
-)
-
-SPEC = spec(
-    {
-        "/../../escape/{id}": {
-            "post": operation(
-                "../../etc/passwd",
-                summary=EVIL_TEXT,
-                description=EVIL_TEXT,
-                tags=[EVIL_TEXT],
-                parameters=[
-                    param("id", "path"),
-                    param("class", schema=string(enum=['a"b', "c\\d", "ü"])),
-                    param("X-Evil\nHeader", "header"),
-                ],
-                body=request_body(ref("Evil")),
-                responses=ok(ref("Evil"), description=EVIL_TEXT),
-            )
-        },
-        "/a b": {"get": operation("spaced", responses=no_content("none"))},
-        "/a-b": {"get": operation("dashed", responses=no_content("none"))},
-        "/import os": {
-            "get": operation("import", summary="=head1 X", responses=no_content("none"))
-        },
-    },
-    title=EVIL_TEXT,
-    servers=['https://api.example.test/v1"\nimport os'],
-    schemas={"Evil": EVIL_SCHEMA, "class": obj({"def": string()})},
-)
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     spec_file = root / "spec.json"
-    spec_file.write_text(json.dumps(SPEC))
+    spec_file.write_text(json.dumps(HOSTILE_SPEC))
     out = root / "deep" / "out"
     assert main([str(spec_file), "--all", "-o", str(out), "-q"]) == 0
     return out

@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from test_cli import MINI_SPEC
-from test_hostile import SPEC as HOSTILE_SPEC
+from sample_specs import HOSTILE_SPEC, MINI_SPEC
 
 from generator.errors import GeneratorError
 from generator.pipeline import render_all

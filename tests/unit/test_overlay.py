@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_cli import MINI_SPEC
+from sample_specs import MINI_SPEC
 
 from generator.cli import main
 from generator.overlay import OverlayError, apply_overlays, parse_overlay
