@@ -1,0 +1,140 @@
+"""The generated client before and after: method signatures, side by side.
+
+The client plan is what users' code is written against, so the calls and
+types verdicts of a method come from comparing plans, not spec text: the
+method name, the positional path arguments (order and names), keyword
+arguments (removed, added as required, made required), argument types
+(narrowed: a member of the annotation's union or ``Literal`` is gone) and the
+return type (widened: a member is new).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.diff.report import BREAKING, COMPATIBLE, ClientChange, Verdict
+from generator.model.build import ModelBuilder
+from generator.render.python_methods import MethodPlan, plan_client
+from generator.render.python_types import Lit, TypeExpr, UnionOf
+from generator.select import Selection, index_operations, select
+
+
+#: (old, new) method result kinds that existing calls see as the same.
+_SAME_RESULT = frozenset({("json", "stream_or_json")} | {(k, k) for k in ("json", "none", "binary", "stream", "page", "stream_or_json")})
+
+
+@dataclass(frozen=True)
+class ClientView:
+    """The names a user's code sees in the client generated from one spec."""
+
+    #: The method of every operation, by ``(path, method)``.
+    methods: Mapping[tuple[str, str], MethodPlan]
+    #: Component schema -> the model class or alias ``models.py`` declares.
+    declarations: Mapping[str, str]
+
+
+def client_view(spec: Mapping[str, Any]) -> ClientView:
+    """Plan the client of every operation of ``spec``."""
+    if not index_operations(spec):
+        return ClientView({}, {})
+    api = ModelBuilder(spec).build(select(spec, Selection(all=True)))
+    plan = plan_client(api)
+    return ClientView(
+        methods={
+            (operation.path, operation.method): method
+            for operation, method in zip(api.operations, plan.methods)
+        },
+        declarations={
+            d.component: d.name
+            for d in (*plan.classes, *plan.aliases)
+            if d.component is not None
+        },
+    )
+
+
+def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
+    """How the method's signature changed (renames of the method itself and of
+    path arguments are reported as renames, not here)."""
+    changes: list[ClientChange] = []
+    old_positional = [a.name for a in old.arguments if a.location == "path"]
+    new_positional = [a.name for a in new.arguments if a.location == "path"]
+    if len(old_positional) != len(new_positional):
+        changes.append(
+            _change(
+                f"positional arguments ({', '.join(old_positional)}) -> "
+                f"({', '.join(new_positional)})",
+                BREAKING,
+                BREAKING,
+            )
+        )
+    old_keywords = {a.name: a for a in old.arguments if a.location != "path"}
+    new_keywords = {a.name: a for a in new.arguments if a.location != "path"}
+    for name, before in old_keywords.items():
+        after = new_keywords.get(name)
+        if after is None:
+            changes.append(_change(f"argument {name} removed", BREAKING, BREAKING))
+            continue
+        if after.required and not before.required:
+            changes.append(_change(f"argument {name} now required", BREAKING, BREAKING))
+        if _difference(before.type, after.type):
+            changes.append(
+                _change(
+                    f"argument {name}: {before.annotation} -> {after.annotation}",
+                    COMPATIBLE,
+                    BREAKING,
+                )
+            )
+    for name, after in new_keywords.items():
+        if name not in old_keywords and after.required:
+            changes.append(
+                _change(f"required argument {name} added", BREAKING, BREAKING)
+            )
+    old_returns, new_returns = old.return_annotation("sync"), new.return_annotation("sync")
+    if old_returns != new_returns:
+        # A JSON result that may now also stream (a new ``stream`` argument)
+        # is unchanged for calls that do not ask for a stream.
+        kind_changed = (old.result, new.result) not in _SAME_RESULT
+        gained = _difference(new.returns, old.returns)
+        changes.append(
+            _change(
+                f"returns {new_returns} (was {old_returns})",
+                BREAKING if kind_changed else COMPATIBLE,
+                BREAKING if gained or kind_changed else COMPATIBLE,
+            )
+        )
+    return changes
+
+
+def _change(summary: str, calls: Verdict, types: Verdict) -> ClientChange:
+    return ClientChange(summary=summary, calls=calls, types=types)
+
+
+def _atoms(expr: TypeExpr) -> set[str]:
+    """The members of an annotation: union members, each ``Literal`` value,
+    declarations by name, generics as written."""
+    return set(_walk_atoms(expr))
+
+
+def _walk_atoms(expr: TypeExpr) -> Iterator[str]:
+    if isinstance(expr, UnionOf):
+        for member in expr.members:
+            yield from _walk_atoms(member)
+    elif isinstance(expr, Lit):
+        yield from (f"Literal[{v!r}]" for v in expr.values)
+    else:
+        yield expr.render()
+
+
+def _difference(left: TypeExpr, right: TypeExpr) -> set[str]:
+    """Members of ``left`` that ``right`` does not accept (``Any`` accepts
+    everything, ``str`` every string ``Literal``)."""
+    kept = _atoms(right)
+    if "Any" in kept:
+        return set()
+    return {
+        atom
+        for atom in _atoms(left) - kept
+        if not (atom.startswith("Literal['") and "str" in kept)
+    }

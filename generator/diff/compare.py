@@ -1,0 +1,326 @@
+"""The comparison: specs and client plans in, a :class:`Report` out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from generator.diff.client import ClientView, client_view, compare_methods
+from generator.diff.operations import OperationInfo, Reach, compare_operation, index, reach
+from generator.diff.renames import schema_renames
+from generator.diff.report import (
+    BREAKING,
+    COMPATIBLE,
+    Change,
+    Finding,
+    OperationChange,
+    Rename,
+    Report,
+    SpecInfo,
+)
+from generator.render.python_methods import MethodPlan
+from generator.diff.schemas import SCHEMA_REF, SchemaWalk, escape
+from generator.diff.verdicts import semver, verdicts, worst
+
+_ENUM_KINDS = ("enum-value-added", "enum-value-removed")
+
+
+def compare(
+    old_spec: Mapping[str, Any],
+    new_spec: Mapping[str, Any],
+    old_label: str = "old",
+    new_label: str = "new",
+) -> Report:
+    """Compare two loaded OpenAPI documents and the clients generated from them."""
+    old_ops, new_ops = index(old_spec), index(new_spec)
+    old_schemas, new_schemas = _schemas(old_spec), _schemas(new_spec)
+    renamed_schemas = schema_renames(old_schemas, new_schemas)
+    walk = SchemaWalk(old_spec, new_spec, renamed_schemas)
+    matched = [(old_ops[r], new_ops[r]) for r in new_ops if r in old_ops]
+    for old, new in matched:
+        compare_operation(walk, old, new)
+    for old_name, old_body in old_schemas.items():
+        new_name = renamed_schemas.get(old_name, old_name)
+        if new_name in new_schemas:
+            walk.compare(
+                old_body,
+                new_schemas[new_name],
+                SCHEMA_REF + escape(new_name),
+                component=new_name,
+            )
+    old_reach, new_reach = reach(old_spec, old_ops), reach(new_spec, new_ops)
+    changes = _changes(walk.findings, old_reach, new_reach, renamed_schemas)
+    changes.extend(
+        _removed_schemas(old_schemas, new_schemas, renamed_schemas, old_reach)
+    )
+    removed = [old_ops[r] for r in old_ops if r not in new_ops]
+    changes.extend(
+        Change(
+            info.pointer,
+            "operation-removed",
+            f"operation {info.operation_id} removed",
+            *verdicts("operation-removed", ("request",)),
+            operations=(info.operation_id,),
+        )
+        for info in removed
+    )
+    changes.sort(key=lambda c: (c.pointer, c.kind, c.summary))
+    old_client, new_client = client_view(old_spec), client_view(new_spec)
+    renames = _renames(matched, renamed_schemas, old_client, new_client)
+    changed = _changed(matched, changes, old_client, new_client)
+    report = Report(
+        old=_info(old_label, old_spec, old_ops, old_schemas),
+        new=_info(new_label, new_spec, new_ops, new_schemas),
+        added=tuple(new_ops[r].operation_id for r in new_ops if r not in old_ops),
+        removed=tuple(info.operation_id for info in removed),
+        renamed=tuple(renames),
+        deprecated=tuple(
+            new.operation_id for old, new in matched if new.deprecated and not old.deprecated
+        ),
+        changed=tuple(changed),
+        changes=tuple(c for c in changes if c.kind != "deprecated"),
+        schemas_added=tuple(
+            n
+            for n in new_schemas
+            if n not in old_schemas and n not in renamed_schemas.values()
+        ),
+        schemas_removed=tuple(
+            n for n in old_schemas if n not in new_schemas and n not in renamed_schemas
+        ),
+        form_only=dict(sorted(walk.form.items())),
+        deprecated_elsewhere=tuple(c.pointer for c in changes if c.kind == "deprecated"),
+    )
+    return _with_semver(report)
+
+
+def _schemas(spec: Mapping[str, Any]) -> dict[str, Any]:
+    components = spec.get("components")
+    schemas = components.get("schemas") if isinstance(components, Mapping) else None
+    return {str(k): v for k, v in schemas.items()} if isinstance(schemas, Mapping) else {}
+
+
+def _info(
+    label: str,
+    spec: Mapping[str, Any],
+    operations: Mapping[Any, OperationInfo],
+    schemas: Mapping[str, Any],
+) -> SpecInfo:
+    info = spec.get("info")
+    version = info.get("version") if isinstance(info, Mapping) else None
+    return SpecInfo(
+        label=label,
+        openapi=str(spec.get("openapi", "")),
+        version=str(version or ""),
+        operations=len(operations),
+        schemas=len(schemas),
+    )
+
+
+def _changes(
+    findings: Iterable[Finding],
+    old_reach: Reach,
+    new_reach: Reach,
+    renamed: Mapping[str, str],
+) -> list[Change]:
+    """Findings with verdicts; enum values grouped, one change per value."""
+    back = {new: old for old, new in renamed.items()}
+    enum_groups: dict[tuple[str, str], list[Change]] = defaultdict(list)
+    changes: list[Change] = []
+    for finding in findings:
+        if finding.component is not None:
+            old_name = back.get(finding.component, finding.component)
+            sides = sorted(
+                set(new_reach.sides(finding.component)) | set(old_reach.sides(old_name))
+            )
+            operations = new_reach.operations(finding.component) or old_reach.operations(
+                old_name
+            )
+            open_enum = finding.open_enum or (
+                finding.component in new_reach.open_components
+                and finding.pointer == SCHEMA_REF + escape(finding.component)
+            )
+        else:
+            sides = [finding.side or "request"]
+            operations = frozenset([finding.operation or ""])
+            open_enum = finding.open_enum
+        change = Change(
+            finding.pointer,
+            finding.kind,
+            finding.summary,
+            *verdicts(finding.kind, sides, open_enum),
+            operations=tuple(sorted(operations)),
+        )
+        if finding.kind in _ENUM_KINDS:
+            enum_groups[(finding.kind, repr(finding.value))].append(change)
+        else:
+            changes.append(change)
+    for group in enum_groups.values():
+        changes.append(_enum_change(group))
+    return changes
+
+
+def _enum_change(group: list[Change]) -> Change:
+    """One change for one enum value: every place it applies to, worst verdicts."""
+    first = min(group, key=lambda c: c.pointer)
+    places = tuple(sorted({c.pointer for c in group}))
+    where = "" if len(places) == 1 else f" ({len(places)} places)"
+    return Change(
+        first.pointer,
+        first.kind,
+        first.summary + where,
+        wire=worst(c.wire for c in group),
+        calls=worst(c.calls for c in group),
+        types=worst(c.types for c in group),
+        operations=tuple(sorted({op for c in group for op in c.operations})),
+        places=places,
+    )
+
+
+def _removed_schemas(
+    old_schemas: Mapping[str, Any],
+    new_schemas: Mapping[str, Any],
+    renamed: Mapping[str, str],
+    old_reach: Reach,
+) -> list[Change]:
+    """A component the old client had a model for (an operation reached it)
+    and the new spec drops: imports of its class break."""
+    return [
+        Change(
+            SCHEMA_REF + escape(name),
+            "schema-removed",
+            f"schema {name} removed",
+            *verdicts("schema-removed", old_reach.sides(name)),
+            operations=tuple(sorted(old_reach.operations(name))),
+        )
+        for name in old_schemas
+        if name not in new_schemas and name not in renamed and old_reach.sides(name)
+    ]
+
+
+def _renames(
+    matched: list[tuple[OperationInfo, OperationInfo]],
+    renamed_schemas: Mapping[str, str],
+    old_client: ClientView,
+    new_client: ClientView,
+) -> list[Rename]:
+    """Renames, each with what it does to the client's names."""
+    renames: list[Rename] = []
+    for old, new in matched:
+        old_method = old_client.methods.get((old.path, old.method))
+        new_method = new_client.methods.get((new.path, new.method))
+        if old.operation_id != new.operation_id:
+            moved = _renamed(old_method, new_method, lambda m: [m.name])
+            renames.append(
+                Rename(
+                    "operation",
+                    old.operation_id,
+                    new.operation_id,
+                    new.pointer,
+                    client=moved and f"{moved[0][0]}() -> {moved[0][1]}()",
+                    calls=BREAKING if moved else COMPATIBLE,
+                    types=BREAKING if moved else COMPATIBLE,
+                )
+            )
+        arguments = _renamed(old_method, new_method, _positional)
+        for before, after in zip(old.path_parameters, new.path_parameters):
+            if before == after:
+                continue
+            client = ", ".join(f"argument {a} -> {b}" for a, b in arguments)
+            renames.append(
+                Rename(
+                    "parameter",
+                    before,
+                    after,
+                    new.pointer,
+                    operation=new.operation_id,
+                    client=client
+                    and f"{client}: positional calls still run, keyword calls break",
+                    calls=BREAKING if arguments else COMPATIBLE,
+                    types=BREAKING if arguments else COMPATIBLE,
+                )
+            )
+    for before, after in renamed_schemas.items():
+        old_name = old_client.declarations.get(before)
+        new_name = new_client.declarations.get(after)
+        moved_class = old_name is not None and old_name != new_name
+        renames.append(
+            Rename(
+                "schema",
+                before,
+                after,
+                SCHEMA_REF + escape(after),
+                client=f"models.{old_name} -> models.{new_name}" if moved_class else None,
+                calls=BREAKING if moved_class else COMPATIBLE,
+                types=BREAKING if moved_class else COMPATIBLE,
+            )
+        )
+    return renames
+
+
+def _positional(method: MethodPlan) -> list[str]:
+    return [a.name for a in method.arguments if a.location == "path"]
+
+
+def _renamed(
+    old: MethodPlan | None,
+    new: MethodPlan | None,
+    names: Callable[[MethodPlan], list[str]],
+) -> list[tuple[str, str]]:
+    """Pairs of client names that differ (by position) between two methods."""
+    if old is None or new is None:
+        return []
+    return [(a, b) for a, b in zip(names(old), names(new)) if a != b]
+
+
+def _changed(
+    matched: list[tuple[OperationInfo, OperationInfo]],
+    changes: list[Change],
+    old_client: ClientView,
+    new_client: ClientView,
+) -> list[OperationChange]:
+    """Every matched operation that a change reaches or whose method changed."""
+    reaching: dict[str, list[Change]] = defaultdict(list)
+    for change in changes:
+        for operation in change.operations:
+            reaching[operation].append(change)
+    found = []
+    for old, new in matched:
+        old_method = old_client.methods.get((old.path, old.method))
+        new_method = new_client.methods.get((new.path, new.method))
+        if old_method is None or new_method is None:
+            continue
+        client = compare_methods(old_method, new_method)
+        spec_changes = reaching.get(new.operation_id, [])
+        if not client and not spec_changes:
+            continue
+        found.append(
+            OperationChange(
+                operation_id=new.operation_id,
+                method=new_method.name,
+                breaking=any(c.breaking for c in spec_changes)
+                or any(c.calls == BREAKING for c in client),
+                client=tuple(client),
+            )
+        )
+    return found
+
+
+def _with_semver(report: Report) -> Report:
+    additions = bool(
+        report.added
+        or report.schemas_added
+        or report.deprecated
+        or report.changes
+        or report.changed
+    )
+    return replace(
+        report,
+        semver=semver(
+            breaks=report.breaking,
+            types_break=report.count("types") > 0,
+            additions=additions or bool(report.renamed),
+            form_only=bool(report.form_only),
+        ),
+    )

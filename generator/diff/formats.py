@@ -1,0 +1,258 @@
+"""The report as text (a terminal), Markdown (a pull request) or JSON (tools).
+
+Every format puts what breaks first.  Spec text (names, enum values) reaches
+Markdown only escaped, so a hostile spec cannot inject markup into a pull
+request.  Output depends on the report alone: no clock, no paths but the
+labels given.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from generator.diff.report import BREAKING, ASPECTS, Change, Report
+
+#: Operations shown per change in text and Markdown (JSON lists them all).
+SHOWN_OPERATIONS = 5
+
+
+def _breaks(change: Change) -> str:
+    broken = [a for a in ASPECTS if change.verdict(a) == BREAKING]
+    return "breaks " + ", ".join(broken) if broken else "compatible"
+
+
+def _operations(operations: Sequence[str], limit: int = SHOWN_OPERATIONS) -> str:
+    shown = ", ".join(operations[:limit])
+    more = len(operations) - limit
+    return f"{shown} (+{more} more)" if more > 0 else shown
+
+
+def groups(report: Report) -> list[tuple[str, list[Change]]]:
+    """The changes in the order every format shows them."""
+    breaking = [c for c in report.changes if c.breaking]
+    types = [c for c in report.changes if not c.breaking and c.types == BREAKING]
+    rest = [c for c in report.changes if not c.breaking and c.types != BREAKING]
+    return [
+        ("Breaking changes (wire or calls)", breaking),
+        ("Type-check changes (mypy --strict)", types),
+        ("Compatible changes", rest),
+    ]
+
+
+# -- text --------------------------------------------------------------------------
+def render_text(report: Report) -> str:
+    lines = report.summary_lines()
+    for title, changes in groups(report):
+        if changes:
+            lines += ["", f"{title}: {len(changes)}"]
+            for change in changes:
+                lines.append(f"  {change.pointer}")
+                lines.append(f"      {change.summary} [{_breaks(change)}]")
+                if change.operations:
+                    lines.append(f"      reaches: {_operations(change.operations)}")
+    for title, items in _lists(report):
+        if items:
+            lines += ["", f"{title}: {len(items)}"]
+            lines += [f"  {item}" for item in items]
+    return "\n".join(lines) + "\n"
+
+
+def _lists(report: Report) -> list[tuple[str, list[str]]]:
+    """The other sections, one line per entry."""
+    return [
+        ("Renamed", [_rename(r) for r in report.renamed]),
+        ("Deprecated operations", list(report.deprecated)),
+        ("Deprecated fields and schemas", list(report.deprecated_elsewhere)),
+        ("Removed operations", list(report.removed)),
+        (
+            "Client methods that change",
+            [
+                f"{op.method}(): {c.summary} [{_client_breaks(c.calls, c.types)}]"
+                for op in report.changed
+                for c in op.client
+            ],
+        ),
+        ("Added operations", list(report.added)),
+        ("Removed schemas", list(report.schemas_removed)),
+        ("Added schemas", list(report.schemas_added)),
+    ]
+
+
+def _rename(rename: Any) -> str:
+    where = f" in {rename.operation}" if rename.operation else ""
+    client = f"; client: {rename.client}" if rename.client else ""
+    return (
+        f"{rename.kind} {rename.old} -> {rename.new}{where}{client} "
+        f"[{_client_breaks(rename.calls, rename.types)}]"
+    )
+
+
+def _client_breaks(calls: str, types: str) -> str:
+    broken = [n for n, v in (("calls", calls), ("types", types)) if v == BREAKING]
+    return "breaks " + ", ".join(broken) if broken else "compatible"
+
+
+# -- Markdown ------------------------------------------------------------------------
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#~<>&!])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` shown literally in Markdown, also inside a table cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def render_markdown(report: Report) -> str:
+    old, new = report.old, report.new
+    counts = {a: report.count(a) for a in ASPECTS}
+    renamed = len(report.renamed)
+    rows = [
+        ("semver (generated client)", f"**{report.semver}**"),
+        (
+            "breaking",
+            f"wire {counts['wire']}, calls {counts['calls']}, types {counts['types']}",
+        ),
+        ("OpenAPI", f"{old.openapi} → {new.openapi}"),
+        ("info.version", f"{old.version} → {new.version}"),
+        (
+            "operations",
+            f"{len(report.added)} added, {len(report.removed)} removed, "
+            f"{len(report.deprecated)} deprecated, {len(report.changed)} changed",
+        ),
+        (
+            "schemas",
+            f"{len(report.schemas_added)} added, {len(report.schemas_removed)} removed",
+        ),
+        ("renames", str(renamed)),
+        (
+            "form only (never breaking)",
+            ", ".join(f"{n} × {k}" for k, n in report.form_only.items()) or "none",
+        ),
+    ]
+    out = [
+        f"## Spec diff: {escape_markdown(old.label)} → {escape_markdown(new.label)}",
+        "",
+        "| | |",
+        "|---|---|",
+        *(f"| {name} | {escape_markdown(value)} |" if "**" not in value
+          else f"| {name} | {value} |" for name, value in rows),
+    ]
+    (title, breaking), *others = groups(report)
+    out += ["", f"### {title}: {len(breaking)}", ""]
+    out += _change_table(breaking) if breaking else ["None."]
+    for title, changes in others:
+        if changes:
+            out += _folded(f"{title}: {len(changes)}", _change_table(changes))
+    for title, items in _lists(report):
+        if items:
+            out += _folded(
+                f"{title}: {len(items)}", [f"- {escape_markdown(i)}" for i in items]
+            )
+    return "\n".join(out) + "\n"
+
+
+def _change_table(changes: Iterable[Change]) -> list[str]:
+    rows = [
+        "| where | change | wire | calls | types | operations |",
+        "|---|---|---|---|---|---|",
+    ]
+    mark = {BREAKING: "❌", "compatible": "✓"}
+    for c in changes:
+        cells = [
+            escape_markdown(c.pointer),
+            escape_markdown(c.summary),
+            mark[c.wire],
+            mark[c.calls],
+            mark[c.types],
+            escape_markdown(_operations(c.operations)),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return rows
+
+
+def _folded(summary: str, body: list[str]) -> list[str]:
+    return ["", "<details>", f"<summary>{escape_markdown(summary)}</summary>", "", *body, "", "</details>"]
+
+
+# -- JSON --------------------------------------------------------------------------
+def to_json(report: Report) -> dict[str, Any]:
+    """The report as JSON data (the shape documented in the README)."""
+
+    def side(info: Any) -> dict[str, Any]:
+        return {
+            "label": info.label,
+            "openapi": info.openapi,
+            "version": info.version,
+            "operations": info.operations,
+            "schemas": info.schemas,
+        }
+
+    return {
+        "old": side(report.old),
+        "new": side(report.new),
+        "semver": report.semver,
+        "breaking": {a: report.count(a) for a in ASPECTS},
+        "added": list(report.added),
+        "removed": list(report.removed),
+        "renamed": [
+            {
+                "kind": r.kind,
+                "from": r.old,
+                "to": r.new,
+                "pointer": r.pointer,
+                "operation": r.operation,
+                "client": r.client,
+                "calls": r.calls,
+                "types": r.types,
+            }
+            for r in report.renamed
+        ],
+        "deprecated": list(report.deprecated),
+        "deprecated_elsewhere": list(report.deprecated_elsewhere),
+        "changed": [
+            {
+                "operation_id": op.operation_id,
+                "method": op.method,
+                "breaking": op.breaking,
+                "client": [
+                    {"summary": c.summary, "calls": c.calls, "types": c.types}
+                    for c in op.client
+                ],
+            }
+            for op in report.changed
+        ],
+        "changes": [
+            {
+                "pointer": c.pointer,
+                "kind": c.kind,
+                "operations": list(c.operations),
+                "summary": c.summary,
+                "wire": c.wire,
+                "calls": c.calls,
+                "types": c.types,
+                **({"places": list(c.places)} if c.places else {}),
+            }
+            for c in report.changes
+        ],
+        "schemas_added": list(report.schemas_added),
+        "schemas_removed": list(report.schemas_removed),
+        "form_only": dict(report.form_only),
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "json": render_json,
+}
+
+
+def render(report: Report, format_: str = "text") -> str:
+    """The report in ``format_`` (``text``, ``markdown`` or ``json``)."""
+    return FORMATS[format_](report)

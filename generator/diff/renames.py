@@ -1,0 +1,52 @@
+"""Renames: what changed its name but not its contract.
+
+* an operation whose ``operationId`` changed on an unchanged route;
+* a path parameter whose name changed at the same position of the route;
+* a component schema removed while one with an identical body (same
+  contract, see :func:`~generator.diff.normalise.canonical`) was added; when
+  several candidates share the body, the closest name wins.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from generator.diff.normalise import canonical
+
+
+#: A body at least this long (as text) is specific enough to pair two
+#: unrelated names; shorter ones (``{type: string}``) also need similar names.
+_DISTINCTIVE = 200
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def schema_renames(
+    old_schemas: Mapping[str, Any], new_schemas: Mapping[str, Any]
+) -> dict[str, str]:
+    """Old name -> new name for the component schemas renamed."""
+    added = [name for name in new_schemas if name not in old_schemas]
+    by_body: dict[str, list[str]] = defaultdict(list)
+    for name in added:
+        by_body[repr(canonical(new_schemas[name]))].append(name)
+    renamed: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in old_schemas:
+        if name in new_schemas:
+            continue
+        body = repr(canonical(old_schemas[name]))
+        candidates = [c for c in by_body.get(body, []) if c not in taken]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda c: (_similarity(name, c), c))
+        distinctive = len(candidates) == 1 and len(body) >= _DISTINCTIVE
+        if not distinctive and _similarity(name, best) < 0.5:
+            continue
+        renamed[name] = best
+        taken.add(best)
+    return renamed
