@@ -1,18 +1,18 @@
 """Command line: ``python -m generator SPEC [options]``, and the subcommands.
 
-A first argument naming a subcommand (``pull``) hands the rest of the
-arguments to that subcommand's module; anything else is a spec to generate
-from (a spec file literally named ``pull`` is given as ``./pull``).
+A first argument naming a subcommand (``pull``, ``diff``) hands the rest of
+the arguments to that subcommand's module; anything else is a spec to
+generate from (a spec file literally named ``pull`` is given as ``./pull``).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator import pull
+from generator import diff, pull
 from generator.config import ProjectConfig, read_config
 from generator.pipeline import RunOptions, run
 from generator.render import RenderOptions
@@ -58,6 +58,8 @@ exit status: 0 success (or --check: up to date), 1 --check found differences,
 
 other commands:
   python -m generator pull SOURCE [--spec SPEC]   pull a new spec and lock it
+  python -m generator diff OLD NEW [--format text|markdown|json] [--fail-on-breaking]
+      what a spec bump changes (see python -m generator diff --help)
 """
 
 
@@ -142,10 +144,17 @@ def _selection(args: argparse.Namespace, config: ProjectConfig) -> Selection:
     return Selection(operations=config.operations, tags=config.tags, paths=config.paths)
 
 
+#: ``python -m generator NAME ...``: the subcommands.
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "pull": pull.main,
+    "diff": diff.cli.main,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["pull"]:
-        return pull.main(arguments[1:])
+    if arguments[:1] and arguments[0] in COMMANDS:
+        return COMMANDS[arguments[0]](arguments[1:])
     args = build_parser().parse_args(arguments)
     return guarded(lambda: _generate(args), args.debug)
 
