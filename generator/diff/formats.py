@@ -96,12 +96,23 @@ def _client_breaks(calls: str, types: str) -> str:
 
 
 # -- Markdown ------------------------------------------------------------------------
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#~<>&!])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " "})
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` shown literally in Markdown, also inside a table cell."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    """``text`` shown literally in Markdown, also inside a table cell: HTML
+    is written as entities, Markdown punctuation backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.translate(_ENTITIES))
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span that no backtick inside can close
+    (``|`` escaped for table cells)."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}".replace("\n", " ").replace("|", "\\|")
 
 
 def render_markdown(report: Report) -> str:
@@ -161,7 +172,7 @@ def _change_table(changes: Iterable[Change]) -> list[str]:
     mark = {BREAKING: "❌", "compatible": "✓"}
     for c in changes:
         cells = [
-            escape_markdown(c.pointer),
+            code(c.pointer),
             escape_markdown(c.summary),
             mark[c.wire],
             mark[c.calls],

@@ -174,10 +174,28 @@ class SchemaWalk:
         )
 
     # -- the walk -------------------------------------------------------------------
-    def _node(self, old: Any, new: Any, pointer: str, open_enum: bool) -> None:
+    def _node(
+        self, old: Any, new: Any, pointer: str, open_enum: bool, null_done: bool = False
+    ) -> None:
+        """Compare two nodes at ``pointer``; ``null_done``: whether null was
+        already compared at this pointer (the walk is inside a null union or
+        a reference it met there)."""
         if not isinstance(old, Mapping) or not isinstance(new, Mapping):
             if old != new:
-                self._add(pointer, "type-narrowed", "schema replaced")
+                self._add(pointer, "type-changed", "schema replaced")
+            return
+        if not null_done:
+            self._null(old, new, pointer)
+        old_null, old_rest, old_spelling = split_null(old)
+        new_null, new_rest, new_spelling = split_null(new)
+        if old_null and new_null and old_spelling != new_spelling:
+            self.form[FORM_NULL] += 1
+        old_rest, new_rest = unwrap(old_rest), unwrap(new_rest)
+        if ("allOf" in old_rest) != ("allOf" in new_rest):
+            old_rest = flatten(self.old_spec, old_rest)
+            new_rest = flatten(self.new_spec, new_rest)
+        if old_rest is not old or new_rest is not new:
+            self._node(old_rest, new_rest, pointer, open_enum, True)
             return
         old_name, new_name = component_name(old), component_name(new)
         if old_name is not None and new_name is not None:
@@ -186,43 +204,7 @@ class SchemaWalk:
                 return
             self._add(pointer, "ref-changed", f"now {new_name} (was {old_name})")
         if old_name is not None or new_name is not None:
-            key = (id(old), id(new))
-            if key in self._active:
-                return
-            self._active.add(key)
-            try:
-                old_body = resolve(self.old_spec, old)
-                new_body = resolve(self.new_spec, new)
-                if old_name is None or new_name is None:
-                    if canonical(old_body) == canonical(new_body):
-                        self.form[FORM_INLINE] += 1
-                        return
-                    self._add(
-                        pointer,
-                        "ref-changed",
-                        f"now {new_name or 'an inline schema'}"
-                        f" (was {old_name or 'an inline schema'})",
-                    )
-                self._node(old_body, new_body, pointer, open_enum)
-            finally:
-                self._active.discard(key)
-            return
-        old_null, old_rest, old_spelling = split_null(old)
-        new_null, new_rest, new_spelling = split_null(new)
-        if old_null and new_null and old_spelling != new_spelling:
-            self.form[FORM_NULL] += 1
-        if old_null != new_null:
-            self._add(
-                pointer,
-                "nullable-added" if new_null else "nullable-removed",
-                "now accepts null" if new_null else "no longer accepts null",
-            )
-        old_rest, new_rest = unwrap(old_rest), unwrap(new_rest)
-        if ("allOf" in old_rest) != ("allOf" in new_rest):
-            old_rest = flatten(self.old_spec, old_rest)
-            new_rest = flatten(self.new_spec, new_rest)
-        if old_rest is not old or new_rest is not new:
-            self._node(old_rest, new_rest, pointer, open_enum)
+            self._resolved(old, new, pointer, open_enum, (old_name, new_name))
             return
         self._count_annotations(old, new)
         self._deprecation(old, new, pointer)
@@ -236,6 +218,55 @@ class SchemaWalk:
         union_open = is_open_union(self.new_spec, new)
         for key in ("anyOf", "oneOf", "allOf"):
             self._members(old, new, pointer, key, union_open, retyped)
+
+    def _null(self, old: Mapping[str, Any], new: Mapping[str, Any], pointer: str) -> None:
+        """Report ``null`` accepted or refused here.  A component's own change
+        of nullability is reported at the component, so a use reports only
+        what its own spelling changes (``{$ref: X, nullable: true}``)."""
+        old_local, new_local = split_null(old)[0], split_null(new)[0]
+        if old_local == new_local:
+            return
+        old_null = nullable(self.old_spec, old)
+        new_null = nullable(self.new_spec, new)
+        if old_null != new_null:
+            self._add(
+                pointer,
+                "nullable-added" if new_null else "nullable-removed",
+                "now accepts null" if new_null else "no longer accepts null",
+            )
+
+    def _resolved(
+        self,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        pointer: str,
+        open_enum: bool,
+        names: tuple[str | None, str | None],
+    ) -> None:
+        """Compare what two references (or a reference and an inline schema)
+        stand for, at the place of use."""
+        key = (id(old), id(new))
+        if key in self._active:
+            return
+        self._active.add(key)
+        try:
+            old_body = resolve(self.old_spec, old)
+            new_body = resolve(self.new_spec, new)
+            if None in names:
+                if _without_null(canonical(old_body)) == _without_null(
+                    canonical(new_body)
+                ):
+                    self.form[FORM_INLINE] += 1
+                    return
+                self._add(
+                    pointer,
+                    "ref-changed",
+                    f"now {names[1] or 'an inline schema'}"
+                    f" (was {names[0] or 'an inline schema'})",
+                )
+            self._node(old_body, new_body, pointer, open_enum, True)
+        finally:
+            self._active.discard(key)
 
     def _count_annotations(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
         if local_annotations(old) != local_annotations(new):
@@ -462,6 +493,28 @@ def flatten(spec: Mapping[str, Any], node: Mapping[str, Any], depth: int = 0) ->
     if required:
         merged["required"] = required
     return merged
+
+
+def nullable(spec: Mapping[str, Any], node: Any, depth: int = 0) -> bool:
+    """Whether ``node`` accepts ``null``, through references and ``allOf: [X]``."""
+    if not isinstance(node, Mapping) or depth > 16:
+        return False
+    accepts, rest, _ = split_null(node)
+    if accepts:
+        return True
+    rest = unwrap(rest)
+    if rest is not node:
+        return nullable(spec, rest, depth + 1)
+    if "$ref" in node:
+        target = resolve(spec, {"$ref": node["$ref"]})
+        return target is not node and nullable(spec, target, depth + 1)
+    return False
+
+
+def _without_null(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k != "(null)"}
+    return value
 
 
 def _shape(node: Any) -> str | None:
