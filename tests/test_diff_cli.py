@@ -179,7 +179,9 @@ def test_locked_is_the_spec_the_lock_pins() -> None:
     assert "semver: none" in result.stdout
 
 
-def test_generating_still_parses_its_own_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+def test_generating_still_parses_its_own_arguments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "python -m generator diff OLD NEW" in capsys.readouterr().out

@@ -24,7 +24,9 @@ AUGUST_2026 = "openai-openapi-2026-08-21-f85dbe2.yaml.xz"
 def spec(name: str) -> dict[str, Any]:
     path = SPECS / name
     if not path.is_file():
-        pytest.skip(f"corpus spec {name} not found in {SPECS} (needs ../shared beside the repo)")
+        pytest.skip(
+            f"corpus spec {name} not found in {SPECS} (needs ../shared beside the repo)"
+        )
     return load_spec(path)
 
 
@@ -63,7 +65,9 @@ def test_2025_04_to_2026_05_operations_schemas_and_renames() -> None:
     assert (r.old.openapi, r.new.openapi) == ("3.0.0", "3.1.0")
     assert len(r.added) == 94 and r.removed == ()
     assert 450 <= len(r.schemas_added) <= 550
-    parameters = {(x.operation, x.old, x.new) for x in r.renamed if x.kind == "parameter"}
+    parameters = {
+        (x.operation, x.old, x.new) for x in r.renamed if x.kind == "parameter"
+    }
     assert parameters == {
         ("retrieve-project-api-key", "key_id", "api_key_id"),
         ("delete-project-api-key", "key_id", "api_key_id"),
@@ -85,7 +89,9 @@ def test_2025_04_to_2026_05_enum_values_once_each_model_ids_open() -> None:
     models = [
         c
         for c in added
-        if any("Model" in p or p.endswith("/properties/model/anyOf/1") for p in c.places)
+        if any(
+            "Model" in p or p.endswith("/properties/model/anyOf/1") for p in c.places
+        )
     ]
     assert len(models) >= 40
     # Model ids sit in open enums (anyOf [string, enum]): never a break.
@@ -109,7 +115,9 @@ def test_2025_04_to_2026_05_nullable_rewrites_are_form_only() -> None:
         c.pointer for c in r.changes if c.kind in ("nullable-added", "nullable-removed")
     }
     assert not null_changes.intersection(rewritten)
-    form = r.form_only["null spelt another way (3.0 nullable, 3.1 type list or null union)"]
+    form = r.form_only[
+        "null spelt another way (3.0 nullable, 3.1 type list or null union)"
+    ]
     assert form >= len(rewritten)
 
 
@@ -138,13 +146,16 @@ def test_2026_07_to_2026_08_renames_and_a_deprecated_resource() -> None:
 
 
 @pytest.mark.parametrize(
-    ("old", "new"), [(APRIL_2025, MAY_2026), (MAY_2026, JULY_2026), (JULY_2026, AUGUST_2026)]
+    ("old", "new"),
+    [(APRIL_2025, MAY_2026), (MAY_2026, JULY_2026), (JULY_2026, AUGUST_2026)],
 )
 def test_no_change_is_only_a_difference_of_form(old: str, new: str) -> None:
     """A reported change always has two sides that differ in contract."""
     r = report(old, new)
     for change in r.changes:
         assert change.summary and change.pointer.startswith("#/")
-        assert change.operations or change.kind in ("schema-removed",) or not (
-            change.breaking
+        assert (
+            change.operations
+            or change.kind in ("schema-removed",)
+            or not (change.breaking)
         ), change

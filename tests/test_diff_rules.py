@@ -37,9 +37,12 @@ def test_null_spelt_three_ways_is_form_only_and_never_breaking() -> None:
         new = edited(old, *COMPONENTS, "Resp", "properties", "id", value=new_form)
         report = compare(old, new)
         assert report.changes == (), new_form
-        assert report.form_only[
-            "null spelt another way (3.0 nullable, 3.1 type list or null union)"
-        ] == 1
+        assert (
+            report.form_only[
+                "null spelt another way (3.0 nullable, 3.1 type list or null union)"
+            ]
+            == 1
+        )
         assert report.semver == "patch"
         assert not report.breaking
 
@@ -76,7 +79,12 @@ def test_reply_field_becoming_nullable_breaks_wire_and_types_not_calls() -> None
 def test_argument_accepting_null_is_compatible() -> None:
     old = base()
     new = edited(
-        old, *COMPONENTS, "Req", "properties", "size", value={"type": ["integer", "null"]}
+        old,
+        *COMPONENTS,
+        "Req",
+        "properties",
+        "size",
+        value={"type": ["integer", "null"]},
     )
     report = compare(old, new)
     (change,) = only(report, "nullable-added")
@@ -234,7 +242,11 @@ def test_operation_id_changed_on_the_same_route_is_a_rename() -> None:
     report = compare(old, new)
     assert report.added == () and report.removed == ()
     (rename,) = report.renamed
-    assert (rename.kind, rename.old, rename.new) == ("operation", "createThing", "makeThing")
+    assert (rename.kind, rename.old, rename.new) == (
+        "operation",
+        "createThing",
+        "makeThing",
+    )
     assert rename.client == "create_thing() -> make_thing()"
     assert (rename.calls, rename.types) == (B, B)
     assert report.semver == "major"
@@ -245,7 +257,11 @@ def test_path_parameter_renamed_is_a_rename_not_a_removal() -> None:
         parameter = {"name": name, "in": "path", "required": True, "schema": STRING}
         return spec(
             {"Resp": obj(id=STRING)},
-            {f"/things/{{{name}}}": {"get": operation("getThing", parameters=[parameter])}},
+            {
+                f"/things/{{{name}}}": {
+                    "get": operation("getThing", parameters=[parameter])
+                }
+            },
         )
 
     report = compare(api("id"), api("thing_id"))
@@ -257,9 +273,7 @@ def test_path_parameter_renamed_is_a_rename_not_a_removal() -> None:
 
 
 def test_schema_with_an_identical_body_under_a_new_name_is_a_rename() -> None:
-    old = spec(
-        {"Req": obj(["name"], name=STRING), "Resp": obj(["id"], id=STRING)}
-    )
+    old = spec({"Req": obj(["name"], name=STRING), "Resp": obj(["id"], id=STRING)})
     new = spec(
         {"Req": obj(["name"], name=STRING), "ThingResp": obj(["id"], id=STRING)},
         {"/things": {"post": operation(request=ref("Req"), response=ref("ThingResp"))}},
@@ -344,7 +358,9 @@ def test_reply_union_gaining_a_member_breaks_wire_and_types() -> None:
     assert verdicts(change) == (B, C, B)
 
 
-def test_open_enum_in_an_argument_keeps_str_so_a_lost_value_is_not_a_type_break() -> None:
+def test_open_enum_in_an_argument_keeps_str_so_a_lost_value_is_not_a_type_break() -> (
+    None
+):
     def ids(*values: str) -> dict[str, object]:
         return {"anyOf": [STRING, {"type": "string", "enum": list(values)}]}
 

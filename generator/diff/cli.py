@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("specs/openapi.yaml"),
         help="the spec whose lock 'locked' means (default: %(default)s)",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks on errors"
+    )
     return parser
 
 
@@ -78,7 +80,9 @@ def load_side(name: str, spec_path: Path) -> tuple[dict[str, Any], str]:
         return load_spec(Path(name)), name
     lock_path = lock_path_for(spec_path)
     if not lock_path.is_file():
-        raise GeneratorError(f"'{LOCKED}' needs a spec lock, and {lock_path} does not exist")
+        raise GeneratorError(
+            f"'{LOCKED}' needs a spec lock, and {lock_path} does not exist"
+        )
     lock = read_lock(lock_path)
     with tempfile.TemporaryDirectory(prefix="generator-diff-") as folder:
         copy = Path(folder) / spec_path.name

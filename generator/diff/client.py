@@ -20,9 +20,11 @@ from generator.render.python_methods import MethodPlan, plan_client
 from generator.render.python_types import Lit, TypeExpr, UnionOf
 from generator.select import Selection, index_operations, select
 
-
 #: (old, new) method result kinds that existing calls see as the same.
-_SAME_RESULT = frozenset({("json", "stream_or_json")} | {(k, k) for k in ("json", "none", "binary", "stream", "page", "stream_or_json")})
+_SAME_RESULT = frozenset(
+    {("json", "stream_or_json")}
+    | {(k, k) for k in ("json", "none", "binary", "stream", "page", "stream_or_json")}
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,9 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
             changes.append(
                 _change(f"required argument {name} added", BREAKING, BREAKING)
             )
-    old_returns, new_returns = old.return_annotation("sync"), new.return_annotation("sync")
+    old_returns, new_returns = old.return_annotation("sync"), new.return_annotation(
+        "sync"
+    )
     if old_returns != new_returns:
         # A JSON result that may now also stream (a new ``stream`` argument)
         # is unchanged for calls that do not ask for a stream.

@@ -8,7 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diff.client import ClientView, client_view, compare_methods
-from generator.diff.operations import OperationInfo, Reach, compare_operation, index, reach
+from generator.diff.operations import (
+    OperationInfo,
+    Reach,
+    compare_operation,
+    index,
+    reach,
+)
 from generator.diff.renames import schema_renames
 from generator.diff.report import (
     BREAKING,
@@ -77,7 +83,9 @@ def compare(
         removed=tuple(info.operation_id for info in removed),
         renamed=tuple(renames),
         deprecated=tuple(
-            new.operation_id for old, new in matched if new.deprecated and not old.deprecated
+            new.operation_id
+            for old, new in matched
+            if new.deprecated and not old.deprecated
         ),
         changed=tuple(changed),
         changes=tuple(c for c in changes if c.kind != "deprecated"),
@@ -90,7 +98,9 @@ def compare(
             n for n in old_schemas if n not in new_schemas and n not in renamed_schemas
         ),
         form_only=dict(sorted(walk.form.items())),
-        deprecated_elsewhere=tuple(c.pointer for c in changes if c.kind == "deprecated"),
+        deprecated_elsewhere=tuple(
+            c.pointer for c in changes if c.kind == "deprecated"
+        ),
     )
     return _with_semver(report)
 
@@ -98,7 +108,9 @@ def compare(
 def _schemas(spec: Mapping[str, Any]) -> dict[str, Any]:
     components = spec.get("components")
     schemas = components.get("schemas") if isinstance(components, Mapping) else None
-    return {str(k): v for k, v in schemas.items()} if isinstance(schemas, Mapping) else {}
+    return (
+        {str(k): v for k, v in schemas.items()} if isinstance(schemas, Mapping) else {}
+    )
 
 
 def _info(
@@ -134,9 +146,9 @@ def _changes(
             sides = sorted(
                 set(new_reach.sides(finding.component)) | set(old_reach.sides(old_name))
             )
-            operations = new_reach.operations(finding.component) or old_reach.operations(
-                old_name
-            )
+            operations = new_reach.operations(
+                finding.component
+            ) or old_reach.operations(old_name)
             open_enum = finding.open_enum or (
                 finding.component in new_reach.open_components
                 and finding.pointer == SCHEMA_REF + escape(finding.component)
@@ -218,7 +230,7 @@ def _renames(
                     old.operation_id,
                     new.operation_id,
                     new.pointer,
-                    client=moved and f"{moved[0][0]}() -> {moved[0][1]}()",
+                    client=f"{moved[0][0]}() -> {moved[0][1]}()" if moved else None,
                     calls=BREAKING if moved else COMPATIBLE,
                     types=BREAKING if moved else COMPATIBLE,
                 )
@@ -235,8 +247,11 @@ def _renames(
                     after,
                     new.pointer,
                     operation=new.operation_id,
-                    client=client
-                    and f"{client}: positional calls still run, keyword calls break",
+                    client=(
+                        f"{client}: positional calls still run, keyword calls break"
+                        if client
+                        else None
+                    ),
                     calls=BREAKING if arguments else COMPATIBLE,
                     types=BREAKING if arguments else COMPATIBLE,
                 )
@@ -251,7 +266,9 @@ def _renames(
                 before,
                 after,
                 SCHEMA_REF + escape(after),
-                client=f"models.{old_name} -> models.{new_name}" if moved_class else None,
+                client=(
+                    f"models.{old_name} -> models.{new_name}" if moved_class else None
+                ),
                 calls=BREAKING if moved_class else COMPATIBLE,
                 types=BREAKING if moved_class else COMPATIBLE,
             )

@@ -147,8 +147,14 @@ def render_markdown(report: Report) -> str:
         "",
         "| | |",
         "|---|---|",
-        *(f"| {name} | {escape_markdown(value)} |" if "**" not in value
-          else f"| {name} | {value} |" for name, value in rows),
+        *(
+            (
+                f"| {name} | {escape_markdown(value)} |"
+                if "**" not in value
+                else f"| {name} | {value} |"
+            )
+            for name, value in rows
+        ),
     ]
     (title, breaking), *others = groups(report)
     out += ["", f"### {title}: {len(breaking)}", ""]
@@ -184,7 +190,15 @@ def _change_table(changes: Iterable[Change]) -> list[str]:
 
 
 def _folded(summary: str, body: list[str]) -> list[str]:
-    return ["", "<details>", f"<summary>{escape_markdown(summary)}</summary>", "", *body, "", "</details>"]
+    return [
+        "",
+        "<details>",
+        f"<summary>{escape_markdown(summary)}</summary>",
+        "",
+        *body,
+        "",
+        "</details>",
+    ]
 
 
 # -- JSON --------------------------------------------------------------------------

@@ -218,11 +218,17 @@ def compare_operation(walk: SchemaWalk, old: OperationInfo, new: OperationInfo) 
             was, now = before.get("required") is True, after.get("required") is True
             if now and not was:
                 walk.note(
-                    where, "parameter-now-required", f"{label} now required", new.operation_id
+                    where,
+                    "parameter-now-required",
+                    f"{label} now required",
+                    new.operation_id,
                 )
             elif was and not now:
                 walk.note(
-                    where, "parameter-now-optional", f"{label} now optional", new.operation_id
+                    where,
+                    "parameter-now-optional",
+                    f"{label} now optional",
+                    new.operation_id,
                 )
             if after.get("deprecated") is True and before.get("deprecated") is not True:
                 walk.note(where, "deprecated", f"{label} deprecated", new.operation_id)
@@ -282,7 +288,12 @@ def _responses(walk: SchemaWalk, old: OperationInfo, new: OperationInfo) -> None
             new_response = resolve(walk.new_spec, after[status])
             if isinstance(old_response, Mapping) and isinstance(new_response, Mapping):
                 _content(
-                    walk, old_response, new_response, where, new.operation_id, "response"
+                    walk,
+                    old_response,
+                    new_response,
+                    where,
+                    new.operation_id,
+                    "response",
                 )
 
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from generator.diff.normalise import canonical
 
-
 #: A body at least this long (as text) is specific enough to pair two
 #: unrelated names; shorter ones (``{type: string}``) also need similar names.
 _DISTINCTIVE = 200

@@ -126,11 +126,13 @@ class Report:
         changes = sum(c.verdict(aspect) == BREAKING for c in self.changes)
         if aspect == "wire":
             return changes
-        client = sum(
-            getattr(c, aspect) == BREAKING for op in self.changed for c in op.client
-        )
-        renames = sum(getattr(r, aspect) == BREAKING for r in self.renamed)
-        return changes + client + renames
+        verdicts = [
+            c.calls if aspect == "calls" else c.types
+            for op in self.changed
+            for c in op.client
+        ]
+        verdicts += [r.calls if aspect == "calls" else r.types for r in self.renamed]
+        return changes + verdicts.count(BREAKING)
 
     @property
     def breaking(self) -> bool:

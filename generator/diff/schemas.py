@@ -99,7 +99,9 @@ def accepts_any_string(spec: Mapping[str, Any], node: Any, depth: int = 0) -> bo
     return is_open_union(spec, node, depth)
 
 
-def is_open_union(spec: Mapping[str, Any], node: Mapping[str, Any], depth: int = 0) -> bool:
+def is_open_union(
+    spec: Mapping[str, Any], node: Mapping[str, Any], depth: int = 0
+) -> bool:
     """An ``anyOf``/``oneOf`` one member of which takes any string."""
     return any(
         isinstance(node.get(key), list)
@@ -219,7 +221,9 @@ class SchemaWalk:
         for key in ("anyOf", "oneOf", "allOf"):
             self._members(old, new, pointer, key, union_open, retyped)
 
-    def _null(self, old: Mapping[str, Any], new: Mapping[str, Any], pointer: str) -> None:
+    def _null(
+        self, old: Mapping[str, Any], new: Mapping[str, Any], pointer: str
+    ) -> None:
         """Report ``null`` accepted or refused here.  A component's own change
         of nullability is reported at the component, so a use reports only
         what its own spelling changes (``{$ref: X, nullable: true}``)."""
@@ -268,7 +272,9 @@ class SchemaWalk:
         finally:
             self._active.discard(key)
 
-    def _count_annotations(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+    def _count_annotations(
+        self, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
         if local_annotations(old) != local_annotations(new):
             self.form[FORM_ANNOTATIONS] += 1
         if list(old) != list(new) and set(old) == set(new):
@@ -280,7 +286,9 @@ class SchemaWalk:
         if new.get("deprecated") is True and old.get("deprecated") is not True:
             self._add(pointer, "deprecated", "deprecated")
 
-    def _type(self, old: Mapping[str, Any], new: Mapping[str, Any], pointer: str) -> bool:
+    def _type(
+        self, old: Mapping[str, Any], new: Mapping[str, Any], pointer: str
+    ) -> bool:
         """Report a change of JSON type; whether there was one."""
         old_types = _types(self.old_spec, old)
         new_types = _types(self.new_spec, new)
@@ -293,7 +301,9 @@ class SchemaWalk:
         elif added:
             self._add(pointer, "type-widened", f"now also of type {', '.join(added)}")
         else:
-            self._add(pointer, "type-narrowed", f"no longer of type {', '.join(removed)}")
+            self._add(
+                pointer, "type-narrowed", f"no longer of type {', '.join(removed)}"
+            )
         return True
 
     def _enum(
@@ -468,7 +478,9 @@ class SchemaWalk:
         return sorted(pairs, key=lambda p: p[1]), free_old, free_new
 
 
-def flatten(spec: Mapping[str, Any], node: Mapping[str, Any], depth: int = 0) -> Mapping[str, Any]:
+def flatten(
+    spec: Mapping[str, Any], node: Mapping[str, Any], depth: int = 0
+) -> Mapping[str, Any]:
     """``node`` with its ``allOf`` object members merged into it (properties
     and required lists), for comparing against a node written without
     ``allOf``; left as it is when a member is not a plain object schema."""

@@ -97,9 +97,7 @@ def worst(values: Iterable[Verdict]) -> Verdict:
     return B if B in list(values) else C
 
 
-def semver(
-    breaks: bool, types_break: bool, additions: bool, form_only: bool
-) -> str:
+def semver(breaks: bool, types_break: bool, additions: bool, form_only: bool) -> str:
     """``major`` when the wire or call sites break; ``minor`` for type-check
     breaks and additions (the widening of a reply ``Literal`` is how the
     OpenAI SDKs ship new values too); ``patch`` for form only; else ``none``."""
