@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.diff import Report, compare
+from generator.diff import Report
 
 Spec = dict[str, Any]
 

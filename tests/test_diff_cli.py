@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from diff_support import STRING, base, edited, obj, spec
+
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parents[1]

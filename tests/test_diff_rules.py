@@ -15,6 +15,7 @@ from diff_support import (
     spec,
     verdicts,
 )
+
 from generator.diff import compare
 
 B, C = "breaking", "compatible"

@@ -16,10 +16,14 @@ from typing import Any
 
 from generator.diff.report import BREAKING, COMPATIBLE, ClientChange, Verdict
 from generator.model.build import ModelBuilder
-from generator.render.python_methods import MethodPlan, plan_client
-from generator.render.python_types import Lit, TypeExpr, UnionOf
-from generator.select import Selection, index_operations, select
+from generator.plan import Argument, MethodPlan, plan_client
+from generator.plan.types import EnumValues, TypeExpr, UnionOf
+from generator.render.python.methods import MethodView
+from generator.render.python.types import annotation
+from generator.selection import Selection, index_operations, select
 
+#: How the generated signatures name the models module.
+MODELS = "models."
 #: (old, new) method result kinds that existing calls see as the same.
 _SAME_RESULT = frozenset(
     {("json", "stream_or_json")}
@@ -44,10 +48,7 @@ def client_view(spec: Mapping[str, Any]) -> ClientView:
     api = ModelBuilder(spec).build(select(spec, Selection(all=True)))
     plan = plan_client(api)
     return ClientView(
-        methods={
-            (operation.path, operation.method): method
-            for operation, method in zip(api.operations, plan.methods)
-        },
+        methods={(m.operation.path, m.operation.method): m for m in plan.methods},
         declarations={
             d.component: d.name
             for d in (*plan.classes, *plan.aliases)
@@ -83,7 +84,7 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
         if _difference(before.type, after.type):
             changes.append(
                 _change(
-                    f"argument {name}: {before.annotation} -> {after.annotation}",
+                    f"argument {name}: {_annotation(before)} -> {_annotation(after)}",
                     COMPATIBLE,
                     BREAKING,
                 )
@@ -93,9 +94,8 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
             changes.append(
                 _change(f"required argument {name} added", BREAKING, BREAKING)
             )
-    old_returns, new_returns = old.return_annotation("sync"), new.return_annotation(
-        "sync"
-    )
+    old_returns = MethodView(old).return_annotation("sync")
+    new_returns = MethodView(new).return_annotation("sync")
     if old_returns != new_returns:
         # A JSON result that may now also stream (a new ``stream`` argument)
         # is unchanged for calls that do not ask for a stream.
@@ -109,6 +109,12 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
             )
         )
     return changes
+
+
+def _annotation(argument: Argument) -> str:
+    """The argument's annotation as the generated signature writes it."""
+    text = annotation(argument.type, MODELS)
+    return text if argument.required else f"{text} | NotGiven"
 
 
 def _change(summary: str, calls: Verdict, types: Verdict) -> ClientChange:
@@ -125,10 +131,10 @@ def _walk_atoms(expr: TypeExpr) -> Iterator[str]:
     if isinstance(expr, UnionOf):
         for member in expr.members:
             yield from _walk_atoms(member)
-    elif isinstance(expr, Lit):
+    elif isinstance(expr, EnumValues):
         yield from (f"Literal[{v!r}]" for v in expr.values)
     else:
-        yield expr.render()
+        yield annotation(expr, MODELS)
 
 
 def _difference(left: TypeExpr, right: TypeExpr) -> set[str]:

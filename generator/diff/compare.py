@@ -26,9 +26,9 @@ from generator.diff.report import (
     Report,
     SpecInfo,
 )
-from generator.render.python_methods import MethodPlan
 from generator.diff.schemas import SCHEMA_REF, SchemaWalk, escape
 from generator.diff.verdicts import semver, verdicts, worst
+from generator.plan import MethodPlan
 
 _ENUM_KINDS = ("enum-value-added", "enum-value-removed")
 
@@ -236,7 +236,7 @@ def _renames(
                 )
             )
         arguments = _renamed(old_method, new_method, _positional)
-        for before, after in zip(old.path_parameters, new.path_parameters):
+        for before, after in zip(old.path_parameters, new.path_parameters, strict=True):
             if before == after:
                 continue
             client = ", ".join(f"argument {a} -> {b}" for a, b in arguments)
@@ -288,7 +288,7 @@ def _renamed(
     """Pairs of client names that differ (by position) between two methods."""
     if old is None or new is None:
         return []
-    return [(a, b) for a, b in zip(names(old), names(new)) if a != b]
+    return [(a, b) for a, b in zip(names(old), names(new), strict=False) if a != b]
 
 
 def _changed(

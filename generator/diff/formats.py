@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from generator.diff.report import BREAKING, ASPECTS, Change, Report
+from generator.diff.report import ASPECTS, BREAKING, Change, Report
 
 #: Operations shown per change in text and Markdown (JSON lists them all).
 SHOWN_OPERATIONS = 5

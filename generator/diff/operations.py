@@ -21,7 +21,7 @@ from generator.diff.schemas import (
     is_open_union,
     resolve,
 )
-from generator.model.api import HTTP_METHODS, fallback_operation_id
+from generator.openapi import HTTP_METHODS, fallback_operation_id
 
 _PATH_PARAMETER = re.compile(r"\{([^}]*)\}")
 
@@ -194,7 +194,7 @@ def _refs(
 # -- operation comparison -------------------------------------------------------
 def compare_operation(walk: SchemaWalk, old: OperationInfo, new: OperationInfo) -> None:
     """Parameters, request body and responses of one matched operation."""
-    renamed = dict(zip(old.path_parameters, new.path_parameters))
+    renamed = dict(zip(old.path_parameters, new.path_parameters, strict=True))
     old_params = {
         (loc, renamed.get(name, name) if loc == "path" else name): p
         for (loc, name), p in old.parameters.items()
