@@ -146,8 +146,9 @@ def test_narrowed_argument_type_breaks_types_in_the_client() -> None:
         value={"type": "string", "enum": ["a", "b"]},
     )
     report = compare(old, new)
-    (change,) = only(report, "constraint-tightened")
-    assert verdicts(change) == (B, C, C)
+    (change,) = only(report, "enum-introduced")
+    assert change.summary == "now restricted to 2 values"
+    assert verdicts(change) == (B, C, B)
     (op,) = report.changed
     (client,) = op.client
     assert client.summary.startswith("argument name: str -> Literal[")
@@ -371,3 +372,55 @@ def test_open_enum_in_an_argument_keeps_str_so_a_lost_value_is_not_a_type_break(
     (change,) = only(report, "enum-value-removed")
     assert verdicts(change) == (C, C, C)
     assert not any(c.types == B for op in report.changed for c in op.client)
+
+
+def test_a_single_schema_becoming_a_union_keeps_its_member() -> None:
+    old = spec(
+        {
+            "Req": obj(name=STRING),
+            "Resp": obj(call={"type": "array", "items": ref("Call")}),
+            "Call": obj(["id"], id=STRING),
+            "Custom": obj(["id"], id=STRING, input=STRING),
+        }
+    )
+    new = edited(
+        old,
+        *COMPONENTS,
+        "Resp",
+        "properties",
+        "call",
+        "items",
+        value={"oneOf": [ref("Call"), ref("Custom")]},
+    )
+    report = compare(old, new)
+    assert [(c.kind, c.pointer) for c in report.changes] == [
+        ("variant-added", "#/components/schemas/Resp/properties/call/items/oneOf/1")
+    ]
+
+
+def test_argument_typed_by_an_alias_of_the_same_union_is_unchanged() -> None:
+    union = {"anyOf": [STRING, {"type": "array", "items": STRING}]}
+    old = spec({"Req": obj(["input"], input=union), "Resp": obj(id=STRING)})
+    new = edited(old, *COMPONENTS, "Req", "properties", "input", value=ref("Input"))
+    new = edited(new, *COMPONENTS, "Input", value=union)
+    report = compare(old, new)
+    assert report.changed == ()
+    assert report.form_only == {"inline schema vs $ref to an identical component": 1}
+
+
+def test_a_new_literal_value_widens_a_list_argument() -> None:
+    def group_by(*values: str) -> dict[str, object]:
+        return {"type": "array", "items": {"type": "string", "enum": list(values)}}
+
+    old = spec({"Req": obj(group_by=group_by("a", "b")), "Resp": obj(id=STRING)})
+    new = edited(
+        old, *COMPONENTS, "Req", "properties", "group_by", value=group_by("a", "b", "c")
+    )
+    (op,) = compare(old, new).changed
+    assert op.client == () and not op.breaking
+    newer = edited(
+        old, *COMPONENTS, "Req", "properties", "group_by", value=group_by("a")
+    )
+    (op,) = compare(old, newer).changed
+    (client,) = op.client
+    assert (client.calls, client.types) == (C, B)

@@ -4,20 +4,32 @@ The client plan is what users' code is written against, so the calls and
 types verdicts of a method come from comparing plans, not spec text: the
 method name, the positional path arguments (order and names), keyword
 arguments (removed, added as required, made required), argument types
-(narrowed: a member of the annotation's union or ``Literal`` is gone) and the
-return type (widened: a member is new).
+(narrowed: a value the old annotation accepted is no longer accepted) and the
+return type (widened: it may now hold a value the old one did not).  Aliases
+are expanded and ``Literal`` values are accepted by their scalar type, so
+``Literal["a"] | str`` losing ``"a"`` narrows nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diff.report import BREAKING, COMPATIBLE, ClientChange, Verdict
 from generator.model.build import ModelBuilder
 from generator.plan import Argument, MethodPlan, plan_client
-from generator.plan.types import EnumValues, TypeExpr, UnionOf
+from generator.plan.types import (
+    ANY,
+    AliasPlan,
+    EnumValues,
+    ListOf,
+    MapOf,
+    Ref,
+    Scalar,
+    TypeExpr,
+    UnionOf,
+)
 from generator.render.python.methods import MethodView
 from generator.render.python.types import annotation
 from generator.selection import Selection, index_operations, select
@@ -81,7 +93,7 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
             continue
         if after.required and not before.required:
             changes.append(_change(f"argument {name} now required", BREAKING, BREAKING))
-        if _difference(before.type, after.type):
+        if not _accepts(after.type, before.type):
             changes.append(
                 _change(
                     f"argument {name}: {_annotation(before)} -> {_annotation(after)}",
@@ -100,7 +112,7 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
         # A JSON result that may now also stream (a new ``stream`` argument)
         # is unchanged for calls that do not ask for a stream.
         kind_changed = (old.result, new.result) not in _SAME_RESULT
-        gained = _difference(new.returns, old.returns)
+        gained = not _accepts(old.returns, new.returns)
         changes.append(
             _change(
                 f"returns {new_returns} (was {old_returns})",
@@ -121,30 +133,41 @@ def _change(summary: str, calls: Verdict, types: Verdict) -> ClientChange:
     return ClientChange(summary=summary, calls=calls, types=types)
 
 
-def _atoms(expr: TypeExpr) -> set[str]:
-    """The members of an annotation: union members, each ``Literal`` value,
-    declarations by name, generics as written."""
-    return set(_walk_atoms(expr))
-
-
-def _walk_atoms(expr: TypeExpr) -> Iterator[str]:
+def _members(expr: TypeExpr, depth: int = 0) -> list[TypeExpr]:
+    """The members of a type: unions flattened, aliases expanded (an alias is
+    its target to a type checker), each ``Literal`` value on its own."""
+    if isinstance(expr, Ref) and isinstance(expr.target, AliasPlan) and depth < 16:
+        return _members(expr.target.target, depth + 1)
     if isinstance(expr, UnionOf):
-        for member in expr.members:
-            yield from _walk_atoms(member)
-    elif isinstance(expr, EnumValues):
-        yield from (f"Literal[{v!r}]" for v in expr.values)
-    else:
-        yield annotation(expr, MODELS)
+        return [m for member in expr.members for m in _members(member, depth)]
+    if isinstance(expr, EnumValues):
+        return [EnumValues((value,)) for value in expr.values]
+    return [expr]
 
 
-def _difference(left: TypeExpr, right: TypeExpr) -> set[str]:
-    """Members of ``left`` that ``right`` does not accept (``Any`` accepts
-    everything, ``str`` every string ``Literal``)."""
-    kept = _atoms(right)
-    if "Any" in kept:
-        return set()
-    return {
-        atom
-        for atom in _atoms(left) - kept
-        if not (atom.startswith("Literal['") and "str" in kept)
-    }
+def _accepts(wide: TypeExpr, narrow: TypeExpr, depth: int = 0) -> bool:
+    """Whether every value of ``narrow`` is a value of ``wide`` (lists and
+    maps compared by their items; classes by name)."""
+    options = _members(wide)
+    if ANY in options or depth > 16:
+        return True
+    return all(
+        any(_member_accepts(option, member, depth) for option in options)
+        for member in _members(narrow)
+    )
+
+
+def _member_accepts(wide: TypeExpr, narrow: TypeExpr, depth: int) -> bool:
+    if isinstance(narrow, EnumValues) and isinstance(wide, Scalar):
+        value = narrow.values[0]
+        kind = {str: "string", bool: "boolean", int: "integer"}[type(value)]
+        return wide.kind == kind or (wide.kind == "number" and kind == "integer")
+    if isinstance(wide, ListOf) and isinstance(narrow, ListOf):
+        return _accepts(wide.item, narrow.item, depth + 1)
+    if isinstance(wide, MapOf) and isinstance(narrow, MapOf):
+        return _accepts(wide.value, narrow.value, depth + 1)
+    if isinstance(wide, Ref) and isinstance(narrow, Ref):
+        return wide.target.name == narrow.target.name
+    if wide == Scalar("number") and narrow == Scalar("integer"):
+        return True
+    return wide == narrow

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -31,15 +33,31 @@ def _operations(operations: Sequence[str], limit: int = SHOWN_OPERATIONS) -> str
 
 
 def groups(report: Report) -> list[tuple[str, list[Change]]]:
-    """The changes in the order every format shows them."""
-    breaking = [c for c in report.changes if c.breaking]
-    types = [c for c in report.changes if not c.breaking and c.types == BREAKING]
-    rest = [c for c in report.changes if not c.breaking and c.types != BREAKING]
+    """The changes that reach operations, in the order every format shows them."""
+    reaching = [c for c in report.changes if c.operations]
     return [
-        ("Breaking changes (wire or calls)", breaking),
-        ("Type-check changes (mypy --strict)", types),
-        ("Compatible changes", rest),
+        ("Breaking changes (wire or calls)", [c for c in reaching if c.breaking]),
+        (
+            "Type-check changes (mypy --strict)",
+            [c for c in reaching if not c.breaking and c.types == BREAKING],
+        ),
+        (
+            "Compatible changes",
+            [c for c in reaching if not c.breaking and c.types != BREAKING],
+        ),
     ]
+
+
+def unreached(report: Report) -> list[str]:
+    """``Schema (N)`` for the schemas with changes that no operation reaches:
+    they are not in the client, so their changes are only counted."""
+    counts = Counter(
+        c.pointer.split("/")[3] for c in report.changes if not c.operations
+    )
+    return [f"{name} ({n})" for name, n in sorted(counts.items())]
+
+
+_UNREACHED = "Changes in schemas no operation reaches (not in the client)"
 
 
 # -- text --------------------------------------------------------------------------
@@ -49,24 +67,32 @@ def render_text(report: Report) -> str:
         if changes:
             lines += ["", f"{title}: {len(changes)}"]
             for change in changes:
-                lines.append(f"  {change.pointer}")
-                lines.append(f"      {change.summary} [{_breaks(change)}]")
+                lines.append(
+                    f"  {change.pointer}: {change.summary} [{_breaks(change)}]"
+                )
                 if change.operations:
-                    lines.append(f"      reaches: {_operations(change.operations)}")
+                    lines.append(f"      operations: {_operations(change.operations)}")
     for title, items in _lists(report):
         if items:
             lines += ["", f"{title}: {len(items)}"]
             lines += [f"  {item}" for item in items]
+    for title, names in _names(report):
+        if names:
+            lines += ["", f"{title}: {len(names)}"]
+            lines += textwrap.wrap(
+                ", ".join(names),
+                width=100,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+            )
     return "\n".join(lines) + "\n"
 
 
 def _lists(report: Report) -> list[tuple[str, list[str]]]:
-    """The other sections, one line per entry."""
+    """The sections written one line per entry."""
     return [
         ("Renamed", [_rename(r) for r in report.renamed]),
-        ("Deprecated operations", list(report.deprecated)),
-        ("Deprecated fields and schemas", list(report.deprecated_elsewhere)),
-        ("Removed operations", list(report.removed)),
         (
             "Client methods that change",
             [
@@ -75,9 +101,19 @@ def _lists(report: Report) -> list[tuple[str, list[str]]]:
                 for c in op.client
             ],
         ),
+        ("Deprecated fields and schemas", list(report.deprecated_elsewhere)),
+    ]
+
+
+def _names(report: Report) -> list[tuple[str, list[str]]]:
+    """The sections that are lists of names."""
+    return [
+        ("Deprecated operations", list(report.deprecated)),
+        ("Removed operations", list(report.removed)),
         ("Added operations", list(report.added)),
         ("Removed schemas", list(report.schemas_removed)),
         ("Added schemas", list(report.schemas_added)),
+        (_UNREACHED, unreached(report)),
     ]
 
 
@@ -166,6 +202,11 @@ def render_markdown(report: Report) -> str:
         if items:
             out += _folded(
                 f"{title}: {len(items)}", [f"- {escape_markdown(i)}" for i in items]
+            )
+    for title, names in _names(report):
+        if names:
+            out += _folded(
+                f"{title}: {len(names)}", [", ".join(map(escape_markdown, names))]
             )
     return "\n".join(out) + "\n"
 

@@ -204,6 +204,18 @@ class SchemaWalk:
             if self.renamed.get(old_name, old_name) == new_name:
                 self._count_annotations(old, new)
                 return
+        old_union = _union_body(self.old_spec, old)
+        new_union = _union_body(self.new_spec, new)
+        if (old_union is None) != (new_union is None):
+            # One side became (or stopped being) a union: the other side is
+            # compared as a union of one, so a kept member is matched.
+            key, union = old_union or new_union or ("", {})
+            old_members = {key: [old]} if old_union is None else union
+            new_members = {key: [new]} if new_union is None else union
+            union_open = is_open_union(self.new_spec, new_members)
+            self._members(old_members, new_members, pointer, key, union_open, False)
+            return
+        if old_name is not None and new_name is not None:
             self._add(pointer, "ref-changed", f"now {new_name} (was {old_name})")
         if old_name is not None or new_name is not None:
             self._resolved(old, new, pointer, open_enum, (old_name, new_name))
@@ -320,11 +332,11 @@ class SchemaWalk:
             if isinstance(new_values, list) and old_values is None:
                 self._add(
                     pointer,
-                    "constraint-tightened",
+                    "enum-introduced",
                     f"now restricted to {len(new_values)} values",
                 )
             elif isinstance(old_values, list) and new_values is None:
-                self._add(pointer, "constraint-loosened", "no longer an enum")
+                self._add(pointer, "enum-dropped", "no longer an enum")
             return
         for value in new_values:
             if value not in old_values and value is not None:
@@ -505,6 +517,20 @@ def flatten(
     if required:
         merged["required"] = required
     return merged
+
+
+def _union_body(
+    spec: Mapping[str, Any], node: Any
+) -> tuple[str, Mapping[str, Any]] | None:
+    """``(anyOf or oneOf, the union)`` when ``node`` stands for a union (a
+    ``null`` branch aside, references followed)."""
+    body = resolve(spec, node)
+    if isinstance(body, Mapping):
+        body = unwrap(split_null(body)[1])
+        for key in ("anyOf", "oneOf"):
+            if isinstance(body.get(key), list):
+                return key, body
+    return None
 
 
 def nullable(spec: Mapping[str, Any], node: Any, depth: int = 0) -> bool:

@@ -6,7 +6,9 @@ the old spec.  Readers are tolerant of two things by design, as the generated
 models are: unknown properties and unknown enum values in replies.  OpenAI
 rejects unknown request arguments, so a request property that disappears
 breaks the wire.  Nor do they check lengths, bounds or patterns, so only a
-tighter constraint on a request is a wire break.
+tighter constraint on a request is a wire break.  A reply media type added
+is one the request chooses (``stream``, ``Accept``); when it changes what the
+client's method returns, the method's own comparison says so.
 
 ``calls``: Python code written against the old client still runs against the
 regenerated one: method and argument names, positional path arguments,
@@ -46,6 +48,8 @@ RULES: dict[str, tuple[tuple[Verdict, Verdict, Verdict], ...]] = {
     "const-changed": ((B, C, B), (B, C, B)),
     "enum-value-added": (_SAFE, (C, C, B)),
     "enum-value-removed": ((B, C, B), _SAFE),
+    "enum-introduced": ((B, C, B), _SAFE),
+    "enum-dropped": (_SAFE, (C, C, B)),
     "constraint-tightened": ((B, C, C), _SAFE),
     "constraint-loosened": _BOTH_SAFE,
     "property-added": (_SAFE, _SAFE),
@@ -67,7 +71,7 @@ RULES: dict[str, tuple[tuple[Verdict, Verdict, Verdict], ...]] = {
     "parameter-now-optional": (_SAFE, _SAFE),
     "body-now-required": ((B, B, B), _SAFE),
     "body-now-optional": (_SAFE, _SAFE),
-    "media-type-added": (_SAFE, (B, C, C)),
+    "media-type-added": _BOTH_SAFE,
     "media-type-removed": ((B, C, C), _SAFE),
     "response-added": (_SAFE, _SAFE),
     "response-removed": (_SAFE, _SAFE),
