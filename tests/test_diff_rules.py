@@ -151,7 +151,9 @@ def test_narrowed_argument_type_breaks_types_in_the_client() -> None:
     assert verdicts(change) == (B, C, B)
     (op,) = report.changed
     (client,) = op.client
-    assert client.summary.startswith("argument name: str -> Literal[")
+    assert client.summary == (
+        'argument name: Literal["a", "b"] (was str); no longer accepts str'
+    )
     assert (client.calls, client.types) == (C, B)
 
 
@@ -424,3 +426,7 @@ def test_a_new_literal_value_widens_a_list_argument() -> None:
     (op,) = compare(old, newer).changed
     (client,) = op.client
     assert (client.calls, client.types) == (C, B)
+    assert client.summary == (
+        'argument group_by: list[Literal["a"]] | NotGiven (was list[Literal["a", "b"]]'
+        ' | NotGiven); no longer accepts Literal["b"]'
+    )

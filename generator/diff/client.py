@@ -94,9 +94,12 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
         if after.required and not before.required:
             changes.append(_change(f"argument {name} now required", BREAKING, BREAKING))
         if not _accepts(after.type, before.type):
+            was, now = _annotation(before), _annotation(after)
+            lost = ", ".join(_not_accepted(after.type, before.type))
+            summary = f"{now} (was {was})" if was != now else f"{now}, narrowed"
             changes.append(
                 _change(
-                    f"argument {name}: {_annotation(before)} -> {_annotation(after)}",
+                    f"argument {name}: {summary}; no longer accepts {lost}",
                     COMPATIBLE,
                     BREAKING,
                 )
@@ -155,6 +158,20 @@ def _accepts(wide: TypeExpr, narrow: TypeExpr, depth: int = 0) -> bool:
         any(_member_accepts(option, member, depth) for option in options)
         for member in _members(narrow)
     )
+
+
+def _not_accepted(wide: TypeExpr, narrow: TypeExpr) -> list[str]:
+    """The members of ``narrow`` that ``wide`` does not accept, as annotations
+    (inside a list or map when both sides are one)."""
+    lost = [m for m in _members(narrow) if not _accepts(wide, m)]
+    containers = [m for m in _members(wide) if isinstance(m, (ListOf, MapOf))]
+    if len(lost) == 1 and len(containers) == 1:
+        inner, outer = lost[0], containers[0]
+        if isinstance(inner, ListOf) and isinstance(outer, ListOf):
+            return _not_accepted(outer.item, inner.item)
+        if isinstance(inner, MapOf) and isinstance(outer, MapOf):
+            return _not_accepted(outer.value, inner.value)
+    return [annotation(m, MODELS) for m in lost]
 
 
 def _member_accepts(wide: TypeExpr, narrow: TypeExpr, depth: int) -> bool:
