@@ -430,3 +430,29 @@ def test_a_new_literal_value_widens_a_list_argument() -> None:
         'argument group_by: list[Literal["a"]] | NotGiven (was list[Literal["a", "b"]]'
         ' | NotGiven); no longer accepts Literal["b"]'
     )
+
+
+def test_any_object_replaced_by_specific_objects_is_one_narrowing() -> None:
+    old = spec(
+        {
+            "Req": obj(name=STRING),
+            "Resp": obj(annotation={"type": "object"}),
+            "A": obj(["a"], a=STRING),
+            "B": obj(["b"], b=STRING),
+        }
+    )
+    new = edited(
+        old,
+        *COMPONENTS,
+        "Resp",
+        "properties",
+        "annotation",
+        value={"oneOf": [ref("A"), ref("B")]},
+    )
+    report = compare(old, new)
+    (change,) = report.changes
+    assert (change.kind, change.summary) == (
+        "constraint-tightened",
+        "any object narrowed to A, B",
+    )
+    assert verdicts(change) == (C, C, C)

@@ -443,6 +443,8 @@ class SchemaWalk:
         pairs, gone, fresh = self._match(old_list, new_list)
         for i, j in pairs:
             self._node(old_list[i], new_list[j], f"{pointer}/{key}/{j}", open_)
+        if not all_of:
+            gone, fresh = self._absorbed(old_list, new_list, gone, fresh, pointer, key)
         for i in gone:
             self._add(
                 f"{pointer}/{key}",
@@ -455,6 +457,49 @@ class SchemaWalk:
                 "allof-member-added" if all_of else "variant-added",
                 f"{key} member {_label(new_list[j])} added",
             )
+
+    def _absorbed(
+        self,
+        old_list: list[Any],
+        new_list: list[Any],
+        gone: list[int],
+        fresh: list[int],
+        pointer: str,
+        key: str,
+    ) -> tuple[list[int], list[int]]:
+        """A union branch that takes any value of a type (``{type: object}``)
+        replaced by branches of that type is a narrowing, not branches added
+        (and the other way round).  Returns the members left to report."""
+        for free_side, other_side in ((gone, fresh), (fresh, gone)):
+            free_list = old_list if free_side is gone else new_list
+            other_list = new_list if free_side is gone else old_list
+            other_spec = self.new_spec if free_side is gone else self.old_spec
+            for i in list(free_side):
+                type_ = _free_type(free_list[i])
+                if type_ is None:
+                    continue
+                inside = [
+                    j
+                    for j in other_side
+                    if _types(other_spec, other_list[j]) == {type_}
+                ]
+                if not inside:
+                    continue
+                names = ", ".join(_label(other_list[j]) for j in inside)
+                narrowed = free_side is gone
+                self._add(
+                    f"{pointer}/{key}",
+                    "constraint-tightened" if narrowed else "constraint-loosened",
+                    (
+                        f"any {type_} narrowed to {names}"
+                        if narrowed
+                        else f"{names} widened to any {type_}"
+                    ),
+                )
+                free_side.remove(i)
+                for j in inside:
+                    other_side.remove(j)
+        return gone, fresh
 
     def _match(
         self, old_list: list[Any], new_list: list[Any]
@@ -553,6 +598,16 @@ def _without_null(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: v for k, v in value.items() if k != "(null)"}
     return value
+
+
+def _free_type(node: Any) -> str | None:
+    """``T`` for a schema that takes any value of type ``T`` (``{type: T}``
+    and annotations), else ``None``."""
+    contract = canonical(node)
+    if isinstance(contract, dict) and set(contract) == {"type"}:
+        type_ = contract["type"]
+        return type_ if isinstance(type_, str) else None
+    return None
 
 
 def _shape(node: Any) -> str | None:
