@@ -76,7 +76,9 @@ def base() -> Spec:
     )
 
 
-def edited(old: Spec, *path: str, value: Any = None, delete: bool = False) -> Spec:
+def edited(
+    old: Spec, *path: str | int, value: Any = None, delete: bool = False
+) -> Spec:
     """A deep copy of ``old`` with the node at ``path`` set (or deleted)."""
     new = copy.deepcopy(old)
     node = new

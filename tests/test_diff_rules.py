@@ -456,3 +456,32 @@ def test_any_object_replaced_by_specific_objects_is_one_narrowing() -> None:
         "any object narrowed to A, B",
     )
     assert verdicts(change) == (C, C, C)
+
+
+def test_property_moved_between_allof_members_is_not_a_removal() -> None:
+    shared = obj(model=STRING, effort=STRING)
+    own = obj(input=STRING)
+    old = spec(
+        {
+            "Shared": shared,
+            "Req": {"allOf": [ref("Shared"), own]},
+            "Resp": obj(id=STRING),
+        }
+    )
+    new = edited(old, *COMPONENTS, "Shared", "properties", "effort", delete=True)
+    new = edited(
+        new, *COMPONENTS, "Req", "allOf", 1, "properties", "effort", value=STRING
+    )
+    report = compare(old, new)
+    moved = only(report, "property-moved")
+    assert [(c.pointer, verdicts(c)) for c in moved] == [
+        ("#/components/schemas/Shared/properties/effort", (C, C, C))
+    ]
+    assert not report.breaking and report.changed[0].client == ()
+    # Removed from the composite too: a removal again.
+    gone = edited(
+        new, *COMPONENTS, "Req", "allOf", 1, "properties", "effort", delete=True
+    )
+    assert [verdicts(c) for c in only(compare(old, gone), "property-removed")] == [
+        (B, B, B)
+    ]

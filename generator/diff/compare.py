@@ -26,7 +26,7 @@ from generator.diff.report import (
     Report,
     SpecInfo,
 )
-from generator.diff.schemas import SCHEMA_REF, SchemaWalk, escape
+from generator.diff.schemas import SCHEMA_REF, SchemaWalk, allof_uses, escape, flatten
 from generator.diff.verdicts import semver, verdicts, worst
 from generator.plan import MethodPlan
 
@@ -57,7 +57,8 @@ def compare(
                 component=new_name,
             )
     old_reach, new_reach = reach(old_spec, old_ops), reach(new_spec, new_ops)
-    changes = _changes(walk.findings, old_reach, new_reach, renamed_schemas)
+    findings = _moved_properties(walk.findings, new_spec, new_schemas)
+    changes = _changes(findings, old_reach, new_reach, renamed_schemas)
     changes.extend(
         _removed_schemas(old_schemas, new_schemas, renamed_schemas, old_reach)
     )
@@ -171,6 +172,39 @@ def _changes(
     for group in enum_groups.values():
         changes.append(_enum_change(group))
     return changes
+
+
+def _moved_properties(
+    findings: list[Finding], spec: Mapping[str, Any], schemas: Mapping[str, Any]
+) -> list[Finding]:
+    """A property removed from a component that is only ever an ``allOf``
+    member, while every schema including it still has the property (from
+    another member), moved: the composites, which are what the client
+    sees, keep it."""
+    uses = allof_uses(spec)
+    kept = []
+    for finding in findings:
+        name, prefix = finding.component, ""
+        if finding.kind == "property-removed" and name is not None:
+            prefix = SCHEMA_REF + escape(name) + "/properties/"
+        property_ = finding.pointer[len(prefix) :] if prefix else ""
+        if not prefix or not finding.pointer.startswith(prefix) or "/" in property_:
+            kept.append(finding)
+            continue
+        property_ = property_.replace("~1", "/").replace("~0", "~")
+        composites = sorted(uses.get(str(name)) or ())
+        if composites and all(
+            property_ in (flatten(spec, schemas[c]).get("properties") or {})
+            for c in composites
+        ):
+            finding = replace(
+                finding,
+                kind="property-moved",
+                summary=f"property {property_!r} moved to the other allOf members "
+                f"of {', '.join(composites)}",
+            )
+        kept.append(finding)
+    return kept
 
 
 def _enum_change(group: list[Change]) -> Change:

@@ -600,6 +600,36 @@ def _without_null(value: Any) -> Any:
     return value
 
 
+def allof_uses(spec: Mapping[str, Any]) -> dict[str, set[str] | None]:
+    """Component -> the components that include it as an ``allOf`` member,
+    or ``None`` when it is also used any other way."""
+    uses: dict[str, set[str] | None] = {}
+
+    def visit(node: Any, owner: str | None, in_all_of: bool) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item, owner, in_all_of)
+            return
+        if not isinstance(node, Mapping):
+            return
+        name = component_name(node)
+        if name is not None:
+            known = uses.setdefault(name, set())
+            if in_all_of and owner is not None and known is not None:
+                known.add(owner)
+            else:
+                uses[name] = None
+        for key, value in node.items():
+            visit(value, owner, key == "allOf")
+
+    components = spec.get("components")
+    schemas = components.get("schemas") if isinstance(components, Mapping) else None
+    for name, body in (schemas if isinstance(schemas, Mapping) else {}).items():
+        visit(body, str(name), False)
+    visit(spec.get("paths"), None, False)
+    return uses
+
+
 def _free_type(node: Any) -> str | None:
     """``T`` for a schema that takes any value of type ``T`` (``{type: T}``
     and annotations), else ``None``."""

@@ -55,6 +55,7 @@ RULES: dict[str, tuple[tuple[Verdict, Verdict, Verdict], ...]] = {
     "property-added": (_SAFE, _SAFE),
     "property-added-required": ((B, B, B), _SAFE),
     "property-removed": ((B, B, B), (C, B, B)),
+    "property-moved": _BOTH_SAFE,
     "property-now-required": ((B, B, B), _SAFE),
     "property-now-optional": (_SAFE, (C, C, B)),
     "variant-added": (_SAFE, (B, C, B)),
