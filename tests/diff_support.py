@@ -81,7 +81,7 @@ def edited(
 ) -> Spec:
     """A deep copy of ``old`` with the node at ``path`` set (or deleted)."""
     new = copy.deepcopy(old)
-    node = new
+    node: Any = new
     for key in path[:-1]:
         node = node[key]
     if delete:
