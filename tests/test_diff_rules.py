@@ -485,3 +485,22 @@ def test_property_moved_between_allof_members_is_not_a_removal() -> None:
     assert [verdicts(c) for c in only(compare(old, gone), "property-removed")] == [
         (B, B, B)
     ]
+
+
+def test_the_same_change_to_many_operations_is_one_line() -> None:
+    paths = {
+        f"/things{n}": {"post": operation(f"createThing{n}", request=ref("Req"))}
+        for n in (1, 2, 3)
+    }
+    old = spec({"Req": obj(name=STRING), "Resp": obj(id=STRING)}, paths)
+    new = copy.deepcopy(old)
+    for n in (1, 2, 3):
+        new["paths"][f"/things{n}"]["post"]["responses"]["429"] = {
+            "description": "Too many requests"
+        }
+    (change,) = compare(old, new).changes
+    assert change.summary == "response 429 added (3 places)"
+    assert change.operations == ("createThing1", "createThing2", "createThing3")
+    assert change.places == tuple(
+        f"#/paths/~1things{n}/post/responses/429" for n in (1, 2, 3)
+    )

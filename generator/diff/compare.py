@@ -137,10 +137,10 @@ def _changes(
     new_reach: Reach,
     renamed: Mapping[str, str],
 ) -> list[Change]:
-    """Findings with verdicts; enum values grouped, one change per value."""
+    """Findings with verdicts, grouped: one change per enum value, and one
+    change for the same change to many operations (``response 429 added``)."""
     back = {new: old for old, new in renamed.items()}
-    enum_groups: dict[tuple[str, str], list[Change]] = defaultdict(list)
-    changes: list[Change] = []
+    groups: dict[tuple[str, ...], list[Change]] = defaultdict(list)
     for finding in findings:
         if finding.component is not None:
             old_name = back.get(finding.component, finding.component)
@@ -166,12 +166,34 @@ def _changes(
             operations=tuple(sorted(operations)),
         )
         if finding.kind in _ENUM_KINDS:
-            enum_groups[(finding.kind, repr(finding.value))].append(change)
+            key: tuple[str, ...] = (finding.kind, repr(finding.value))
+        elif finding.component is None:
+            # The same change at the same place of several operations.
+            tail = "/".join(finding.pointer.split("/")[4:])
+            key = ("operations", finding.kind, finding.summary, tail)
         else:
-            changes.append(change)
-    for group in enum_groups.values():
-        changes.append(_enum_change(group))
-    return changes
+            key = ("one", str(len(groups)))
+        groups[key].append(change)
+    return [_merged(group) for group in groups.values()]
+
+
+def _merged(group: list[Change]) -> Change:
+    """One change for a group: every place, every operation, worst verdicts."""
+    first = min(group, key=lambda c: c.pointer)
+    if len(group) == 1 and first.kind not in _ENUM_KINDS:
+        return first
+    places = tuple(sorted({c.pointer for c in group}))
+    where = "" if len(places) == 1 else f" ({len(places)} places)"
+    return Change(
+        first.pointer,
+        first.kind,
+        first.summary + where,
+        wire=worst(c.wire for c in group),
+        calls=worst(c.calls for c in group),
+        types=worst(c.types for c in group),
+        operations=tuple(sorted({op for c in group for op in c.operations})),
+        places=places,
+    )
 
 
 def _moved_properties(
@@ -194,8 +216,7 @@ def _moved_properties(
         property_ = property_.replace("~1", "/").replace("~0", "~")
         composites = sorted(uses.get(str(name)) or ())
         if composites and all(
-            property_ in (flatten(spec, schemas[c]).get("properties") or {})
-            for c in composites
+            _keeps(spec, schemas, uses, c, property_, set()) for c in composites
         ):
             finding = replace(
                 finding,
@@ -207,20 +228,25 @@ def _moved_properties(
     return kept
 
 
-def _enum_change(group: list[Change]) -> Change:
-    """One change for one enum value: every place it applies to, worst verdicts."""
-    first = min(group, key=lambda c: c.pointer)
-    places = tuple(sorted({c.pointer for c in group}))
-    where = "" if len(places) == 1 else f" ({len(places)} places)"
-    return Change(
-        first.pointer,
-        first.kind,
-        first.summary + where,
-        wire=worst(c.wire for c in group),
-        calls=worst(c.calls for c in group),
-        types=worst(c.types for c in group),
-        operations=tuple(sorted({op for c in group for op in c.operations})),
-        places=places,
+def _keeps(
+    spec: Mapping[str, Any],
+    schemas: Mapping[str, Any],
+    uses: Mapping[str, set[str] | None],
+    name: str,
+    property_: str,
+    seen: set[str],
+) -> bool:
+    """Whether schema ``name`` has ``property_`` (through its ``allOf``
+    members), or is itself only an ``allOf`` member of schemas that all do."""
+    if name in seen or name not in schemas:
+        return False
+    seen = seen | {name}
+    if property_ in (flatten(spec, schemas[name]).get("properties") or {}):
+        return True
+    composites = uses.get(name)
+    return bool(composites) and all(
+        _keeps(spec, schemas, uses, c, property_, seen)
+        for c in sorted(composites or ())
     )
 
 
