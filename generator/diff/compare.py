@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -31,6 +32,9 @@ from generator.diff.verdicts import semver, verdicts, worst
 from generator.plan import MethodPlan
 
 _ENUM_KINDS = ("enum-value-added", "enum-value-removed")
+#: The schema of a request body: its model is spread into the method's
+#: arguments, which the client comparison reports.
+_REQUEST_BODY = re.compile(r"/requestBody/content/[^/]+/schema$")
 
 
 def compare(
@@ -158,11 +162,14 @@ def _changes(
             sides = [finding.side or "request"]
             operations = frozenset([finding.operation or ""])
             open_enum = finding.open_enum
+        kind = finding.kind
+        if kind == "ref-changed" and _REQUEST_BODY.search(finding.pointer):
+            kind = "body-ref-changed"
         change = Change(
             finding.pointer,
-            finding.kind,
+            kind,
             finding.summary,
-            *verdicts(finding.kind, sides, open_enum),
+            *verdicts(kind, sides, open_enum),
             operations=tuple(sorted(operations)),
         )
         if finding.kind in _ENUM_KINDS:

@@ -63,6 +63,8 @@ RULES: dict[str, tuple[tuple[Verdict, Verdict, Verdict], ...]] = {
     "allof-member-added": ((B, C, C), _SAFE),
     "allof-member-removed": (_SAFE, (C, B, B)),
     "ref-changed": ((C, C, B), (C, C, B)),
+    # A request body's schema: the method's arguments say what changed.
+    "body-ref-changed": _BOTH_SAFE,
     "default-changed": (_SAFE, _SAFE),
     "deprecated": (_SAFE, _SAFE),
     "parameter-added": (_SAFE, _SAFE),
