@@ -504,3 +504,19 @@ def test_the_same_change_to_many_operations_is_one_line() -> None:
     assert change.places == tuple(
         f"#/paths/~1things{n}/post/responses/429" for n in (1, 2, 3)
     )
+
+
+def test_renamed_schema_with_its_keys_in_another_order_is_still_a_rename() -> None:
+    wait = {"type": "object", "properties": {"type": STRING}, "required": ["type"]}
+    reordered = {"required": ["type"], "properties": {"type": STRING}, "type": "object"}
+    old = spec({"Req": obj(action=ref("Wait")), "Resp": obj(id=STRING), "Wait": wait})
+    new = spec(
+        {
+            "Req": obj(action=ref("WaitParam")),
+            "Resp": obj(id=STRING),
+            "WaitParam": reordered,
+        }
+    )
+    report = compare(old, new)
+    assert [(r.old, r.new) for r in report.renamed] == [("Wait", "WaitParam")]
+    assert report.changes == ()

@@ -9,6 +9,7 @@ differences between them are annotations (``description``, ``example``,
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -109,6 +110,12 @@ def canonical(node: Any) -> Any:
     if nullable:
         result["(null)"] = True
     return result
+
+
+def fingerprint(node: Any) -> str:
+    """:func:`canonical` as text, independent of key order: equal for equal
+    contracts, usable as a dictionary key."""
+    return json.dumps(canonical(node), sort_keys=True, default=str)
 
 
 def local_annotations(node: Mapping[str, Any]) -> dict[str, Any]:

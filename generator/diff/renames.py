@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from generator.diff.normalise import canonical
+from generator.diff.normalise import fingerprint
 
 #: A body at least this long (as text) is specific enough to pair two
 #: unrelated names; shorter ones (``{type: string}``) also need similar names.
@@ -32,13 +32,13 @@ def schema_renames(
     added = [name for name in new_schemas if name not in old_schemas]
     by_body: dict[str, list[str]] = defaultdict(list)
     for name in added:
-        by_body[repr(canonical(new_schemas[name]))].append(name)
+        by_body[fingerprint(new_schemas[name])].append(name)
     renamed: dict[str, str] = {}
     taken: set[str] = set()
     for name in old_schemas:
         if name in new_schemas:
             continue
-        body = repr(canonical(old_schemas[name]))
+        body = fingerprint(old_schemas[name])
         candidates = [c for c in by_body.get(body, []) if c not in taken]
         if not candidates:
             continue

@@ -13,7 +13,13 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from generator.diff.normalise import canonical, local_annotations, split_null, unwrap
+from generator.diff.normalise import (
+    canonical,
+    fingerprint,
+    local_annotations,
+    split_null,
+    unwrap,
+)
 from generator.diff.report import Finding
 
 SCHEMA_REF = "#/components/schemas/"
@@ -528,8 +534,8 @@ class SchemaWalk:
 
         pair_by(old_ref, component_name)
         pair_by(
-            lambda n: repr(canonical(resolve(self.old_spec, n))),
-            lambda n: repr(canonical(resolve(self.new_spec, n))),
+            lambda n: fingerprint(resolve(self.old_spec, n)),
+            lambda n: fingerprint(resolve(self.new_spec, n)),
         )
         pair_by(_shape, _shape)
         return sorted(pairs, key=lambda p: p[1]), free_old, free_new
