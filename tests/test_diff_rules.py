@@ -520,3 +520,29 @@ def test_renamed_schema_with_its_keys_in_another_order_is_still_a_rename() -> No
     report = compare(old, new)
     assert [(r.old, r.new) for r in report.renamed] == [("Wait", "WaitParam")]
     assert report.changes == ()
+
+
+def test_a_schema_identical_but_for_a_renamed_reference_is_renamed_too() -> None:
+    point = obj(["x"], x={"type": "integer"})
+    old = spec(
+        {
+            "Req": obj(action=ref("Move")),
+            "Resp": obj(id=STRING),
+            "Move": obj(["to"], to=ref("Coordinate")),
+            "Coordinate": point,
+        }
+    )
+    new = spec(
+        {
+            "Req": obj(action=ref("MoveParam")),
+            "Resp": obj(id=STRING),
+            "MoveParam": obj(["to"], to=ref("CoordParam")),
+            "CoordParam": point,
+        }
+    )
+    report = compare(old, new)
+    assert sorted((r.old, r.new) for r in report.renamed) == [
+        ("Coordinate", "CoordParam"),
+        ("Move", "MoveParam"),
+    ]
+    assert report.changes == ()
