@@ -343,7 +343,8 @@ def test_new_required_query_parameter_breaks_calls() -> None:
     new = edited(old, "paths", "/things", "post", "parameters", value=[parameter])
     report = compare(old, new)
     (change,) = only(report, "parameter-added-required")
-    assert change.pointer == "#/paths/~1things/post/parameters/query:limit"
+    assert change.pointer == "#/paths/~1things/post/parameters/0"
+    assert change.summary == "required query parameter 'limit' added"
     assert verdicts(change) == (B, B, B)
 
 

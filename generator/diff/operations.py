@@ -27,14 +27,22 @@ _PATH_PARAMETER = re.compile(r"\{([^}]*)\}")
 
 
 @dataclass(frozen=True)
+class ParameterInfo:
+    #: Where the parameter is declared (on the path item or the operation).
+    pointer: str
+    #: The parameter object, its reference resolved.
+    raw: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class OperationInfo:
     operation_id: str
     method: str
     path: str
     raw: Mapping[str, Any]
-    #: Parameters (references resolved; path-item ones first, overridden by
-    #: the operation's), by ``(location, name)``.
-    parameters: Mapping[tuple[str, str], Mapping[str, Any]]
+    #: Parameters (path-item ones first, overridden by the operation's), by
+    #: ``(location, name)``.
+    parameters: Mapping[tuple[str, str], ParameterInfo]
 
     @property
     def pointer(self) -> str:
@@ -61,7 +69,8 @@ def index(spec: Mapping[str, Any]) -> dict[tuple[str, str], OperationInfo]:
         item = resolve(spec, item)
         if not isinstance(item, Mapping):
             continue
-        shared = _parameters(spec, item.get("parameters"))
+        item_pointer = f"#/paths/{escape(str(path))}"
+        shared = _parameters(spec, item.get("parameters"), item_pointer)
         for method, raw in item.items():
             if method not in HTTP_METHODS or not isinstance(raw, Mapping):
                 continue
@@ -75,20 +84,26 @@ def index(spec: Mapping[str, Any]) -> dict[tuple[str, str], OperationInfo]:
                 method=str(method),
                 path=str(path),
                 raw=raw,
-                parameters={**shared, **_parameters(spec, raw.get("parameters"))},
+                parameters={
+                    **shared,
+                    **_parameters(
+                        spec, raw.get("parameters"), f"{item_pointer}/{method}"
+                    ),
+                },
             )
             found.setdefault(info.route, info)
     return found
 
 
 def _parameters(
-    spec: Mapping[str, Any], raw: Any
-) -> dict[tuple[str, str], Mapping[str, Any]]:
+    spec: Mapping[str, Any], raw: Any, pointer: str
+) -> dict[tuple[str, str], ParameterInfo]:
     found = {}
-    for item in raw if isinstance(raw, list) else []:
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
         parameter = resolve(spec, item)
         if isinstance(parameter, Mapping):
-            found[(str(parameter.get("in")), str(parameter.get("name")))] = parameter
+            key = (str(parameter.get("in")), str(parameter.get("name")))
+            found[key] = ParameterInfo(f"{pointer}/parameters/{i}", parameter)
     return found
 
 
@@ -145,7 +160,7 @@ def _operation_roots(
     open_refs: set[str],
     closed_refs: set[str],
 ) -> Iterator[tuple[str, list[str]]]:
-    request = [info.parameters, info.raw.get("requestBody")]
+    request = [[p.raw for p in info.parameters.values()], info.raw.get("requestBody")]
     yield "request", list(_refs(spec, request, open_refs, closed_refs))
     yield "response", list(
         _refs(spec, info.raw.get("responses"), open_refs, closed_refs)
@@ -199,10 +214,11 @@ def compare_operation(walk: SchemaWalk, old: OperationInfo, new: OperationInfo) 
         (loc, renamed.get(name, name) if loc == "path" else name): p
         for (loc, name), p in old.parameters.items()
     }
-    base = new.pointer
     for key in [*old_params, *(k for k in new.parameters if k not in old_params)]:
-        where = f"{base}/parameters/{escape(key[0])}:{escape(key[1])}"
-        before, after = old_params.get(key), new.parameters.get(key)
+        old_info, new_info = old_params.get(key), new.parameters.get(key)
+        where = (new_info or old_info or ParameterInfo("", {})).pointer
+        before = None if old_info is None else old_info.raw
+        after = None if new_info is None else new_info.raw
         label = f"{key[0]} parameter {key[1]!r}"
         if after is None:
             walk.note(where, "parameter-removed", f"{label} removed", new.operation_id)
