@@ -13,20 +13,19 @@ from generator.diff import Report, compare
 from generator.diff.normalise import split_null
 from generator.load import load_spec
 
-SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "specs" / "openai"
 APRIL_2025 = "openai-openapi-2025-04-29-498c71d.yaml.xz"
 MAY_2026 = "openai-openapi-2026-05-13-5162af9.yaml.xz"
 JULY_2026 = "openai-openapi-2026-07-15-535f5dc.yaml.xz"
 AUGUST_2026 = "openai-openapi-2026-08-21-f85dbe2.yaml.xz"
+SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "specs" / "openai"
 
 
 @functools.cache
 def spec(name: str) -> dict[str, Any]:
+    """A corpus spec read by the generator's own loader (as ``diff`` reads it)."""
     path = SPECS / name
     if not path.is_file():
-        pytest.skip(
-            f"corpus spec {name} not found in {SPECS} (needs ../shared beside the repo)"
-        )
+        pytest.skip(f"{name} not found in {SPECS} (needs ../shared beside the repo)")
     return load_spec(path)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,11 @@ from generator.diff.compare import compare
 from generator.diff.formats import FORMATS, render
 from generator.errors import GeneratorError
 from generator.load import load_spec
+from generator.shell import EXIT_OK, guarded
 from generator.spec_source import lock_path_for, materialise, read_lock
 
-EXIT_OK, EXIT_BREAKING, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: ``--fail-on-breaking`` and a change breaks the wire or existing calls.
+EXIT_BREAKING = 1
 LOCKED = "locked"
 
 _EPILOG = """\
@@ -92,23 +93,13 @@ def load_side(name: str, spec_path: Path) -> tuple[dict[str, Any], str]:
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        old, old_label = load_side(args.old, args.spec)
-        new, new_label = load_side(args.new, args.spec)
-        report = compare(old, new, old_label, new_label)
-    except GeneratorError as exc:
-        if args.debug:
-            traceback.print_exc()
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except Exception as exc:  # noqa: BLE001 - one clear line, never a raw traceback
-        if args.debug:
-            traceback.print_exc()
-        print(
-            f"internal error: {type(exc).__name__}: {exc} (re-run with --debug)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    return guarded(lambda: _diff(args), args.debug)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    old, old_label = load_side(args.old, args.spec)
+    new, new_label = load_side(args.new, args.spec)
+    report = compare(old, new, old_label, new_label)
     sys.stdout.write(render(report, args.format))
     if args.fail_on_breaking and report.breaking:
         print(
