@@ -13,6 +13,7 @@ import yaml
 from diff_support import STRING, base, edited, obj, spec
 
 from generator.cli import main
+from generator.diff import compare, render
 
 REPO = Path(__file__).resolve().parents[1]
 COMPONENTS = ("components", "schemas")
@@ -185,3 +186,22 @@ def test_generating_still_parses_its_own_arguments(
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "python -m generator diff OLD NEW" in capsys.readouterr().out
+
+
+def test_values_added_to_one_enum_are_one_line_in_text_one_change_each_in_json() -> (
+    None
+):
+    old = base()
+    status = {"type": "string", "enum": ["queued", "done", "failed", "expired"]}
+    new = edited(old, *COMPONENTS, "Resp", "properties", "status", value=status)
+    report = compare(old, new)
+    text = render(report, "text")
+    assert (
+        "  #/components/schemas/Resp/properties/status: 2 enum values added: "
+        "'expired', 'failed' [breaks types]\n"
+    ) in text
+    changes = json.loads(render(report, "json"))["changes"]
+    assert [(c["summary"], c["value"]) for c in changes] == [
+        ("enum value 'expired' added", "expired"),
+        ("enum value 'failed' added", "failed"),
+    ]

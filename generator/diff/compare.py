@@ -171,6 +171,7 @@ def _changes(
             finding.summary,
             *verdicts(kind, sides, open_enum),
             operations=tuple(sorted(operations)),
+            value=finding.value,
         )
         if finding.kind in _ENUM_KINDS:
             key: tuple[str, ...] = (finding.kind, repr(finding.value))
@@ -200,6 +201,7 @@ def _merged(group: list[Change]) -> Change:
         types=worst(c.types for c in group),
         operations=tuple(sorted({op for c in group for op in c.operations})),
         places=places,
+        value=first.value,
     )
 
 

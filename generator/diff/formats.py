@@ -13,10 +13,12 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from generator.diff.report import ASPECTS, BREAKING, Change, Report
 
+_ENUM_KINDS = ("enum-value-added", "enum-value-removed")
 #: Operations shown per change in text and Markdown (JSON lists them all).
 SHOWN_OPERATIONS = 5
 
@@ -60,13 +62,36 @@ def unreached(report: Report) -> list[str]:
 _UNREACHED = "Changes in schemas no operation reaches (not in the client)"
 
 
+def shown(changes: Iterable[Change]) -> list[Change]:
+    """The changes as text and Markdown list them: enum values added (or
+    removed) at the same places with the same verdicts on one line."""
+    lines: dict[tuple[object, ...], list[Change]] = {}
+    for change in changes:
+        key: tuple[object, ...] = (id(change),)
+        if change.kind in _ENUM_KINDS:
+            key = (change.kind, change.places or (change.pointer,), change.wire)
+            key += (change.calls, change.types, change.operations)
+        lines.setdefault(key, []).append(change)
+    return [_values_line(group) for group in lines.values()]
+
+
+def _values_line(group: list[Change]) -> Change:
+    first = group[0]
+    if len(group) == 1:
+        return first
+    values = ", ".join(repr(c.value) for c in group)
+    where = f" ({len(first.places)} places)" if len(first.places) > 1 else ""
+    verb = "added" if first.kind == "enum-value-added" else "removed"
+    return replace(first, summary=f"{len(group)} enum values {verb}{where}: {values}")
+
+
 # -- text --------------------------------------------------------------------------
 def render_text(report: Report) -> str:
     lines = report.summary_lines()
     for title, changes in groups(report):
         if changes:
             lines += ["", f"{title}: {len(changes)}"]
-            for change in changes:
+            for change in shown(changes):
                 lines.append(
                     f"  {change.pointer}: {change.summary} [{_breaks(change)}]"
                 )
@@ -194,10 +219,10 @@ def render_markdown(report: Report) -> str:
     ]
     (title, breaking), *others = groups(report)
     out += ["", f"### {title}: {len(breaking)}", ""]
-    out += _change_table(breaking) if breaking else ["None."]
+    out += _change_table(shown(breaking)) if breaking else ["None."]
     for title, changes in others:
         if changes:
-            out += _folded(f"{title}: {len(changes)}", _change_table(changes))
+            out += _folded(f"{title}: {len(changes)}", _change_table(shown(changes)))
     for title, items in _lists(report):
         if items:
             out += _folded(
@@ -299,6 +324,7 @@ def to_json(report: Report) -> dict[str, Any]:
                 "calls": c.calls,
                 "types": c.types,
                 **({"places": list(c.places)} if c.places else {}),
+                **({"value": c.value} if c.kind in _ENUM_KINDS else {}),
             }
             for c in report.changes
         ],

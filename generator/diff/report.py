@@ -48,8 +48,11 @@ class Change:
     types: Verdict
     #: The operations (new ids; old ids for removed ones) the change reaches.
     operations: tuple[str, ...] = ()
-    #: Every place an enum value change applies to (enum changes only).
+    #: Every place the change applies to, when it was made at several (an
+    #: enum value, ``response 429 added``).
     places: tuple[str, ...] = ()
+    #: For enum value changes: the value.
+    value: JsonValue = None
 
     @property
     def breaking(self) -> bool:
