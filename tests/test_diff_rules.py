@@ -547,3 +547,16 @@ def test_a_schema_identical_but_for_a_renamed_reference_is_renamed_too() -> None
         ("Move", "MoveParam"),
     ]
     assert report.changes == ()
+
+
+def test_recursive_schemas_are_compared_once() -> None:
+    node = obj(children={"type": "array", "items": ref("Node")}, name=STRING)
+    old = spec({"Req": obj(name=STRING), "Resp": ref("Node"), "Node": node})
+    new = edited(old, *COMPONENTS, "Node", "properties", "size", value=STRING)
+    new = edited(new, *COMPONENTS, "Resp", value={"$ref": "#/components/schemas/Tree"})
+    new = edited(new, *COMPONENTS, "Tree", value=ref("Node"))
+    report = compare(old, new)
+    assert [(c.kind, c.pointer) for c in report.changes] == [
+        ("property-added", "#/components/schemas/Node/properties/size"),
+    ]
+    assert report.form_only == {"$ref to a component vs $ref to an alias of it": 1}

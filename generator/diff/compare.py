@@ -27,7 +27,14 @@ from generator.diff.report import (
     Report,
     SpecInfo,
 )
-from generator.diff.schemas import SCHEMA_REF, SchemaWalk, allof_uses, escape, flatten
+from generator.diff.schemas import (
+    SCHEMA_REF,
+    SchemaWalk,
+    allof_uses,
+    component_schemas,
+    escape,
+    flatten,
+)
 from generator.diff.verdicts import semver, verdicts, worst
 from generator.plan import MethodPlan
 
@@ -45,7 +52,7 @@ def compare(
 ) -> Report:
     """Compare two loaded OpenAPI documents and the clients generated from them."""
     old_ops, new_ops = index(old_spec), index(new_spec)
-    old_schemas, new_schemas = _schemas(old_spec), _schemas(new_spec)
+    old_schemas, new_schemas = component_schemas(old_spec), component_schemas(new_spec)
     renamed_schemas = schema_renames(old_schemas, new_schemas)
     walk = SchemaWalk(old_spec, new_spec, renamed_schemas)
     matched = [(old_ops[r], new_ops[r]) for r in new_ops if r in old_ops]
@@ -108,14 +115,6 @@ def compare(
         ),
     )
     return _with_semver(report)
-
-
-def _schemas(spec: Mapping[str, Any]) -> dict[str, Any]:
-    components = spec.get("components")
-    schemas = components.get("schemas") if isinstance(components, Mapping) else None
-    return (
-        {str(k): v for k, v in schemas.items()} if isinstance(schemas, Mapping) else {}
-    )
 
 
 def _info(

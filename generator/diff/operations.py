@@ -17,6 +17,7 @@ from typing import Any
 from generator.diff.schemas import (
     SchemaWalk,
     component_name,
+    component_schemas,
     escape,
     is_open_union,
     resolve,
@@ -126,9 +127,7 @@ class Reach:
 
 
 def reach(spec: Mapping[str, Any], operations: Mapping[Any, OperationInfo]) -> Reach:
-    components = spec.get("components")
-    schemas = components.get("schemas") if isinstance(components, Mapping) else None
-    schemas = schemas if isinstance(schemas, Mapping) else {}
+    schemas = component_schemas(spec)
     direct: dict[str, set[str]] = {}
     open_refs: set[str] = set()
     closed_refs: set[str] = set()

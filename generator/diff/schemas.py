@@ -16,6 +16,7 @@ from typing import Any
 from generator.diff.normalise import (
     canonical,
     fingerprint,
+    is_annotation,
     local_annotations,
     split_null,
     unwrap,
@@ -33,11 +34,21 @@ FORM_NULL = "null spelt another way (3.0 nullable, 3.1 type list or null union)"
 FORM_ANNOTATIONS = "descriptions, titles, examples or x- extensions"
 FORM_ORDER = "key order"
 FORM_INLINE = "inline schema vs $ref to an identical component"
+FORM_ALIAS = "$ref to a component vs $ref to an alias of it"
 
 
 def escape(token: str) -> str:
     """One JSON-pointer reference token (RFC 6901)."""
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def component_schemas(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """``components/schemas`` by name (empty when absent or malformed)."""
+    components = spec.get("components")
+    schemas = components.get("schemas") if isinstance(components, Mapping) else None
+    return (
+        {str(k): v for k, v in schemas.items()} if isinstance(schemas, Mapping) else {}
+    )
 
 
 def component_name(node: Any) -> str | None:
@@ -209,6 +220,11 @@ class SchemaWalk:
         if old_name is not None and new_name is not None:
             if self.renamed.get(old_name, old_name) == new_name:
                 self._count_annotations(old, new)
+                return
+            old_final = final_component(self.old_spec, old)
+            new_final = final_component(self.new_spec, new)
+            if self.renamed.get(old_final, old_final) == new_final:
+                self.form[FORM_ALIAS] += 1
                 return
         old_union = _union_body(self.old_spec, old)
         new_union = _union_body(self.new_spec, new)
@@ -570,6 +586,22 @@ def flatten(
     return merged
 
 
+def final_component(spec: Mapping[str, Any], node: Any) -> str:
+    """The component a reference ends at, through components that are only
+    a reference themselves (aliases); ``""`` when ``node`` is no reference."""
+    schemas = component_schemas(spec)
+    name, seen = "", set()
+    while (ref := component_name(node)) is not None and ref not in seen:
+        seen.add(ref)
+        name = ref
+        node = schemas.get(ref)
+        if not isinstance(node, Mapping) or not all(
+            k == "$ref" or is_annotation(str(k)) for k in node
+        ):
+            break
+    return name
+
+
 def _union_body(
     spec: Mapping[str, Any], node: Any
 ) -> tuple[str, Mapping[str, Any]] | None:
@@ -628,10 +660,8 @@ def allof_uses(spec: Mapping[str, Any]) -> dict[str, set[str] | None]:
         for key, value in node.items():
             visit(value, owner, key == "allOf")
 
-    components = spec.get("components")
-    schemas = components.get("schemas") if isinstance(components, Mapping) else None
-    for name, body in (schemas if isinstance(schemas, Mapping) else {}).items():
-        visit(body, str(name), False)
+    for name, body in component_schemas(spec).items():
+        visit(body, name, False)
     visit(spec.get("paths"), None, False)
     return uses
 
