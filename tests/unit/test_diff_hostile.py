@@ -1,6 +1,6 @@
 """Odd and hostile specs never crash the change report.
 
-The mutations of ``test_mutated_specs`` (odd values in every place) on
+The mutations of :mod:`mutations` (odd values in every place) on
 either side of a comparison: :func:`compare` returns a report or refuses
 with a :class:`GeneratorError` (one ``error:`` line in the CLI).
 """
@@ -11,9 +11,8 @@ import random
 
 import pytest
 import yaml
-from test_cli import MINI_SPEC
-from test_hostile import SPEC as HOSTILE_SPEC
-from test_mutated_specs import _mutated
+from mutations import mutated
+from sample_specs import HOSTILE_SPEC, MINI_SPEC
 
 from generator.diff import compare, render
 from generator.errors import GeneratorError
@@ -28,8 +27,8 @@ def test_mutated_specs_compare_or_fail_cleanly(seed: int) -> None:
     compared = refused = 0
     for _ in range(MUTATIONS_PER_SEED):
         base = rng.choice(bases)
-        mutated = _mutated(rng, base)
-        old, new = (base, mutated) if rng.random() < 0.5 else (mutated, base)
+        damaged = mutated(rng, base)
+        old, new = (base, damaged) if rng.random() < 0.5 else (damaged, base)
         try:
             report = compare(old, new)
         except GeneratorError:

@@ -11,10 +11,10 @@ from diff_support import (
     obj,
     only,
     operation,
-    ref,
     spec,
     verdicts,
 )
+from spec_builder import ref
 
 from generator.diff import compare
 
