@@ -6,13 +6,16 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from generator.config import read_config
 from generator.diff.compare import compare
 from generator.diff.formats import FORMATS, render
 from generator.errors import GeneratorError
 from generator.load import load_spec
+from generator.overlay import apply_overlays, read_overlays
 from generator.shell import EXIT_OK, guarded
 from generator.spec_source import lock_path_for, materialise, read_lock
 
@@ -22,7 +25,11 @@ LOCKED = "locked"
 
 _EPILOG = """\
 OLD and NEW are spec files (YAML or JSON, also .xz/.gz), or `locked`: the
-spec the lock beside --spec pins (specs/openapi.lock by default).
+spec the lock beside --spec pins (specs/openapi.lock by default).  The
+project's overlays ([tool.generator] overlays in ./pyproject.toml) are applied
+to both, as the generator applies them; the actions that match nothing in NEW
+are listed (upstream may have fixed the defect).  --no-overlays compares the
+specs as they are.
 
 Every change gets three verdicts:
   wire   an existing request still validates, a reply is still read
@@ -70,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the spec whose lock 'locked' means (default: %(default)s)",
     )
     parser.add_argument(
+        "--no-overlays",
+        action="store_true",
+        help="compare the specs as they are, without the project's overlays",
+    )
+    parser.add_argument(
         "--debug", action="store_true", help="show tracebacks on errors"
     )
     return parser
@@ -99,7 +111,14 @@ def main(argv: Sequence[str]) -> int:
 def _diff(args: argparse.Namespace) -> int:
     old, old_label = load_side(args.old, args.spec)
     new, new_label = load_side(args.new, args.spec)
-    report = compare(old, new, old_label, new_label)
+    unmatched: list[str] = []
+    if not args.no_overlays:
+        overlays = read_overlays(read_config(Path()).overlays)
+        apply_overlays(old, overlays)
+        unmatched = apply_overlays(new, overlays)
+    report = replace(
+        compare(old, new, old_label, new_label), overlay_warnings=tuple(unmatched)
+    )
     sys.stdout.write(render(report, args.format))
     if args.fail_on_breaking and report.breaking:
         print(

@@ -217,6 +217,11 @@ def render_markdown(report: Report) -> str:
             for name, value in rows
         ),
     ]
+    if report.overlay_warnings:
+        out += [
+            "",
+            *(f"> warning: {escape_markdown(w)}  " for w in report.overlay_warnings),
+        ]
     (title, breaking), *others = groups(report)
     out += ["", f"### {title}: {len(breaking)}", ""]
     out += _change_table(shown(breaking)) if breaking else ["None."]
@@ -331,6 +336,7 @@ def to_json(report: Report) -> dict[str, Any]:
         "schemas_added": list(report.schemas_added),
         "schemas_removed": list(report.schemas_removed),
         "form_only": dict(report.form_only),
+        "overlay_warnings": list(report.overlay_warnings),
     }
 
 

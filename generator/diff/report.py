@@ -123,6 +123,9 @@ class Report:
     #: Deprecated fields and schemas (pointers), besides operations.
     deprecated_elsewhere: tuple[str, ...] = ()
     semver: str = "none"
+    #: Overlay actions that match nothing in the new spec (the defect they
+    #: fix may be fixed upstream).
+    overlay_warnings: tuple[str, ...] = ()
 
     def count(self, aspect: str) -> int:
         """Changes and client changes breaking ``aspect`` (renames included)."""
@@ -167,6 +170,7 @@ class Report:
         if self.form_only:
             counted = "; ".join(f"{n} x {kind}" for kind, n in self.form_only.items())
             lines.append(f"form only, never breaking: {counted}")
+        lines.extend(f"warning: {w}" for w in self.overlay_warnings)
         return lines
 
     def summary_text(self) -> str:

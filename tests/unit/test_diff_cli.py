@@ -205,3 +205,35 @@ def test_values_added_to_one_enum_are_one_line_in_text_one_change_each_in_json()
         ("enum value 'expired' added", "expired"),
         ("enum value 'failed' added", "failed"),
     ]
+
+
+def test_the_projects_overlays_apply_to_both_sides(tmp_path: Path) -> None:
+    """An overlay that removes ``Req.size`` hides its removal upstream, and
+    matching nothing in NEW any more, it is listed."""
+    old_path, new_path = write_pair(tmp_path, breaking=True)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.generator]\noverlays = ["fix.yaml"]\n', "utf-8"
+    )
+    (tmp_path / "fix.yaml").write_text(
+        "overlay: 1.0.0\ninfo: {title: Fixes, version: '1'}\nactions:\n"
+        "  - target: $.components.schemas.Req.properties.size\n"
+        "    description: size is not sent\n"
+        "    remove: true\n",
+        "utf-8",
+    )
+    overlaid = json.loads(
+        run(str(old_path), str(new_path), "--format", "json", cwd=tmp_path).stdout
+    )
+    assert [c["kind"] for c in overlaid["changes"]] == ["property-added"]
+    (warning,) = overlaid["overlay_warnings"]
+    assert warning.startswith(
+        "overlay fix.yaml: actions[0]: target $.components.schemas.Req.properties.size"
+        " matches nothing in this spec (size is not sent)"
+    )
+    text = run(str(old_path), str(new_path), cwd=tmp_path).stdout
+    assert f"warning: {warning}\n" in text
+    raw = run(
+        str(old_path), str(new_path), "--no-overlays", "--format", "json", cwd=tmp_path
+    )
+    kinds = [c["kind"] for c in json.loads(raw.stdout)["changes"]]
+    assert kinds == ["property-removed", "property-added"]
