@@ -19,10 +19,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.config import read_config
+from generator.diff import compare
 from generator.errors import GeneratorError, SpecError
 from generator.load import parse_spec, read_spec_bytes
 from generator.overlay import apply_overlays, read_overlays
-from generator.selection import index_operations
 from generator.shell import EXIT_OK, guarded
 from generator.spec_source import (
     DOWNLOAD_TIMEOUT,
@@ -54,9 +54,10 @@ what it does:
   exit 2, nothing written), tries the project's overlays on it, then writes
   SPEC and its lock (SPEC with the suffix .lock: source kind and address,
   sha256, size, OpenAPI version, info.version), each atomically, the lock
-  last.  Prints what changed against the previous SPEC: sha256, info.version,
-  operations added and removed, and overlay actions that no longer match
-  (upstream may have fixed what they work around).
+  last.  Prints what changed against the previous SPEC (the summary of
+  `python -m generator diff`: semver verdict, breaking changes by kind,
+  operations and schemas added, removed, renamed, deprecated) and overlay
+  actions that no longer match (upstream may have fixed what they work around).
 
 then:
   python -m generator specs/openapi.yaml     regenerate generated/
@@ -156,6 +157,8 @@ def _pull(args: argparse.Namespace) -> int:
     previous = _previous(spec_path)
     overlays = read_overlays(read_config(Path()).overlays)
     unmatched = apply_overlays(pulled.spec, overlays)
+    if previous is not None and previous.spec is not None:
+        apply_overlays(previous.spec, overlays)  # compare like with like
     lock_path = lock_path_for(spec_path)
     write_atomically(
         [(spec_path, pulled.data), (lock_path, lock_text(pulled.lock).encode())]
@@ -190,7 +193,8 @@ def _previous(spec_path: Path) -> Previous | None:
 
 
 def summary(previous: Previous | None, pulled: Pulled) -> list[str]:
-    """What changes against the previous spec: hash, versions, operations."""
+    """What changes against the previous spec: hash, then the change report's
+    summary (``python -m generator diff`` gives the whole report)."""
     new = pulled.lock
     if previous is None:
         return [f"sha256: {new.sha256} (no previous spec)"]
@@ -199,37 +203,16 @@ def summary(previous: Previous | None, pulled: Pulled) -> list[str]:
     lines = [f"sha256: {previous.sha256} -> {new.sha256}"]
     if previous.spec is None:
         return [*lines, "the previous spec did not load; nothing to compare"]
-    lines.append(f"info.version: {_info_version(previous.spec)} -> {new.info_version}")
-    if str(previous.spec.get("openapi")) != new.openapi:
-        lines.append(f"openapi: {previous.spec.get('openapi')} -> {new.openapi}")
-    old_ops = _operations(previous.spec)
-    new_ops = _operations(pulled.spec)
-    added = [name for key, name in new_ops.items() if key not in old_ops]
-    removed = [name for key, name in old_ops.items() if key not in new_ops]
-    lines.append(
-        f"operations: {len(old_ops)} -> {len(new_ops)} "
-        f"({len(added)} added, {len(removed)} removed)"
-    )
-    lines.extend(_listed("added", added))
-    lines.extend(_listed("removed", removed))
+    report = compare(previous.spec, pulled.spec, "previous", "pulled")
+    lines.extend(report.summary_lines())
+    lines.extend(_listed("added", report.added))
+    lines.extend(_listed("removed", report.removed))
+    lines.extend(_listed("deprecated", report.deprecated))
     return lines
 
 
-def _info_version(spec: Mapping[str, Any]) -> str | None:
-    info = spec.get("info")
-    version = info.get("version") if isinstance(info, Mapping) else None
-    return None if version is None else str(version)
-
-
-def _operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], str]:
-    """``(method, path)`` -> a readable name, in spec order."""
-    return {
-        (ref.method, ref.path): f"{ref.operation_id} ({ref.method.upper()} {ref.path})"
-        for ref in index_operations(spec)
-    }
-
-
-def _listed(label: str, names: list[str]) -> list[str]:
+def _listed(label: str, names: Sequence[str]) -> list[str]:
+    """``names`` one a line, the first few; the rest counted."""
     lines = [f"  {label}: {name}" for name in names[:_LISTED]]
     if len(names) > _LISTED:
         lines.append(f"  {label}: ... and {len(names) - _LISTED} more")

@@ -14,10 +14,10 @@ from generator.config import read_config
 from generator.diff.compare import compare
 from generator.diff.formats import FORMATS, render
 from generator.errors import GeneratorError
-from generator.load import load_spec
+from generator.load import load_spec, parse_spec, read_spec_bytes
 from generator.overlay import apply_overlays, read_overlays
 from generator.shell import EXIT_OK, guarded
-from generator.spec_source import lock_path_for, materialise, read_lock
+from generator.spec_source import lock_path_for, materialise, read_lock, sha256
 
 #: ``--fail-on-breaking`` and a change breaks the wire or existing calls.
 EXIT_BREAKING = 1
@@ -97,10 +97,15 @@ def load_side(name: str, spec_path: Path) -> tuple[dict[str, Any], str]:
             f"'{LOCKED}' needs a spec lock, and {lock_path} does not exist"
         )
     lock = read_lock(lock_path)
+    label = f"{LOCKED} ({lock.description})"
+    if spec_path.is_file():
+        data = read_spec_bytes(spec_path)
+        if sha256(data) == lock.sha256:  # the locked spec is already here
+            return parse_spec(spec_path, data), label
     with tempfile.TemporaryDirectory(prefix="generator-diff-") as folder:
         copy = Path(folder) / spec_path.name
         materialise(copy, lock)
-        return load_spec(copy), f"{LOCKED} ({lock.description})"
+        return load_spec(copy), label
 
 
 def main(argv: Sequence[str]) -> int:
