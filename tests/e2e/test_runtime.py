@@ -32,6 +32,7 @@ RUNTIME = Path(__file__).resolve().parents[2] / "templates" / "python" / "runtim
 PACKAGE = "runtime_under_test"
 MODULES = (
     "_types",
+    "_logs",
     "_exceptions",
     "_models",
     "_multipart",
@@ -354,9 +355,10 @@ def test_authentication_error(
     error = caught.value
     assert isinstance(error, rt.APIStatusError)
     assert error.status_code == 401
-    assert error.body == body
+    # As the official SDK shapes it: the inner error object, the status in str().
+    assert error.body == body["error"]
     assert error.request_id == "req_123"
-    assert error.message == str(error) == "Incorrect API key provided."
+    assert error.message == str(error) == f"Error code: 401 - {body}"
     assert (error.code, error.type) == ("invalid_api_key", "invalid_request_error")
     assert error.response.status_code == 401
     assert len(loopback.requests) == 1 and sleeps == []
@@ -411,6 +413,12 @@ def test_server_errors_are_retried_with_backoff_then_raised(
     assert len(sleeps) == 2
     assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0
     assert loopback.requests[0].body == loopback.requests[2].body == b"{}"
+    # One idempotency key per call, the same on every retry of it.
+    [key] = {r.headers["idempotency-key"] for r in loopback.requests}
+    assert key.startswith("openai-client-retry-")
+    loopback.reply_json({})
+    client._request(rt.RequestSpec(method="POST", path="x", json_body={}), object)
+    assert loopback.requests[3].headers["idempotency-key"] != key
 
 
 def test_max_retries_zero_does_not_retry(
@@ -498,7 +506,7 @@ def test_async_client_retries_and_raises(
 
     session, error = _run(main())
     assert session.status == "active" and sleeps == [0.5]
-    assert error.message == "gone" and len(loopback.requests) == 3
+    assert error.body == {"message": "gone"} and len(loopback.requests) == 3
 
 
 # --- Server-Sent Events ------------------------------------------------------
