@@ -224,6 +224,8 @@ def test_synthetic_client_signatures(synthetic: ModuleType) -> None:
         "stream_events",
         "get_item",
         "get_item_2",
+        "with_raw_response",
+        "with_streaming_response",
     }
     assert synthetic.Client._default_base_url == "https://example.invalid/v9"
 
@@ -405,11 +407,17 @@ def test_whole_api_generates_and_imports(path: Path, tmp_path: Path) -> None:
     name = "corpus_" + path.name.split(".")[0].replace("-", "_")
     files = generate(spec, tmp_path, name)
     package = import_package(tmp_path, name)
+    wrappers = {"with_raw_response", "with_streaming_response"}
     methods = [m for m in vars(package.Client) if not m.startswith("_")]
-    assert len(methods) == len(api.operations)
+    assert wrappers <= set(methods)
+    assert len(methods) == len(api.operations) + len(wrappers)
     assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == len(
         methods
     )
+    # Every method has its raw and streamed forms.
+    client = package.Client(api_key="k")
+    for wrapped in (client.with_raw_response, client.with_streaming_response):
+        assert set(vars(wrapped)) - {"_client"} == set(methods) - wrappers
     # Every model's annotations resolve at run time (what parsing relies on).
     for value in vars(package.models).values():
         if isinstance(value, type) and issubclass(value, package.BaseModel):
@@ -424,8 +432,9 @@ def test_whole_2026_08_api_passes_mypy_strict(tmp_path: Path) -> None:
     started = time.monotonic()
     generate(spec, tmp_path, "latest_client")
     package = import_package(tmp_path, "latest_client")
-    assert len([m for m in vars(package.Client) if not m.startswith("_")]) == 288
-    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == 288
+    # The operations, with_raw_response and with_streaming_response.
+    assert len([m for m in vars(package.Client) if not m.startswith("_")]) == 290
+    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == 290
     result = run_mypy(tmp_path, "latest_client")
     assert result.returncode == 0, result.stdout[-5000:]
     assert time.monotonic() - started < 600
