@@ -24,7 +24,7 @@ from ._exceptions import (
 )
 from ._models import BaseModel
 from ._pagination import AsyncCursorPage, SyncCursorPage
-from ._response import BinaryResponse
+from ._response import APIResponse, AsyncAPIResponse, BinaryResponse
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 
@@ -51,6 +51,8 @@ __all__ = [
     "UnprocessableEntityError",
     "AsyncCursorPage",
     "SyncCursorPage",
+    "APIResponse",
+    "AsyncAPIResponse",
     "BinaryResponse",
     "AsyncStream",
     "Stream",

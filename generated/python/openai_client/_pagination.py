@@ -36,6 +36,7 @@ class _CursorPage(Generic[_T, _PageT]):
         item_type: object,
         spec: RequestSpec,
         fetch: Callable[[RequestSpec], _PageT],
+        request_id: str | None = None,
     ) -> None:
         fields = dict(body) if isinstance(body, Mapping) else {}
         items = fields.pop("data", [])
@@ -50,6 +51,8 @@ class _CursorPage(Generic[_T, _PageT]):
         self.model_extra = {str(key): value for key, value in fields.items()}
         self._spec = spec
         self._fetch = fetch
+        #: The ``x-request-id`` of the response this page was read from.
+        self._request_id = request_id
 
     def _cursor(self) -> str | None:
         if self.data:
