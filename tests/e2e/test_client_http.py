@@ -6,8 +6,11 @@ import asyncio
 import email.parser
 import email.policy
 import json
+import subprocess
 import typing
+import venv
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -22,8 +25,12 @@ from python_client_support import (
     generate,
     import_package,
 )
+from rendering import rendered
 
 from generator.load import load_spec
+from generator.model.build import build_api
+from generator.render import RenderOptions
+from generator.render.python import package_version, render
 
 API_KEY = "sk-test-key"
 SESSION = {
@@ -535,3 +542,72 @@ def test_list_without_cursor_is_iterable_and_errors_are_shaped_as_the_sdk(
         "model",
         "invalid_request_error",
     )
+
+
+# -- the package as pip installs it ----------------------------------------------------
+PIP_SECONDS = 300
+#: What pip says when the package index cannot be reached.
+_OFFLINE = (
+    "No matching distribution found",
+    "Could not find a version",
+    "Failed to establish a new connection",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+)
+INSTALLED_CALL = """\
+import json, sys
+from importlib import metadata, resources
+from openai_client import Client
+
+with Client(api_key="sk-installed", base_url=sys.argv[1], max_retries=0) as client:
+    session = client.create_realtime_transcription_session(include=["x"])
+    raw = client.with_raw_response.create_realtime_transcription_session()
+print(json.dumps({
+    "secret": session.client_secret.value,
+    "request_id": raw.parse()._request_id,
+    "version": metadata.version("openai-client"),
+    "typed": resources.files("openai_client").joinpath("py.typed").is_file(),
+    "requires": metadata.requires("openai-client"),
+}))
+"""
+
+
+def test_pip_installs_the_package_in_a_fresh_venv(
+    tmp_path: Path, loopback: LoopbackServer
+) -> None:
+    """``pip install DIR/python`` gives an importable, typed, working package."""
+    api = build_api(load_spec(default_spec_path()), [SEED])
+    for relative, text in rendered(render, api, RenderOptions()).items():
+        if relative.startswith("python/"):
+            (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / relative).write_text(text, encoding="utf-8")
+    venv.create(tmp_path / "venv", with_pip=True)
+    python = tmp_path / "venv" / "bin" / "python"
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "-q", str(tmp_path / "python")],
+        capture_output=True,
+        text=True,
+        timeout=PIP_SECONDS,
+    )
+    if install.returncode != 0 and any(m in install.stderr for m in _OFFLINE):
+        pytest.skip(f"pip cannot reach a package index: {install.stderr[-300:]}")
+    assert install.returncode == 0, install.stderr
+    loopback.reply_json(SESSION)
+    loopback.reply_json(SESSION, headers={"x-request-id": "req_pip"})
+    (tmp_path / "call.py").write_text(INSTALLED_CALL)
+    call = subprocess.run(
+        [python, "call.py", loopback.url + "/v1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,  # not the checkout: the installed package is imported
+    )
+    assert call.returncode == 0, call.stderr
+    assert json.loads(call.stdout) == {
+        "secret": "ek_secret",
+        "request_id": "req_pip",
+        "version": package_version(api.version),
+        "typed": True,
+        "requires": ["httpx>=0.27,<1"],
+    }
+    assert loopback.requests[0].json() == {"include": ["x"]}
