@@ -20,6 +20,7 @@ methods of the asynchronous client.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime
 import functools
@@ -125,25 +126,27 @@ def capture_response() -> _Capture | None:
     return capture
 
 
-def _captured(mode: Literal["raw", "stream"], call: Callable[[], object]) -> Any:
+@contextlib.contextmanager
+def _capturing(mode: Literal["raw", "stream"]) -> Iterator[_Capture]:
     capture = _Capture(mode)
     token = _capture.set(capture)
     try:
-        call()
+        yield capture
     finally:
         _capture.reset(token)
+
+
+def _captured(mode: Literal["raw", "stream"], call: Callable[[], object]) -> Any:
+    with _capturing(mode) as capture:
+        call()
     return _checked(capture)
 
 
 async def _async_captured(
     mode: Literal["raw", "stream"], call: Callable[[], Awaitable[object]]
 ) -> Any:
-    capture = _Capture(mode)
-    token = _capture.set(capture)
-    try:
+    with _capturing(mode) as capture:
         await call()
-    finally:
-        _capture.reset(token)
     return _checked(capture)
 
 
