@@ -435,7 +435,7 @@ def test_raw_response_gives_status_headers_and_the_parsed_result(
     response = client.with_raw_response.create_realtime_transcription_session(
         include=["a"]
     )
-    assert isinstance(response, seed.APIResponse)
+    assert isinstance(response, seed.RawAPIResponse)
     assert response.status_code == 200 and response.request_id == "req_raw"
     assert response.headers["x-ratelimit-remaining"] == "9"
     assert response.json() == SESSION
@@ -462,7 +462,7 @@ def test_async_streamed_response_reads_when_asked(
                 body = await response.json()
                 session = await response.parse()
             raw = await client.with_raw_response.create_realtime_transcription_session()
-            assert (await raw.parse()).client_secret.value == "ek_secret"
+            assert raw.parse().client_secret.value == "ek_secret"
             return body, session, unread and response.is_closed
 
     loopback.reply_json(SESSION)

@@ -107,7 +107,7 @@ Item = FileItem | FolderItem
 
 # Code a user of a generated package writes; mypy --strict must accept it.
 SAMPLE_USAGE = """\
-from runtime_under_test._response import APIResponse, to_raw_response_wrapper
+from runtime_under_test._response import RawAPIResponse, to_raw_response_wrapper
 from runtime_under_test._types import NOT_GIVEN, NotGiven
 from runtime_under_test.models import ClientSecret, FileList, Session
 
@@ -134,7 +134,7 @@ def retrieve(session_id: str, *, expand: bool = False) -> Session:
     return Session(id=session_id)
 
 
-raw: APIResponse[Session] = to_raw_response_wrapper(retrieve)("s", expand=True)
+raw: RawAPIResponse[Session] = to_raw_response_wrapper(retrieve)("s", expand=True)
 parsed: Session = raw.parse()
 status: int = raw.status_code
 """
@@ -975,13 +975,13 @@ def test_raw_response_gives_headers_and_parses_on_demand(
         lambda: client._request(spec, rt.models.Session)
     )
     response = retrieve()
-    assert isinstance(response, rt.APIResponse)
+    assert isinstance(response, rt.RawAPIResponse)
     assert (response.status_code, response.request_id) == (200, "req_raw")
     assert response.headers["content-type"] == "application/json"
     assert response.method == "POST" and response.url.path == "/v1/sessions"
     assert response.http_response.is_stream_consumed  # read: the call is over
     assert response.json() == {"id": "s1", "status": "active"}
-    assert response.text().startswith("{") and response.read().startswith(b"{")
+    assert response.text.startswith("{") and response.content.startswith(b"{")
     session = response.parse()
     assert isinstance(session, rt.models.Session) and session.status == "active"
     assert session._request_id == "req_raw"
@@ -1040,6 +1040,10 @@ def test_streamed_response_reads_the_body_only_when_asked(
     _session_reply(loopback, "req_s")
     stream_json = rt.to_streamed_response_wrapper(client._request)
     with stream_json(rt.RequestSpec(method="GET", path="s"), rt.models.Session) as r:
+        assert isinstance(r, rt.APIResponse)
+        assert not r.http_response.is_stream_consumed
+        assert r.json() == {"id": "s1", "status": "active"}
+        assert r.text() == r.read().decode()
         session = r.parse()
     assert session.id == "s1" and session._request_id == "req_s"
 
@@ -1057,7 +1061,7 @@ def test_async_raw_and_streamed_responses(
             raw = await rt.async_to_raw_response_wrapper(client._request)(
                 rt.RequestSpec(method="GET", path="s"), rt.models.Session
             )
-            session = await raw.parse()
+            session = raw.parse()  # read already: parsing is synchronous
             stream = rt.async_to_streamed_response_wrapper(client._request_binary)
             async with stream(rt.RequestSpec(method="GET", path="a")) as response:
                 assert not response.http_response.is_stream_consumed
@@ -1065,7 +1069,7 @@ def test_async_raw_and_streamed_responses(
             events = await rt.async_to_raw_response_wrapper(client._request_stream)(
                 rt.RequestSpec(method="POST", path="r"), rt.models.Event
             )
-            return session, response, [e async for e in await events.parse()]
+            return session, response, [e async for e in events.parse()]
 
     session, response, events = _run(main())
     assert session.id == "s1" and session._request_id == "req_a"

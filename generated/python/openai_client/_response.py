@@ -1,12 +1,13 @@
 """Responses: the parsed result, or the HTTP response around it (raw, streamed).
 
-A call normally returns its parsed result.  Wrapped by
-:func:`to_raw_response_wrapper` it returns an :class:`APIResponse` (status,
-headers, request id, ``parse()`` for the result); wrapped by
-:func:`to_streamed_response_wrapper` it returns a context manager whose
-response body is not read until asked.  The wrappers keep the method's
-signature (``ParamSpec``), so a generated class exposes them with one line
-per method::
+A call normally returns its parsed result.  As in the official SDK, wrapped
+by :func:`to_raw_response_wrapper` (or its ``async_`` variant) it returns a
+:class:`RawAPIResponse`: the body read, status, headers, request id, and
+``parse()`` for the result; wrapped by :func:`to_streamed_response_wrapper`
+it returns a context manager whose :class:`APIResponse` (or
+:class:`AsyncAPIResponse`) body is read only as asked.  The wrappers keep the
+method's signature (``ParamSpec``), so a generated class exposes them with
+one line per method::
 
     class ClientWithRawResponse:
         def __init__(self, client: Client) -> None:
@@ -14,8 +15,7 @@ per method::
 
 The wrappers tell the client which form to return through a context
 variable (:func:`capture_response`), not through the method's arguments, so
-generated methods need no extra parameter.  The ``async_`` variants wrap the
-methods of the asynchronous client.
+generated methods need no extra parameter.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from ._exceptions import APIResponseValidationError
 from ._models import BaseModel, construct
 
 __all__ = [
+    "RawAPIResponse",
     "APIResponse",
     "AsyncAPIResponse",
     "BinaryResponse",
@@ -115,15 +116,35 @@ _capture: Final[contextvars.ContextVar[_Capture | None]] = contextvars.ContextVa
 def capture_response() -> _Capture | None:
     """The wrapped call this request belongs to, if any (its first request only).
 
-    The client sends the request (unread when ``mode`` is ``"stream"``),
-    stores its :class:`APIResponse` in ``response`` and returns that instead
-    of the parsed result.
+    The client sends the request unread when ``mode`` is ``"stream"``, then
+    hands the response to :func:`deliver`.
     """
     capture = _capture.get()
     if capture is None or capture.taken:
         return None
     capture.taken = True
     return capture
+
+
+def deliver(
+    capture: _Capture | None,
+    response: httpx.Response,
+    parser: Parser[Any],
+    *,
+    incremental: bool,
+    streamed: type[APIResponse[Any] | AsyncAPIResponse[Any]],
+) -> Any:
+    """What a call returns: the parsed result, or for a wrapped call its
+    :class:`RawAPIResponse` or ``streamed`` response (also kept in ``capture``).
+
+    ``response`` has been read unless it was sent for a streamed call or
+    its result is ``incremental`` (an event stream reading the body itself).
+    """
+    if capture is None:
+        return parser(response)
+    cls = RawAPIResponse if capture.mode == "raw" else streamed
+    capture.response = cls(response, parser, incremental=incremental)
+    return capture.response
 
 
 @contextlib.contextmanager
@@ -221,6 +242,36 @@ class _BaseAPIResponse(Generic[_R]):
         )
 
 
+class RawAPIResponse(_BaseAPIResponse[_R]):
+    """The HTTP response of a call made through ``with_raw_response``.
+
+    The body has been read (except for event streams, which ``parse()``
+    reads as they are iterated); ``content`` and ``text`` give it, ``parse()``
+    the call's result, for the synchronous and asynchronous clients alike.
+    """
+
+    def parse(self) -> _R:
+        """The call's result, as the method returns it (built once, then cached)."""
+        return self._parse_read()
+
+    @property
+    def content(self) -> bytes:
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    def json(self) -> object:
+        return self.http_response.json()
+
+    def read(self) -> bytes:
+        return self.http_response.read()
+
+    def close(self) -> None:
+        self.http_response.close()
+
+
 class _SyncBody:
     """Incremental reading of a body, for the synchronous responses."""
 
@@ -244,7 +295,9 @@ class _SyncBody:
 
 
 class APIResponse(_SyncBody, _BaseAPIResponse[_R]):
-    """The HTTP response of a call, with :meth:`parse` for its result."""
+    """The HTTP response of a call made through ``with_streaming_response``,
+    read only as asked: :meth:`parse` for the result, :meth:`read`,
+    :meth:`text`, :meth:`json` or the ``iter_*`` methods for the body."""
 
     def parse(self) -> _R:
         """The call's result, as the method returns it (read once, then cached)."""
@@ -443,12 +496,14 @@ class AsyncResponseContextManager(Generic[_AsyncResponseT]):
             await self._response.close()
 
 
-def to_raw_response_wrapper(func: Callable[_P, _R]) -> Callable[_P, APIResponse[_R]]:
-    """``func`` (a bound method of the client) returning its :class:`APIResponse`."""
+def to_raw_response_wrapper(
+    func: Callable[_P, _R],
+) -> Callable[_P, RawAPIResponse[_R]]:
+    """``func`` (a bound method of the client) returning its :class:`RawAPIResponse`."""
 
     @functools.wraps(func)
-    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_R]:
-        response: APIResponse[_R] = _captured(
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> RawAPIResponse[_R]:
+        response: RawAPIResponse[_R] = _captured(
             "raw", functools.partial(func, *args, **kwargs)
         )
         return response
@@ -458,12 +513,12 @@ def to_raw_response_wrapper(func: Callable[_P, _R]) -> Callable[_P, APIResponse[
 
 def async_to_raw_response_wrapper(
     func: Callable[_P, Awaitable[_R]],
-) -> Callable[_P, Awaitable[AsyncAPIResponse[_R]]]:
+) -> Callable[_P, Awaitable[RawAPIResponse[_R]]]:
     """``func`` (a method of the asynchronous client) returning its response."""
 
     @functools.wraps(func)
-    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_R]:
-        response: AsyncAPIResponse[_R] = await _async_captured(
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> RawAPIResponse[_R]:
+        response: RawAPIResponse[_R] = await _async_captured(
             "raw", functools.partial(func, *args, **kwargs)
         )
         return response

@@ -4,7 +4,7 @@ The generated ``Client``/``AsyncClient`` subclass :class:`SyncAPIClient` /
 :class:`AsyncAPIClient`, set ``_default_base_url`` and describe each call as a
 :class:`RequestSpec` passed to ``_request`` (JSON or text), ``_request_stream``
 (Server-Sent Events), ``_request_page`` (cursor pages) or ``_request_binary``.
-Each returns the parsed result, or its :class:`APIResponse` when the method
+Each returns the parsed result, or its response when the method
 is called through a wrapper of :mod:`._response` (``with_raw_response``,
 ``with_streaming_response``).
 
@@ -19,7 +19,8 @@ also lists them in ``__all__``)::
         PermissionDeniedError, RateLimitError, UnprocessableEntityError)
     from ._models import BaseModel
     from ._pagination import AsyncCursorPage, SyncCursorPage
-    from ._response import APIResponse, AsyncAPIResponse, BinaryResponse
+    from ._response import (APIResponse, AsyncAPIResponse, BinaryResponse,
+        RawAPIResponse)
     from ._streaming import AsyncStream, Stream
     from ._types import (NOT_GIVEN, Body, FileTypes, Headers, NotGiven,
         Query, Timeout)
@@ -56,6 +57,7 @@ from ._response import (
     BinaryResponse,
     Parser,
     capture_response,
+    deliver,
     parse_response,
     request_id,
 )
@@ -412,17 +414,15 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         accept: str = _JSON,
         incremental: bool = False,
     ) -> Any:
-        """The parsed result of ``spec``, or its :class:`APIResponse` when the
-        call is wrapped (see :mod:`._response`); ``incremental`` results
-        (event streams) read the body themselves."""
+        """The parsed result of ``spec``, or its response when the call is
+        wrapped (see :mod:`._response`); ``incremental`` results (event
+        streams) read the body themselves."""
         capture = capture_response()
         streamed = capture is not None and capture.mode == "stream"
         response = self._send(spec, stream=incremental or streamed, accept=accept)
-        result = APIResponse(response, parser, incremental=incremental)
-        if capture is None:
-            return result.parse()
-        capture.response = result
-        return result
+        return deliver(
+            capture, response, parser, incremental=incremental, streamed=APIResponse
+        )
 
     def _request(self, spec: RequestSpec, cast_to: object) -> Any:
         return self._call(spec, lambda response: parse_response(response, cast_to))
@@ -546,11 +546,13 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         capture = capture_response()
         streamed = capture is not None and capture.mode == "stream"
         response = await self._send(spec, stream=incremental or streamed, accept=accept)
-        result = AsyncAPIResponse(response, parser, incremental=incremental)
-        if capture is None:
-            return await result.parse()
-        capture.response = result
-        return result
+        return deliver(
+            capture,
+            response,
+            parser,
+            incremental=incremental,
+            streamed=AsyncAPIResponse,
+        )
 
     async def _request(self, spec: RequestSpec, cast_to: object) -> Any:
         return await self._call(

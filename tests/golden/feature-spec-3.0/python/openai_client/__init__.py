@@ -24,7 +24,7 @@ from ._exceptions import (
 )
 from ._models import BaseModel
 from ._pagination import AsyncCursorPage, SyncCursorPage
-from ._response import APIResponse, AsyncAPIResponse, BinaryResponse
+from ._response import APIResponse, AsyncAPIResponse, BinaryResponse, RawAPIResponse
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 
@@ -54,6 +54,7 @@ __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
     "BinaryResponse",
+    "RawAPIResponse",
     "AsyncStream",
     "Stream",
     "NOT_GIVEN",

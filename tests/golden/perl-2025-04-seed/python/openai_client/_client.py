@@ -31,7 +31,7 @@ class Client(SyncAPIClient):
 
     @cached_property
     def with_raw_response(self) -> ClientWithRawResponse:
-        """The methods, returning the HTTP response (``.parse()`` gives the result)."""
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
         return ClientWithRawResponse(self)
 
     @cached_property
@@ -131,7 +131,7 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def with_raw_response(self) -> AsyncClientWithRawResponse:
-        """The methods, returning the HTTP response (``.parse()`` gives the result)."""
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
         return AsyncClientWithRawResponse(self)
 
     @cached_property
@@ -225,7 +225,7 @@ class AsyncClient(AsyncAPIClient):
 
 
 class ClientWithRawResponse:
-    """Client methods returning their :class:`APIResponse`."""
+    """Client methods returning their :class:`RawAPIResponse`."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
@@ -245,7 +245,7 @@ class ClientWithStreamedResponse:
 
 
 class AsyncClientWithRawResponse:
-    """AsyncClient methods returning their :class:`AsyncAPIResponse`."""
+    """AsyncClient methods returning their :class:`RawAPIResponse`."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
