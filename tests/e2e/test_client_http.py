@@ -412,16 +412,22 @@ def test_async_stream_and_pages(
             deltas = [event.delta async for event in stream]
             page = await client.list_things()
             ids = [thing.id async for thing in page]
+            # As in the official SDK: ``async for`` straight over the call.
+            ids += [thing.id async for thing in client.list_things()]
+            raw = await client.with_raw_response.list_things()
+            assert isinstance(raw.parse(), synthetic.AsyncCursorPage)
             return deltas, ids
 
     loopback.reply(
         200, {"Content-Type": "text/event-stream"}, _sse({"delta": "a"}, {"delta": "b"})
     )
-    loopback.reply_json({"data": [_thing("x")], "has_more": True})
-    loopback.reply_json({"data": [_thing("y")], "has_more": False})
+    for _ in range(2):
+        loopback.reply_json({"data": [_thing("x")], "has_more": True})
+        loopback.reply_json({"data": [_thing("y")], "has_more": False})
+    loopback.reply_json({"data": [], "has_more": False})
     deltas, ids = asyncio.run(asyncio.wait_for(scenario(), timeout=10))
     assert deltas == ["a", "b"]
-    assert ids == ["x", "y"]
+    assert ids == ["x", "y", "x", "y"]
     assert dict(loopback.requests[2].query) == {"after": "x"}
 
 

@@ -376,7 +376,9 @@ def test_rate_limit_is_retried_after_retry_after_then_raised(
     error = caught.value
     assert error.status_code == 429
     assert error.response.headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
-    assert error.body == RATE_LIMIT_BODY
+    # As the official SDK shapes it: the inner error object, the reply in str().
+    assert error.body == RATE_LIMIT_BODY["error"]
+    assert str(error) == f"Error code: 429 - {RATE_LIMIT_BODY}"
     assert error.code == "rate_limit_exceeded"
 
 

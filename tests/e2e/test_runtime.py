@@ -713,10 +713,17 @@ def test_async_cursor_pagination_across_two_pages(
             )
             ids = [item.id async for item in page]
             pages = [p async for p in page.iter_pages()]
+            # No await: the paginator fetches the first page itself.
+            paginator = client._request_page(
+                rt.RequestSpec(method="GET", path="files"), rt.models.Item
+            )
+            assert isinstance(paginator, rt.AsyncPaginator)
+            ids += [item.id async for item in paginator]
             return ids, len(pages)
 
+    _two_pages(loopback)
     ids, pages = _run(main())
-    assert ids == ["f1", "d1", "f2"] and pages == 2
+    assert ids == ["f1", "d1", "f2"] * 2 and pages == 2
     assert loopback.requests[1].query == [("after", "d1")]
 
 

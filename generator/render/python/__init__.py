@@ -48,7 +48,7 @@ _CLIENT_IMPORTS: _ImportTable = (
         (".", ("models",)),
         (".", ("models as _api_models",)),
         ("._base_client", ("AsyncAPIClient", "SyncAPIClient")),
-        ("._pagination", ("AsyncCursorPage", "SyncCursorPage")),
+        ("._pagination", ("AsyncPaginator", "SyncCursorPage")),
         ("._request", ("RequestSpec", "path_param")),
         (
             "._response",
@@ -79,7 +79,7 @@ _MODELS_IMPORTS: _ImportTable = (
 _RESULT_NAMES = {
     "binary": {"BinaryResponse"},
     "stream": {"Stream", "AsyncStream"},
-    "page": {"SyncCursorPage", "AsyncCursorPage"},
+    "page": {"SyncCursorPage", "AsyncPaginator"},
     "stream_or_json": {"Stream", "AsyncStream", "overload", "Literal"},
 }
 

@@ -18,7 +18,7 @@ also lists them in ``__all__``)::
         InternalServerError, NotFoundError, OpenAIError,
         PermissionDeniedError, RateLimitError, UnprocessableEntityError)
     from ._models import BaseModel
-    from ._pagination import AsyncCursorPage, SyncCursorPage
+    from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
     from ._response import (APIResponse, AsyncAPIResponse, BinaryResponse,
         RawAPIResponse)
     from ._streaming import AsyncStream, Stream
@@ -49,7 +49,7 @@ import httpx
 
 from ._exceptions import OpenAIError, connection_error, status_error
 from ._logs import logger, redacted, setup_logging
-from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._request import RequestSpec, path_param
 from ._response import (
     APIResponse,
@@ -570,20 +570,23 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         )
         return result
 
-    async def _request_page(
+    def _request_page(
         self, spec: RequestSpec, item_type: object
-    ) -> AsyncCursorPage[Any]:
-        result: AsyncCursorPage[Any] = await self._call(
-            spec,
-            lambda response: AsyncCursorPage(
-                parse_response(response, object),
-                item_type=item_type,
-                spec=spec,
-                fetch=lambda next_spec: self._request_page(next_spec, item_type),
-                request_id=request_id(response),
-            ),
-        )
-        return result
+    ) -> AsyncPaginator[Any]:
+        async def first_page() -> AsyncCursorPage[Any]:
+            page: AsyncCursorPage[Any] = await self._call(
+                spec,
+                lambda response: AsyncCursorPage(
+                    parse_response(response, object),
+                    item_type=item_type,
+                    spec=spec,
+                    fetch=lambda next_spec: self._request_page(next_spec, item_type),
+                    request_id=request_id(response),
+                ),
+            )
+            return page
+
+        return AsyncPaginator(first_page)
 
     async def _request_binary(self, spec: RequestSpec) -> BinaryResponse:
         result: BinaryResponse = await self._call(spec, BinaryResponse, accept=_ANY)

@@ -23,7 +23,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._models import BaseModel
-from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._response import APIResponse, AsyncAPIResponse, BinaryResponse, RawAPIResponse
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
@@ -50,6 +50,7 @@ __all__ = [
     "RateLimitError",
     "UnprocessableEntityError",
     "AsyncCursorPage",
+    "AsyncPaginator",
     "SyncCursorPage",
     "APIResponse",
     "AsyncAPIResponse",
