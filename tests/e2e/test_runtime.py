@@ -1069,6 +1069,7 @@ def test_async_raw_and_streamed_responses(
                 rt.RequestSpec(method="GET", path="s"), rt.models.Session
             )
             session = raw.parse()  # read already: parsing is synchronous
+            raw.close()  # nothing left to release
             stream = rt.async_to_streamed_response_wrapper(client._request_binary)
             async with stream(rt.RequestSpec(method="GET", path="a")) as response:
                 assert not response.http_response.is_stream_consumed
@@ -1102,6 +1103,7 @@ def test_binary_result_reading_methods(
         return await result.aread(), [c async for c in result.aiter_bytes(10)]
 
     whole, chunks = _run(read_async())
+    result.close()
     assert whole == b"".join(chunks) == (tmp_path / "b.txt").read_bytes()
     assert [len(c) for c in chunks][:-1] == [10] * (len(chunks) - 1)
 

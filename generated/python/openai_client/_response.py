@@ -269,7 +269,7 @@ class RawAPIResponse(_BaseAPIResponse[_R]):
         return self.http_response.read()
 
     def close(self) -> None:
-        self.http_response.close()
+        _close(self.http_response)
 
 
 class _SyncBody:
@@ -414,7 +414,7 @@ class BinaryResponse(_SyncBody):
         _write_chunks(file, [self.content])
 
     def close(self) -> None:
-        self.response.close()
+        _close(self.response)
 
     async def aread(self) -> bytes:
         return await self.response.aread()
@@ -445,6 +445,13 @@ class BinaryResponse(_SyncBody):
             f"BinaryResponse(status_code={self.status_code}, "
             f"content_type={content_type!r}, size={len(self.content)})"
         )
+
+
+def _close(response: httpx.Response) -> None:
+    """Close a response, read ones of the asynchronous client included (for
+    which httpx only has ``aclose``; reading closed them already)."""
+    if not response.is_closed:
+        response.close()
 
 
 def _write_chunks(file: str | os.PathLike[str], chunks: Iterable[bytes]) -> None:
