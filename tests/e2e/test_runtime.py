@@ -23,7 +23,7 @@ import sys
 import time
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
-from types import SimpleNamespace
+from types import GenericAlias, SimpleNamespace
 from typing import Any
 
 import httpx
@@ -335,7 +335,7 @@ def test_response_casts(
     loopback.reply_json({"ignored": True})
     assert client._request(spec, None) is None
     loopback.reply_json([{"id": "f", "bytes": 3}, {"id": "d", "children": []}])
-    files = client._request(spec, list[rt.models.Item])
+    files = client._request(spec, GenericAlias(list, (rt.models.Item,)))
     assert [type(item).__name__ for item in files] == ["FileItem", "FolderItem"]
     loopback.reply(200, {"Content-Type": "application/json"}, "{not json")
     with pytest.raises(rt.APIResponseValidationError) as caught:
@@ -472,7 +472,8 @@ def test_server_can_veto_or_force_a_retry(
 
 def test_retry_after_forms(rt: SimpleNamespace) -> None:
     def wait(**headers: str) -> float | None:
-        return rt.base.retry_after(httpx.Headers(headers))
+        seconds: float | None = rt.base.retry_after(httpx.Headers(headers))
+        return seconds
 
     assert wait(**{"retry-after": "1.5"}) == 1.5
     assert wait(**{"retry-after-ms": "20", "retry-after": "9"}) == 0.02
@@ -798,8 +799,13 @@ def test_missing_api_key_is_a_clear_error(
 def test_environment_supplies_defaults(
     rt: SimpleNamespace, loopback: LoopbackServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Client(rt.SyncAPIClient):
-        _default_base_url = "https://api.example.test/v1"
+    # A generated client, made at run time (the runtime's classes are only
+    # known then).
+    Client = type(
+        "Client",
+        (rt.SyncAPIClient,),
+        {"_default_base_url": "https://api.example.test/v1"},
+    )
 
     monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
@@ -868,7 +874,9 @@ def test_construct_handles_typing_forms(rt: SimpleNamespace) -> None:
     )
     assert isinstance(nested, models.FolderItem)
     assert [type(c).__name__ for c in nested.children] == ["FileItem", "FolderItem"]
-    by_key = construct(dict[str, models.ClientSecret], {"a": {"value": "v"}})
+    by_key = construct(
+        GenericAlias(dict, (str, models.ClientSecret)), {"a": {"value": "v"}}
+    )
     assert isinstance(by_key["a"], models.ClientSecret)
     assert construct(
         models.Event, {"type": "text.done", "text": "t"}
@@ -879,7 +887,8 @@ def test_construct_handles_typing_forms(rt: SimpleNamespace) -> None:
         "text": "t",
     }
     assert construct(models.Session | None, None) is None
-    assert construct(int | list[models.ClientSecret], [{"value": "v"}])[0].value == "v"
+    secrets = GenericAlias(list, (models.ClientSecret,))
+    assert construct(int | secrets, [{"value": "v"}])[0].value == "v"
     assert construct(float | str, 3) == 3.0
     assert construct(list[int], "not a list") == "not a list"
     assert construct(models.Session, 5) == 5
