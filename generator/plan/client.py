@@ -83,7 +83,12 @@ _CLIENT_ATTRIBUTES = frozenset(
         "timeout",
         "max_retries",
         "default_headers",
+        "default_query",
         "http_client",
+        "copy",
+        "with_options",
+        "with_raw_response",
+        "with_streaming_response",
     }
 )
 

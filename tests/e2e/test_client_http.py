@@ -6,8 +6,11 @@ import asyncio
 import email.parser
 import email.policy
 import json
+import subprocess
 import typing
+import venv
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -22,8 +25,12 @@ from python_client_support import (
     generate,
     import_package,
 )
+from rendering import rendered
 
 from generator.load import load_spec
+from generator.model.build import build_api
+from generator.render import RenderOptions
+from generator.render.python import package_version, render
 
 API_KEY = "sk-test-key"
 SESSION = {
@@ -405,14 +412,208 @@ def test_async_stream_and_pages(
             deltas = [event.delta async for event in stream]
             page = await client.list_things()
             ids = [thing.id async for thing in page]
+            # As in the official SDK: ``async for`` straight over the call.
+            ids += [thing.id async for thing in client.list_things()]
+            raw = await client.with_raw_response.list_things()
+            assert isinstance(raw.parse(), synthetic.AsyncCursorPage)
             return deltas, ids
 
     loopback.reply(
         200, {"Content-Type": "text/event-stream"}, _sse({"delta": "a"}, {"delta": "b"})
     )
-    loopback.reply_json({"data": [_thing("x")], "has_more": True})
-    loopback.reply_json({"data": [_thing("y")], "has_more": False})
+    for _ in range(2):
+        loopback.reply_json({"data": [_thing("x")], "has_more": True})
+        loopback.reply_json({"data": [_thing("y")], "has_more": False})
+    loopback.reply_json({"data": [], "has_more": False})
     deltas, ids = asyncio.run(asyncio.wait_for(scenario(), timeout=10))
     assert deltas == ["a", "b"]
-    assert ids == ["x", "y"]
+    assert ids == ["x", "y", "x", "y"]
     assert dict(loopback.requests[2].query) == {"after": "x"}
+
+
+# -- raw and streamed responses, options ----------------------------------------------
+def test_raw_response_gives_status_headers_and_the_parsed_result(
+    client: Any, seed: ModuleType, loopback: LoopbackServer
+) -> None:
+    loopback.reply_json(
+        SESSION, headers={"x-request-id": "req_raw", "x-ratelimit-remaining": "9"}
+    )
+    response = client.with_raw_response.create_realtime_transcription_session(
+        include=["a"]
+    )
+    assert isinstance(response, seed.RawAPIResponse)
+    assert response.status_code == 200 and response.request_id == "req_raw"
+    assert response.headers["x-ratelimit-remaining"] == "9"
+    assert response.json() == SESSION
+    session = response.parse()
+    assert isinstance(session, seed.models.RealtimeTranscriptionSessionCreateResponse)
+    assert session.client_secret.value == "ek_secret"
+    assert session._request_id == "req_raw"
+    assert loopback.requests[0].json() == {"include": ["a"]}
+    # The plain call carries the request id too.
+    loopback.reply_json(SESSION, headers={"x-request-id": "req_plain"})
+    assert client.create_realtime_transcription_session()._request_id == "req_plain"
+
+
+def test_async_streamed_response_reads_when_asked(
+    seed: ModuleType, loopback: LoopbackServer
+) -> None:
+    async def call() -> tuple[object, Any, bool]:
+        async with seed.AsyncClient(
+            api_key=API_KEY, base_url=loopback.url + "/v1", max_retries=0
+        ) as client:
+            wrapped = client.with_streaming_response
+            async with wrapped.create_realtime_transcription_session() as response:
+                unread = not response.http_response.is_stream_consumed
+                body = await response.json()
+                session = await response.parse()
+            raw = await client.with_raw_response.create_realtime_transcription_session()
+            assert raw.parse().client_secret.value == "ek_secret"
+            return body, session, unread and response.is_closed
+
+    loopback.reply_json(SESSION)
+    loopback.reply_json(SESSION)
+    body, session, unread_then_closed = asyncio.run(asyncio.wait_for(call(), 10))
+    assert body == SESSION and unread_then_closed
+    assert session.client_secret.expires_at == 1742188264
+
+
+def test_raw_and_streamed_forms_of_every_kind_of_result(
+    things: Any, synthetic: ModuleType, loopback: LoopbackServer, tmp_path: Any
+) -> None:
+    loopback.reply_json({"data": [_thing("a")], "has_more": True})
+    loopback.reply_json({"data": [_thing("b")], "has_more": False})
+    page = things.with_raw_response.list_things(limit=1)
+    assert [t.id for t in page.parse()] == ["a", "b"]
+    loopback.reply(204)
+    deleted = things.with_raw_response.delete_thing("t1")
+    assert deleted.status_code == 204 and deleted.parse() is None
+    loopback.reply(200, {"Content-Type": "application/octet-stream"}, [b"ab", b"cd"])
+    with things.with_streaming_response.download_thing("t1") as download:
+        download.stream_to_file(tmp_path / "thing.bin")
+    assert (tmp_path / "thing.bin").read_bytes() == b"abcd"
+    loopback.reply(
+        200, {"Content-Type": "text/event-stream"}, _sse({"delta": "x"}, {"delta": "y"})
+    )
+    chat = things.with_raw_response.create_chat(prompt="p", stream=True)
+    assert [e.delta for e in chat.parse()] == ["x", "y"]
+    loopback.reply_json({"text": "t"})
+    assert things.with_raw_response.create_chat(prompt="p").parse().text == "t"
+
+
+def test_with_options_retries_with_one_idempotency_key(
+    things: Any, synthetic: ModuleType, loopback: LoopbackServer
+) -> None:
+    patient = things.with_options(max_retries=1, default_headers={"X-Team": "t"})
+    assert isinstance(patient, synthetic.Client) and things.max_retries == 0
+    patient._sleep = lambda delay: None
+    loopback.reply_json({"error": {"message": "busy"}}, status=503)
+    loopback.reply_json(_thing("n1"))
+    assert patient.create_thing(name="n").id == "n1"
+    first, second = loopback.requests
+    assert first.headers["idempotency-key"] == second.headers["idempotency-key"]
+    assert second.headers["x-team"] == "t"
+
+
+@pytest.fixture(scope="module")
+def models_api(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    """The models operations of the 2025-04 spec: a list without a cursor."""
+    root = tmp_path_factory.mktemp("http-models")
+    spec = corpus_spec(SEED_SPEC, root)
+    selected = [("/models", "get"), ("/models/{model}", "get")]
+    generate(spec, root, "http_models_client", selected)
+    return import_package(root, "http_models_client")
+
+
+def test_list_without_cursor_is_iterable_and_errors_are_shaped_as_the_sdk(
+    models_api: ModuleType, loopback: LoopbackServer
+) -> None:
+    model = {"id": "gpt-4o", "object": "model", "created": 1, "owned_by": "openai"}
+    loopback.reply_json({"object": "list", "data": [model, {**model, "id": "o3"}]})
+    error = {
+        "message": "The model 'nope' does not exist",
+        "type": "invalid_request_error",
+        "param": "model",
+        "code": "model_not_found",
+    }
+    loopback.reply_json({"error": error}, status=404)
+    with _client(models_api, loopback, "/v1", max_retries=0) as client:
+        assert [m.id for m in client.list_models()] == ["gpt-4o", "o3"]
+        with pytest.raises(models_api.NotFoundError) as caught:
+            client.retrieve_model("nope")
+    assert caught.value.body == error
+    assert str(caught.value) == f"Error code: 404 - {{'error': {error}}}"
+    assert (caught.value.code, caught.value.param, caught.value.type) == (
+        "model_not_found",
+        "model",
+        "invalid_request_error",
+    )
+
+
+# -- the package as pip installs it ----------------------------------------------------
+PIP_SECONDS = 300
+#: What pip says when the package index cannot be reached.
+_OFFLINE = (
+    "No matching distribution found",
+    "Could not find a version",
+    "Failed to establish a new connection",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+)
+INSTALLED_CALL = """\
+import json, sys
+from importlib import metadata, resources
+from openai_client import Client
+
+with Client(api_key="sk-installed", base_url=sys.argv[1], max_retries=0) as client:
+    session = client.create_realtime_transcription_session(include=["x"])
+    raw = client.with_raw_response.create_realtime_transcription_session()
+print(json.dumps({
+    "secret": session.client_secret.value,
+    "request_id": raw.parse()._request_id,
+    "version": metadata.version("openai-client"),
+    "typed": resources.files("openai_client").joinpath("py.typed").is_file(),
+    "requires": metadata.requires("openai-client"),
+}))
+"""
+
+
+def test_pip_installs_the_package_in_a_fresh_venv(
+    tmp_path: Path, loopback: LoopbackServer
+) -> None:
+    """``pip install DIR/python`` gives an importable, typed, working package."""
+    api = build_api(load_spec(default_spec_path()), [SEED])
+    for relative, text in rendered(render, api, RenderOptions()).items():
+        if relative.startswith("python/"):
+            (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / relative).write_text(text, encoding="utf-8")
+    venv.create(tmp_path / "venv", with_pip=True)
+    python = tmp_path / "venv" / "bin" / "python"
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "-q", str(tmp_path / "python")],
+        capture_output=True,
+        text=True,
+        timeout=PIP_SECONDS,
+    )
+    if install.returncode != 0 and any(m in install.stderr for m in _OFFLINE):
+        pytest.skip(f"pip cannot reach a package index: {install.stderr[-300:]}")
+    assert install.returncode == 0, install.stderr
+    loopback.reply_json(SESSION)
+    loopback.reply_json(SESSION, headers={"x-request-id": "req_pip"})
+    (tmp_path / "call.py").write_text(INSTALLED_CALL)
+    call = subprocess.run(
+        [python, "call.py", loopback.url + "/v1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,  # not the checkout: the installed package is imported
+    )
+    assert call.returncode == 0, call.stderr
+    assert json.loads(call.stdout) == {
+        "secret": "ek_secret",
+        "request_id": "req_pip",
+        "version": package_version(api.version),
+        "typed": True,
+        "requires": ["httpx>=0.27,<1"],
+    }
+    assert loopback.requests[0].json() == {"include": ["x"]}

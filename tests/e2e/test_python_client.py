@@ -172,7 +172,14 @@ def test_synthetic_package_passes_mypy_and_black(synthetic_root: Path) -> None:
 
 
 USAGE_OK = """\
-from synthetic_client import AsyncClient, Client, Stream, SyncCursorPage, models
+from synthetic_client import (
+    AsyncClient,
+    AsyncCursorPage,
+    Client,
+    Stream,
+    SyncCursorPage,
+    models,
+)
 
 client = Client(api_key="k")
 thing: models.Thing = client.create_thing(name="n", kind="anything", class_="c", note=None)
@@ -187,12 +194,27 @@ upload = client.create_upload(file=b"x", purpose="batch", attachments=[b"a", ("a
 count: int | None = upload.bytes
 first: models.FooBar2 = client.get_item()
 second: models.FooBar = client.get_item_2()
+raw = client.with_raw_response.create_thing(name="n")
+raw_thing: models.Thing = raw.parse()
+status: int = raw.status_code
+with client.with_streaming_response.download_thing("t1") as download:
+    download.stream_to_file("thing.bin")
+    content: bytes = download.parse().content
+patient: Client = client.with_options(max_retries=5, timeout=20.0)
+request_id: str | None = thing._request_id
 
 
 async def main(aclient: AsyncClient) -> None:
     athing: models.Thing = await aclient.get_thing("t1", X_Trace_Id="x")
     async for event in await aclient.create_chat(prompt="p", stream=True):
         delta: str | None = event.delta
+    async for listed in aclient.list_things(limit=2):
+        listed_id: str = listed.id
+    apage: AsyncCursorPage[models.Thing] = await aclient.list_things()
+    araw = await aclient.with_raw_response.create_chat(prompt="p")
+    areply: models.ChatResponse = araw.parse()
+    async with aclient.with_streaming_response.get_thing("t1") as aresponse:
+        athing_too: models.Thing = await aresponse.parse()
 """
 
 USAGE_WRONG = """\
@@ -205,6 +227,7 @@ client.list_things(order="sideways")  # wrong
 client.create_upload(file="not a file", purpose="batch")  # wrong
 text: str = client.create_chat(prompt="p", stream=True)  # wrong: a stream
 client.get_thing(thing_id=1)  # wrong: a string
+client.with_raw_response.create_thing(kind="k")  # wrong: name is required
 """
 
 
@@ -224,6 +247,8 @@ def test_synthetic_client_signatures(synthetic: ModuleType) -> None:
         "stream_events",
         "get_item",
         "get_item_2",
+        "with_raw_response",
+        "with_streaming_response",
     }
     assert synthetic.Client._default_base_url == "https://example.invalid/v9"
 
@@ -405,11 +430,17 @@ def test_whole_api_generates_and_imports(path: Path, tmp_path: Path) -> None:
     name = "corpus_" + path.name.split(".")[0].replace("-", "_")
     files = generate(spec, tmp_path, name)
     package = import_package(tmp_path, name)
+    wrappers = {"with_raw_response", "with_streaming_response"}
     methods = [m for m in vars(package.Client) if not m.startswith("_")]
-    assert len(methods) == len(api.operations)
+    assert wrappers <= set(methods)
+    assert len(methods) == len(api.operations) + len(wrappers)
     assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == len(
         methods
     )
+    # Every method has its raw and streamed forms.
+    client = package.Client(api_key="k")
+    for wrapped in (client.with_raw_response, client.with_streaming_response):
+        assert set(vars(wrapped)) - {"_client"} == set(methods) - wrappers
     # Every model's annotations resolve at run time (what parsing relies on).
     for value in vars(package.models).values():
         if isinstance(value, type) and issubclass(value, package.BaseModel):
@@ -424,8 +455,9 @@ def test_whole_2026_08_api_passes_mypy_strict(tmp_path: Path) -> None:
     started = time.monotonic()
     generate(spec, tmp_path, "latest_client")
     package = import_package(tmp_path, "latest_client")
-    assert len([m for m in vars(package.Client) if not m.startswith("_")]) == 288
-    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == 288
+    # The operations, with_raw_response and with_streaming_response.
+    assert len([m for m in vars(package.Client) if not m.startswith("_")]) == 290
+    assert len([m for m in vars(package.AsyncClient) if not m.startswith("_")]) == 290
     result = run_mypy(tmp_path, "latest_client")
     assert result.returncode == 0, result.stdout[-5000:]
     assert time.monotonic() - started < 600

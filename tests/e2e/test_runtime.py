@@ -13,6 +13,8 @@ import email.parser
 import email.policy
 import email.utils
 import importlib
+import logging
+import os
 import pickle
 import shutil
 import socket
@@ -21,7 +23,7 @@ import sys
 import time
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
-from types import SimpleNamespace
+from types import GenericAlias, SimpleNamespace
 from typing import Any
 
 import httpx
@@ -32,6 +34,7 @@ RUNTIME = Path(__file__).resolve().parents[2] / "templates" / "python" / "runtim
 PACKAGE = "runtime_under_test"
 MODULES = (
     "_types",
+    "_logs",
     "_exceptions",
     "_models",
     "_multipart",
@@ -49,7 +52,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ._models import BaseModel, field
+from ._models import BaseModel, IterableData, field
 
 
 class ClientSecret(BaseModel):
@@ -93,14 +96,20 @@ class FolderItem(BaseModel):
     children: list[FileItem | FolderItem] | None = None
 
 
+class FileList(IterableData, BaseModel):
+    object: str
+    data: list[FileItem]
+
+
 Event = TextDelta | TextDone
 Item = FileItem | FolderItem
 '''
 
 # Code a user of a generated package writes; mypy --strict must accept it.
 SAMPLE_USAGE = """\
+from runtime_under_test._response import RawAPIResponse, to_raw_response_wrapper
 from runtime_under_test._types import NOT_GIVEN, NotGiven
-from runtime_under_test.models import ClientSecret, Session
+from runtime_under_test.models import ClientSecret, FileList, Session
 
 
 def limit(value: int | NotGiven = NOT_GIVEN) -> int:
@@ -117,13 +126,32 @@ session = Session(id="s", from_="me", client_secret=ClientSecret(value="v", expi
 count: int = limit(3) + limit()
 name: str = truthy("x") + truthy()
 secret: str | None = session.client_secret.value if session.client_secret else None
+sizes: list[int | None] = [item.bytes for item in FileList(object="list", data=[])]
+request_id: str | None = session._request_id
+
+
+def retrieve(session_id: str, *, expand: bool = False) -> Session:
+    return Session(id=session_id)
+
+
+raw: RawAPIResponse[Session] = to_raw_response_wrapper(retrieve)("s", expand=True)
+parsed: Session = raw.parse()
+status: int = raw.status_code
 """
 
 SAMPLE_MISUSE = """\
+from runtime_under_test._response import to_raw_response_wrapper
 from runtime_under_test.models import Session
 
 Session(status="active")
 Session(id="s", from_=3)
+
+
+def retrieve(session_id: str) -> Session:
+    return Session(id=session_id)
+
+
+to_raw_response_wrapper(retrieve)(3)
 """
 
 
@@ -307,7 +335,7 @@ def test_response_casts(
     loopback.reply_json({"ignored": True})
     assert client._request(spec, None) is None
     loopback.reply_json([{"id": "f", "bytes": 3}, {"id": "d", "children": []}])
-    files = client._request(spec, list[rt.models.Item])
+    files = client._request(spec, GenericAlias(list, (rt.models.Item,)))
     assert [type(item).__name__ for item in files] == ["FileItem", "FolderItem"]
     loopback.reply(200, {"Content-Type": "application/json"}, "{not json")
     with pytest.raises(rt.APIResponseValidationError) as caught:
@@ -354,9 +382,10 @@ def test_authentication_error(
     error = caught.value
     assert isinstance(error, rt.APIStatusError)
     assert error.status_code == 401
-    assert error.body == body
+    # As the official SDK shapes it: the inner error object, the status in str().
+    assert error.body == body["error"]
     assert error.request_id == "req_123"
-    assert error.message == str(error) == "Incorrect API key provided."
+    assert error.message == str(error) == f"Error code: 401 - {body}"
     assert (error.code, error.type) == ("invalid_api_key", "invalid_request_error")
     assert error.response.status_code == 401
     assert len(loopback.requests) == 1 and sleeps == []
@@ -411,6 +440,12 @@ def test_server_errors_are_retried_with_backoff_then_raised(
     assert len(sleeps) == 2
     assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0
     assert loopback.requests[0].body == loopback.requests[2].body == b"{}"
+    # One idempotency key per call, the same on every retry of it.
+    [key] = {r.headers["idempotency-key"] for r in loopback.requests}
+    assert key.startswith("openai-client-retry-")
+    loopback.reply_json({})
+    client._request(rt.RequestSpec(method="POST", path="x", json_body={}), object)
+    assert loopback.requests[3].headers["idempotency-key"] != key
 
 
 def test_max_retries_zero_does_not_retry(
@@ -437,7 +472,8 @@ def test_server_can_veto_or_force_a_retry(
 
 def test_retry_after_forms(rt: SimpleNamespace) -> None:
     def wait(**headers: str) -> float | None:
-        return rt.base.retry_after(httpx.Headers(headers))
+        seconds: float | None = rt.base.retry_after(httpx.Headers(headers))
+        return seconds
 
     assert wait(**{"retry-after": "1.5"}) == 1.5
     assert wait(**{"retry-after-ms": "20", "retry-after": "9"}) == 0.02
@@ -498,7 +534,7 @@ def test_async_client_retries_and_raises(
 
     session, error = _run(main())
     assert session.status == "active" and sleeps == [0.5]
-    assert error.message == "gone" and len(loopback.requests) == 3
+    assert error.body == {"message": "gone"} and len(loopback.requests) == 3
 
 
 # --- Server-Sent Events ------------------------------------------------------
@@ -678,10 +714,17 @@ def test_async_cursor_pagination_across_two_pages(
             )
             ids = [item.id async for item in page]
             pages = [p async for p in page.iter_pages()]
+            # No await: the paginator fetches the first page itself.
+            paginator = client._request_page(
+                rt.RequestSpec(method="GET", path="files"), rt.models.Item
+            )
+            assert isinstance(paginator, rt.AsyncPaginator)
+            ids += [item.id async for item in paginator]
             return ids, len(pages)
 
+    _two_pages(loopback)
     ids, pages = _run(main())
-    assert ids == ["f1", "d1", "f2"] and pages == 2
+    assert ids == ["f1", "d1", "f2"] * 2 and pages == 2
     assert loopback.requests[1].query == [("after", "d1")]
 
 
@@ -756,8 +799,13 @@ def test_missing_api_key_is_a_clear_error(
 def test_environment_supplies_defaults(
     rt: SimpleNamespace, loopback: LoopbackServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Client(rt.SyncAPIClient):
-        _default_base_url = "https://api.example.test/v1"
+    # A generated client, made at run time (the runtime's classes are only
+    # known then).
+    Client = type(
+        "Client",
+        (rt.SyncAPIClient,),
+        {"_default_base_url": "https://api.example.test/v1"},
+    )
 
     monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
@@ -826,7 +874,9 @@ def test_construct_handles_typing_forms(rt: SimpleNamespace) -> None:
     )
     assert isinstance(nested, models.FolderItem)
     assert [type(c).__name__ for c in nested.children] == ["FileItem", "FolderItem"]
-    by_key = construct(dict[str, models.ClientSecret], {"a": {"value": "v"}})
+    by_key = construct(
+        GenericAlias(dict, (str, models.ClientSecret)), {"a": {"value": "v"}}
+    )
     assert isinstance(by_key["a"], models.ClientSecret)
     assert construct(
         models.Event, {"type": "text.done", "text": "t"}
@@ -837,7 +887,8 @@ def test_construct_handles_typing_forms(rt: SimpleNamespace) -> None:
         "text": "t",
     }
     assert construct(models.Session | None, None) is None
-    assert construct(int | list[models.ClientSecret], [{"value": "v"}])[0].value == "v"
+    secrets = GenericAlias(list, (models.ClientSecret,))
+    assert construct(int | secrets, [{"value": "v"}])[0].value == "v"
     assert construct(float | str, 3) == 3.0
     assert construct(list[int], "not a list") == "not a list"
     assert construct(models.Session, 5) == 5
@@ -890,6 +941,8 @@ def test_mypy_sees_keyword_constructors(rt: SimpleNamespace) -> None:
     result = _mypy(rt, "misuse.py")
     assert 'Missing named argument "id" for "Session"' in result.stdout
     assert 'Argument "from_" to "Session" has incompatible type "int"' in result.stdout
+    # The wrapper keeps the wrapped signature.
+    assert 'Argument 1 has incompatible type "int"; expected "str"' in result.stdout
     assert result.returncode == 1
 
 
@@ -905,3 +958,286 @@ def test_query_written_into_the_path_is_kept(
     (sent,) = loopback.requests
     assert sent.path == "/v1/responses"
     assert sent.query == [("beta", "true"), ("limit", "2")]
+
+
+# --- raw and streamed responses ------------------------------------------------
+
+
+def _session_reply(loopback: LoopbackServer, request_id: str = "req_1") -> None:
+    loopback.reply_json(
+        {"id": "s1", "status": "active"}, headers={"x-request-id": request_id}
+    )
+
+
+def test_results_carry_the_request_id(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    _session_reply(loopback, "req_plain")
+    session = client._request(rt.RequestSpec(method="GET", path="s"), rt.models.Session)
+    assert session._request_id == "req_plain"
+    assert rt.models.Session(id="built")._request_id is None
+    _two_pages(loopback)
+    page = client._request_page(rt.RequestSpec(method="GET", path="f"), rt.models.Item)
+    assert page._request_id is None  # the reply had no x-request-id
+    assert page.data[0]._request_id is None  # nested models never do
+
+
+def test_raw_response_gives_headers_and_parses_on_demand(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    _session_reply(loopback, "req_raw")
+    spec = rt.RequestSpec(method="POST", path="sessions", json_body={"a": 1})
+    retrieve = rt.to_raw_response_wrapper(
+        lambda: client._request(spec, rt.models.Session)
+    )
+    response = retrieve()
+    assert isinstance(response, rt.RawAPIResponse)
+    assert (response.status_code, response.request_id) == (200, "req_raw")
+    assert response.headers["content-type"] == "application/json"
+    assert response.method == "POST" and response.url.path == "/v1/sessions"
+    assert response.http_response.is_stream_consumed  # read: the call is over
+    assert response.json() == {"id": "s1", "status": "active"}
+    assert response.text.startswith("{") and response.content.startswith(b"{")
+    session = response.parse()
+    assert isinstance(session, rt.models.Session) and session.status == "active"
+    assert session._request_id == "req_raw"
+    assert response.parse() is session
+    # Outside the wrapper the same call returns the parsed result again.
+    _session_reply(loopback)
+    assert isinstance(client._request(spec, rt.models.Session), rt.models.Session)
+
+
+def test_raw_response_of_a_stream_and_of_a_page(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    _sse_reply(loopback)
+    spec = rt.RequestSpec(method="POST", path="responses")
+    raw = rt.to_raw_response_wrapper(client._request_stream)(spec, rt.models.Event)
+    assert raw.headers["content-type"] == "text/event-stream"
+    assert not raw.http_response.is_stream_consumed
+    _check_events(rt, list(raw.parse()))
+    _two_pages(loopback)
+    raw_page = rt.to_raw_response_wrapper(client._request_page)(
+        rt.RequestSpec(method="GET", path="files"), rt.models.Item
+    )
+    # Later pages are fetched as usual, not as raw responses.
+    assert [item.id for item in raw_page.parse()] == ["f1", "d1", "f2"]
+
+
+def test_raw_response_still_raises_status_errors(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer
+) -> None:
+    loopback.reply_json({"error": {"message": "no", "code": "gone"}}, 404)
+    call = rt.to_raw_response_wrapper(client._request)
+    with pytest.raises(rt.NotFoundError) as caught:
+        call(rt.RequestSpec(method="GET", path="x"), object)
+    assert caught.value.code == "gone"
+    with pytest.raises(TypeError, match="did not make a request"):
+        rt.to_raw_response_wrapper(lambda: None)()
+
+
+def test_streamed_response_reads_the_body_only_when_asked(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    chunks = [bytes([n]) * 1000 for n in range(5)]
+    loopback.reply(200, {"Content-Type": "application/octet-stream"}, chunks)
+    download = rt.to_streamed_response_wrapper(client._request_binary)
+    manager = download(rt.RequestSpec(method="GET", path="files/f/content"))
+    assert loopback.requests == []  # sent on entry, not before
+    with manager as response:
+        assert len(loopback.requests) == 1
+        assert not response.http_response.is_stream_consumed
+        response.stream_to_file(tmp_path / "out.bin", chunk_size=700)
+    assert response.is_closed
+    assert (tmp_path / "out.bin").read_bytes() == b"".join(chunks)
+    loopback.reply(200, {"Content-Type": "text/plain"}, [b"line 1\n", b"line 2\n"])
+    with download(rt.RequestSpec(method="GET", path="t")) as response:
+        assert list(response.iter_lines()) == ["line 1", "line 2"]
+    _session_reply(loopback, "req_s")
+    stream_json = rt.to_streamed_response_wrapper(client._request)
+    with stream_json(rt.RequestSpec(method="GET", path="s"), rt.models.Session) as r:
+        assert isinstance(r, rt.APIResponse)
+        assert not r.http_response.is_stream_consumed
+        assert r.json() == {"id": "s1", "status": "active"}
+        assert r.text() == r.read().decode()
+        session = r.parse()
+    assert session.id == "s1" and session._request_id == "req_s"
+
+
+def test_async_raw_and_streamed_responses(
+    rt: SimpleNamespace, loopback: LoopbackServer, sleeps: list[float], tmp_path: Path
+) -> None:
+    _session_reply(loopback, "req_a")
+    loopback.reply(200, {"Content-Type": "audio/mpeg"}, [b"ab", b"cd", b"ef"])
+    _sse_reply(loopback)
+    target = tmp_path / "speech.mp3"
+
+    async def main() -> tuple[Any, Any, list[Any]]:
+        async with _async_client(rt, loopback, sleeps) as client:
+            raw = await rt.async_to_raw_response_wrapper(client._request)(
+                rt.RequestSpec(method="GET", path="s"), rt.models.Session
+            )
+            session = raw.parse()  # read already: parsing is synchronous
+            raw.close()  # nothing left to release
+            stream = rt.async_to_streamed_response_wrapper(client._request_binary)
+            async with stream(rt.RequestSpec(method="GET", path="a")) as response:
+                assert not response.http_response.is_stream_consumed
+                await response.stream_to_file(target)
+            events = await rt.async_to_raw_response_wrapper(client._request_stream)(
+                rt.RequestSpec(method="POST", path="r"), rt.models.Event
+            )
+            return session, response, [e async for e in events.parse()]
+
+    session, response, events = _run(main())
+    assert session.id == "s1" and session._request_id == "req_a"
+    assert response.is_closed and target.read_bytes() == b"abcdef"
+    _check_events(rt, events)
+
+
+def test_binary_result_reading_methods(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, tmp_path: Path
+) -> None:
+    text = "première ligne\nseconde ligne\n"
+    loopback.reply(200, {"Content-Type": "text/plain; charset=utf-8"}, text)
+    result = client._request_binary(rt.RequestSpec(method="GET", path="f"))
+    assert result.read() == result.content == text.encode()
+    assert result.text == text and result.encoding == "utf-8"
+    assert list(result.iter_lines()) == ["première ligne", "seconde ligne"]
+    assert "".join(result.iter_text(5)) == text
+    result.stream_to_file(tmp_path / "a.txt")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == text
+
+    async def read_async() -> tuple[bytes, list[bytes]]:
+        await result.astream_to_file(tmp_path / "b.txt")
+        return await result.aread(), [c async for c in result.aiter_bytes(10)]
+
+    whole, chunks = _run(read_async())
+    result.close()
+    assert whole == b"".join(chunks) == (tmp_path / "b.txt").read_bytes()
+    assert [len(c) for c in chunks][:-1] == [10] * (len(chunks) - 1)
+
+
+def test_list_without_cursor_iterates_its_data(rt: SimpleNamespace) -> None:
+    listing = rt.construct(
+        rt.models.FileList, {"object": "list", "data": [{"id": "a"}, {"id": "b"}]}
+    )
+    assert [item.id for item in listing] == ["a", "b"]
+    assert [item.id for item in rt.models.FileList.from_data({"object": "l"})] == []
+
+
+# --- options -------------------------------------------------------------------
+
+
+def test_with_options_copies_the_client(
+    rt: SimpleNamespace, client: Any, loopback: LoopbackServer, sleeps: list[float]
+) -> None:
+    base = client.copy(default_headers={"X-Team": "a"}, default_query={"v": "1"})
+    patient = base.with_options(max_retries=3, timeout=2.5)
+    patient._sleep = sleeps.append
+    assert (client.max_retries, client.timeout) == (2, 5.0)
+    assert (patient.max_retries, patient.timeout, patient.api_key) == (
+        3,
+        2.5,
+        "sk-test",
+    )
+    assert patient._client is client._client  # one connection pool
+    for _ in range(3):
+        loopback.reply_json({}, 503)
+    loopback.reply_json({"id": "s"})
+    patient._request(rt.RequestSpec(method="GET", path="x", params={"q": 2}), object)
+    assert len(loopback.requests) == 4 and len(sleeps) == 3
+    sent = loopback.requests[-1]
+    assert sent.headers["x-team"] == "a"
+    assert sent.query == [("v", "1"), ("q", "2")]
+    replaced = base.copy(set_default_headers={"X-Other": "b"}, set_default_query={})
+    assert "X-Team" not in replaced.default_headers and replaced.default_query == {}
+    assert replaced.default_headers["X-Other"] == "b"
+    with pytest.raises(ValueError, match="mutually exclusive"):
+        base.copy(default_headers={}, set_default_headers={})
+
+
+def test_default_query_gives_way_to_the_call(rt: SimpleNamespace) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={})
+
+    client = rt.SyncAPIClient(
+        api_key="k",
+        base_url="https://api.test/v1",
+        default_query={"api-version": "1", "limit": 5},
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+    )
+    spec = rt.RequestSpec(
+        method="GET",
+        path="things",
+        params={"limit": 2, "order": rt.NOT_GIVEN},
+        extra_query={"api-version": "2"},
+    )
+    client._request(spec, object)
+    client._request(rt.RequestSpec(method="DELETE", path="t"), object)
+    assert [str(r.url.query, "ascii") for r in seen] == [
+        "limit=2&api-version=2",
+        "api-version=1&limit=5",
+    ]
+    assert "idempotency-key" not in seen[1].headers  # DELETE is idempotent
+
+
+# --- logging -------------------------------------------------------------------
+
+
+def test_logging_never_shows_the_api_key(
+    rt: SimpleNamespace,
+    loopback: LoopbackServer,
+    sleeps: list[float],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    secret = "sk-very-secret-key"
+    client = _client(rt, loopback, sleeps, api_key=secret)
+    loopback.reply_json({}, 500, {"x-request-id": "req_log"})
+    loopback.reply_json({"id": "s"}, headers={"x-request-id": "req_log2"})
+    with caplog.at_level(logging.DEBUG, logger=PACKAGE):
+        client._request(rt.RequestSpec(method="GET", path="models"), object)
+    messages = [record.getMessage() for record in caplog.records]
+    assert all(record.name == PACKAGE for record in caplog.records)
+    assert any("GET" in m and "/v1/models" in m and "retry 1" in m for m in messages)
+    assert any("Retrying GET" in m and "status 500" in m for m in messages)
+    assert any("request_id=req_log2" in m for m in messages)
+    assert any("'authorization': '<redacted>'" in m for m in messages)
+    assert not any(secret in m for m in messages)
+
+
+def test_log_environment_switch(tmp_path: Path) -> None:
+    """``OPENAI_CLIENT_LOG`` turns logging on, to standard error, key hidden."""
+    package = tmp_path / "logged_client"
+    shutil.copytree(RUNTIME, package)
+    (package / "__init__.py").write_text("")
+    script = (
+        "import httpx\n"
+        "from logged_client._base_client import SyncAPIClient\n"
+        "from logged_client._request import RequestSpec\n"
+        "reply = lambda request: httpx.Response(200, json={})\n"
+        "transport = httpx.MockTransport(reply)\n"
+        "client = SyncAPIClient(api_key='sk-env-secret',"
+        " http_client=httpx.Client(transport=transport))\n"
+        "client._request(RequestSpec(method='POST', path='x'), object)\n"
+    )
+    outputs = {}
+    for level in ("debug", "info", ""):
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=tmp_path,
+            env={**os.environ, "OPENAI_CLIENT_LOG": level},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs[level] = result.stderr
+    assert "logged_client - DEBUG] Sending HTTP request: POST" in outputs["debug"]
+    assert "<redacted>" in outputs["debug"]
+    assert "logged_client - INFO] HTTP response: POST" in outputs["info"]
+    assert "DEBUG" not in outputs["info"]
+    assert outputs[""] == ""
+    assert not any("sk-env-secret" in text for text in outputs.values())

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import Generic, TypeVar
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+)
+from typing import Any, Generic, TypeVar
 
 from ._models import BaseModel, construct
 from ._request import RequestSpec
 
-__all__ = ["SyncCursorPage", "AsyncCursorPage"]
+__all__ = ["SyncCursorPage", "AsyncCursorPage", "AsyncPaginator"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT")
@@ -36,6 +43,7 @@ class _CursorPage(Generic[_T, _PageT]):
         item_type: object,
         spec: RequestSpec,
         fetch: Callable[[RequestSpec], _PageT],
+        request_id: str | None = None,
     ) -> None:
         fields = dict(body) if isinstance(body, Mapping) else {}
         items = fields.pop("data", [])
@@ -50,6 +58,8 @@ class _CursorPage(Generic[_T, _PageT]):
         self.model_extra = {str(key): value for key, value in fields.items()}
         self._spec = spec
         self._fetch = fetch
+        #: The ``x-request-id`` of the response this page was read from.
+        self._request_id = request_id
 
     def _cursor(self) -> str | None:
         if self.data:
@@ -121,6 +131,25 @@ class AsyncCursorPage(_CursorPage[_T, Awaitable["AsyncCursorPage[_T]"]]):
         async for page in self.iter_pages():
             for item in page.data:
                 yield item
+
+
+class AsyncPaginator(Generic[_T]):
+    """What a list method of the asynchronous client returns, as in the
+    official SDK: ``await`` it for the first :class:`AsyncCursorPage`, or
+    ``async for`` over it for the items of every page.  Each ``await`` sends
+    the request anew."""
+
+    def __init__(
+        self, first_page: Callable[[], Awaitable[AsyncCursorPage[_T]]]
+    ) -> None:
+        self._first_page = first_page
+
+    def __await__(self) -> Generator[Any, None, AsyncCursorPage[_T]]:
+        return self._first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        async for item in await self:
+            yield item
 
 
 def _text(value: object) -> str | None:

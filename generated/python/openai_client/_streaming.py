@@ -124,7 +124,8 @@ class SSEDecoder:
 def _decode_event(
     sse: ServerSentEvent, event_type: object, request: httpx.Request
 ) -> Any:
-    """The typed value of one event; an ``error`` event raises :class:`APIError`."""
+    """The typed value of one event; an ``error`` event raises :class:`APIError`
+    (whose ``body`` is the inner error object when the event carries one)."""
     try:
         data: object = json.loads(sse.data)
     except ValueError:
@@ -136,7 +137,7 @@ def _decode_event(
         raise APIError(
             message if isinstance(message, str) else f"Stream error: {sse.data}",
             request,
-            data,
+            details,
         )
     return construct(event_type, data)
 

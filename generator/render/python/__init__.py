@@ -10,13 +10,16 @@ code uses (computed from the plans); the runtime modules in
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator import __version__
 from generator.model import Api
 from generator.plan import ClientPlan, MethodPlan
-from generator.plan.types import AliasPlan, ClassPlan, TypeExpr, optional
-from generator.python_syntax import python_literal
+from generator.plan.types import AliasPlan, ClassPlan, ListOf, TypeExpr, optional
+from generator.python_syntax import LINE_LENGTH, python_literal, width
 from generator.render import Files, RenderOptions
 from generator.render.python import layout
 from generator.render.python.methods import MethodView, escape_docstring
@@ -24,6 +27,10 @@ from generator.render.python.types import annotation, mentions_declarations, nam
 from generator.templating import environment, templates_dir
 
 PACKAGE = "python/openai_client"
+#: The package's distribution name (``pip install`` / ``pip uninstall``).
+DISTRIBUTION = "openai-client"
+_RELEASE = re.compile(r"\d+(?:\.\d+)*")
+_NOT_LOCAL = re.compile(r"[^A-Za-z0-9]+")
 
 #: Import groups, each a list of (module, names), in the order written.
 _ImportTable = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
@@ -32,14 +39,27 @@ _ImportTable = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
 #: Method bodies name the models module ``_api_models``: an argument (of
 #: the signature, resolved in the module scope) may be called ``models``.
 _CLIENT_IMPORTS: _ImportTable = (
-    (("collections.abc", ("Mapping",)), ("typing", ("Any", "Literal", "overload"))),
+    (
+        ("collections.abc", ("Mapping",)),
+        ("functools", ("cached_property",)),
+        ("typing", ("Any", "Literal", "overload")),
+    ),
     (
         (".", ("models",)),
         (".", ("models as _api_models",)),
         ("._base_client", ("AsyncAPIClient", "SyncAPIClient")),
-        ("._pagination", ("AsyncCursorPage", "SyncCursorPage")),
+        ("._pagination", ("AsyncPaginator", "SyncCursorPage")),
         ("._request", ("RequestSpec", "path_param")),
-        ("._response", ("BinaryResponse",)),
+        (
+            "._response",
+            (
+                "BinaryResponse",
+                "async_to_raw_response_wrapper",
+                "async_to_streamed_response_wrapper",
+                "to_raw_response_wrapper",
+                "to_streamed_response_wrapper",
+            ),
+        ),
         ("._streaming", ("AsyncStream", "Stream")),
         (
             "._types",
@@ -50,13 +70,16 @@ _CLIENT_IMPORTS: _ImportTable = (
 #: What ``models.py`` may import.
 _MODELS_IMPORTS: _ImportTable = (
     (("typing", ("Any", "Literal", "TypeAlias")),),
-    (("._models", ("BaseModel", "field")), ("._types", ("FileTypes",))),
+    (
+        ("._models", ("BaseModel", "IterableData", "field")),
+        ("._types", ("FileTypes",)),
+    ),
 )
 #: Names each kind of result adds to a method's signature or body.
 _RESULT_NAMES = {
     "binary": {"BinaryResponse"},
     "stream": {"Stream", "AsyncStream"},
-    "page": {"SyncCursorPage", "AsyncCursorPage"},
+    "page": {"SyncCursorPage", "AsyncPaginator"},
     "stream_or_json": {"Stream", "AsyncStream", "overload", "Literal"},
 }
 
@@ -75,6 +98,8 @@ class ClassView:
     name: str
     docstring: str
     fields: tuple[FieldView, ...]
+    #: The base classes, as written in the class statement.
+    bases: str = "BaseModel"
 
 
 @dataclass(frozen=True)
@@ -111,11 +136,35 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
     files: Files = {}
     for module in ("__init__.py", "models.py", "_client.py"):
         files[f"{PACKAGE}/{module}"] = env.get_template(module + ".j2").render(context)
+    files[f"{PACKAGE.rpartition('/')[0]}/pyproject.toml"] = env.get_template(
+        "pyproject.toml.j2"
+    ).render(
+        distribution=DISTRIBUTION,
+        module=PACKAGE.rpartition("/")[2],
+        version=package_version(api.version),
+        description=json.dumps(f"Typed Python client of the {api.title}"),
+    )
     runtime = templates_dir() / "python" / "runtime"
     for path in sorted(runtime.iterdir()):
         if path.is_file() and (path.suffix == ".py" or path.name == "py.typed"):
             files[f"{PACKAGE}/{path.name}"] = path.read_text(encoding="utf-8")
     return files
+
+
+def package_version(spec_version: str) -> str:
+    """The package's PEP 440 version: the spec's release, the generator's
+    version as local label (``2.3.0+generator.0.1.0``).
+
+    A spec version that is not a plain release (``2024-10-01-preview``)
+    gives its leading numbers (or ``0``) and joins the label whole.
+    """
+    spec_version = spec_version.strip()
+    label = f"generator.{__version__}"
+    if _RELEASE.fullmatch(spec_version):
+        return f"{spec_version}+{label}"
+    match = _RELEASE.match(spec_version)
+    rest = _NOT_LOCAL.sub(".", spec_version).strip(".")
+    return f"{match.group() if match else '0'}+{rest + '.' if rest else ''}{label}"
 
 
 def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
@@ -142,6 +191,24 @@ def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
         name=plan.name,
         docstring=escape_docstring(plan.description or ""),
         fields=tuple(fields),
+        bases=(
+            "IterableData, BaseModel"
+            if _lists_without_cursor(plan, attributes)
+            else "BaseModel"
+        ),
+    )
+
+
+def _lists_without_cursor(plan: ClassPlan, attributes: dict[str, str]) -> bool:
+    """Whether ``plan`` is a list result without a cursor (``data`` is an array,
+    no ``has_more``), which the runtime's ``IterableData`` makes iterable."""
+    fields = {f.wire_name: f for f in plan.fields}
+    data = fields.get("data")
+    return (
+        data is not None
+        and attributes["data"] == "data"
+        and isinstance(data.type, ListOf)
+        and "has_more" not in fields
     )
 
 
@@ -162,15 +229,30 @@ def _imports(table: _ImportTable, used: set[str]) -> list[list[str]]:
         for module, imported in group:
             kept = [n for n in imported if n.split(" as ")[-1] in used]
             if kept:
-                lines.append(f"from {module} import {', '.join(kept)}")
+                lines.append(_import_line(module, kept))
         if lines:
             groups.append(lines)
     return groups
 
 
+def _import_line(module: str, names: Sequence[str]) -> str:
+    """``from module import names``, parenthesised one name a line if too long."""
+    line = f"from {module} import {', '.join(names)}"
+    if width(line) <= LINE_LENGTH:
+        return line
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
+
+
 def _client_names(methods: Sequence[MethodPlan]) -> set[str]:
     """The names ``_client.py`` uses, as its template writes the ``methods``."""
-    used = {"AsyncAPIClient", "SyncAPIClient"}
+    used = {"AsyncAPIClient", "SyncAPIClient", "cached_property"}
+    if methods:
+        used |= {
+            "to_raw_response_wrapper",
+            "to_streamed_response_wrapper",
+            "async_to_raw_response_wrapper",
+            "async_to_streamed_response_wrapper",
+        }
     for method in methods:
         used |= {"Mapping", "RequestSpec", "NOT_GIVEN", "NotGiven"}
         used |= {"Headers", "Query", "Timeout"}
@@ -205,6 +287,8 @@ def _models_names(
     )
     if classes:
         used.add("BaseModel")
+    if any(v.bases != "BaseModel" for v in views):
+        used.add("IterableData")
     if aliases:
         used.add("TypeAlias")
     if any(f.default.startswith(" = field(") for v in views for f in v.fields):

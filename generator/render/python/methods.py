@@ -136,7 +136,9 @@ class MethodView:
         if result == "stream":
             return self._stream(flavour)
         if result == "page":
-            page = "AsyncCursorPage" if flavour == "async" else "SyncCursorPage"
+            # Asynchronous list methods are plain functions returning an
+            # AsyncPaginator: awaited for a page, or ``async for`` every item.
+            page = "AsyncPaginator" if flavour == "async" else "SyncCursorPage"
             return f"{page}[{self.element_type}]"
         if result == "stream_or_json":
             return f"{self.cast_to} | {self._stream(flavour)}"

@@ -32,8 +32,9 @@ class OpenAIError(Exception):
 class APIError(OpenAIError):
     """A failure tied to a request; ``body`` is what the server sent, if anything.
 
-    When the body carries an OpenAI error object (``{"error": {...}}`` or the
-    object itself), its ``code``, ``param`` and ``type`` are exposed.
+    For a status error whose reply is ``{"error": {...}}``, ``body`` is the
+    inner error object; its ``code``, ``param`` and ``type`` are exposed when
+    ``body`` is a mapping.
     """
 
     message: str
@@ -48,7 +49,7 @@ class APIError(OpenAIError):
         self.message = message
         self.request = request
         self.body = body
-        details = _error_object(body)
+        details = body if isinstance(body, Mapping) else {}
         self.code = _text(details.get("code"))
         self.param = _text(details.get("param"))
         self.type = _text(details.get("type"))
@@ -151,18 +152,22 @@ _STATUS_ERRORS: Mapping[int, type[APIStatusError]] = {
 def status_error(response: httpx.Response) -> APIStatusError:
     """The typed error for a non-success ``response`` whose body was read.
 
-    ``body`` is the parsed JSON when the body is JSON, else its text; the
-    message is the server's error message when it sent one.
+    The message is ``Error code: <status> - <reply>``, the reply being the
+    decoded JSON (as Python shows it) or the text.  ``body`` is the inner
+    object of an ``{"error": ...}`` reply, else the whole decoded reply.
     """
-    text = response.text
-    body: object
+    text = response.text.strip()
+    message = f"Error code: {response.status_code}"
+    body: object = text or None
     try:
-        body = json.loads(text) if text else None
+        body = json.loads(text)
     except ValueError:
-        body = text
-    message = _text(_error_object(body).get("message")) or (
-        f"Error code: {response.status_code}" + (f" - {body}" if body else "")
-    )
+        if text:
+            message += f" - {text}"
+    else:
+        message += f" - {body}"
+        if isinstance(body, Mapping):
+            body = body.get("error", body)
     if response.status_code >= 500:
         cls: type[APIStatusError] = InternalServerError
     else:
@@ -177,14 +182,6 @@ def connection_error(
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request)
     return APIConnectionError(request=request, message=f"Connection error: {exc}")
-
-
-def _error_object(body: object) -> Mapping[str, object]:
-    """The OpenAI error object inside ``body``: ``body["error"]`` or ``body``."""
-    if not isinstance(body, Mapping):
-        return {}
-    inner = body.get("error")
-    return inner if isinstance(inner, Mapping) else body
 
 
 def _text(value: object) -> str | None:

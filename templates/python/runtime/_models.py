@@ -22,13 +22,14 @@ import re
 import types
 import typing
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import (
     Annotated,
     Any,
     ClassVar,
     Literal,
+    Protocol,
     Self,
     TypeVar,
     Union,
@@ -38,9 +39,10 @@ from typing import (
     overload,
 )
 
-__all__ = ["BaseModel", "field", "construct"]
+__all__ = ["BaseModel", "IterableData", "field", "construct"]
 
 _T = TypeVar("_T")
+_T_co = TypeVar("_T_co", covariant=True)
 
 
 class _NoDefault:
@@ -183,6 +185,16 @@ class BaseModel:
         return extra
 
     @property
+    def _request_id(self) -> str | None:
+        """The ``x-request-id`` of the response this model was read from.
+
+        Set on the result of a call (not on the models nested in it); None
+        for models built otherwise.
+        """
+        request_id = self.__dict__.get("_request_id")
+        return request_id if isinstance(request_id, str) else None
+
+    @property
     def model_fields_set(self) -> set[str]:
         """Names of the fields given at construction, received, or assigned."""
         fields_set: set[str] = self.__dict__["_fields_set_"]
@@ -244,6 +256,24 @@ class BaseModel:
         if self.model_extra:
             shown.append(f"model_extra={self.model_extra!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
+
+
+class _HasData(Protocol[_T_co]):
+    @property
+    def data(self) -> Sequence[_T_co] | None: ...
+
+
+class IterableData:
+    """Makes a list result without a cursor (``{"object": "list", "data": [...]}``)
+    iterable over its ``data``, as a page is.
+
+    A mixin for generated models declaring ``data``:
+    ``class ListModelsResponse(IterableData, BaseModel)``; type checkers infer
+    the items' type from the ``data`` annotation.
+    """
+
+    def __iter__(self: _HasData[_T]) -> Iterator[_T]:
+        return iter(self.data or ())
 
 
 def _to_json(value: object) -> object:

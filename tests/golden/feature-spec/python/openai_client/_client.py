@@ -6,14 +6,21 @@ Generated from the OpenAPI description; do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Literal, overload
 
 from . import models
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._pagination import AsyncPaginator, SyncCursorPage
 from ._request import RequestSpec, path_param
-from ._response import BinaryResponse
+from ._response import (
+    BinaryResponse,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, FileTypes, Headers, NotGiven, Query, Timeout
 
@@ -24,6 +31,16 @@ class Client(SyncAPIClient):
     """Synchronous client of the Library API."""
 
     _default_base_url = "https://library.example.test/v2"
+
+    @cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return ClientWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ClientWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return ClientWithStreamedResponse(self)
 
     def list_books(
         self,
@@ -474,7 +491,17 @@ class AsyncClient(AsyncAPIClient):
 
     _default_base_url = "https://library.example.test/v2"
 
-    async def list_books(
+    @cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncClientWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncClientWithStreamedResponse(self)
+
+    def list_books(
         self,
         *,
         after: str | NotGiven = NOT_GIVEN,
@@ -487,7 +514,7 @@ class AsyncClient(AsyncAPIClient):
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> AsyncCursorPage[models.Book]:
+    ) -> AsyncPaginator[models.Book]:
         """List books
 
         Returns books in `created_at` order, a page at a time.
@@ -515,7 +542,7 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return await self._request_page(spec, item_type=_api_models.Book)
+        return self._request_page(spec, item_type=_api_models.Book)
 
     async def create_book(
         self,
@@ -922,3 +949,99 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
         )
         await self._request(spec, cast_to=None)
+
+
+class ClientWithRawResponse:
+    """Client methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.list_books = to_raw_response_wrapper(client.list_books)
+        self.create_book = to_raw_response_wrapper(client.create_book)
+        self.get_book = to_raw_response_wrapper(client.get_book)
+        self.update_book = to_raw_response_wrapper(client.update_book)
+        self.delete_book = to_raw_response_wrapper(client.delete_book)
+        self.download_audiobook = to_raw_response_wrapper(client.download_audiobook)
+        self.upload_scan = to_raw_response_wrapper(client.upload_scan)
+        self.recommend_books = to_raw_response_wrapper(client.recommend_books)
+        self.stream_library_events = to_raw_response_wrapper(
+            client.stream_library_events
+        )
+        self.search = to_raw_response_wrapper(client.search)
+        self.get_shelf = to_raw_response_wrapper(client.get_shelf)
+        self.get_reader = to_raw_response_wrapper(client.get_reader)
+        self.get_health = to_raw_response_wrapper(client.get_health)
+
+
+class ClientWithStreamedResponse:
+    """Client methods returning their unread response in a context manager."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.list_books = to_streamed_response_wrapper(client.list_books)
+        self.create_book = to_streamed_response_wrapper(client.create_book)
+        self.get_book = to_streamed_response_wrapper(client.get_book)
+        self.update_book = to_streamed_response_wrapper(client.update_book)
+        self.delete_book = to_streamed_response_wrapper(client.delete_book)
+        self.download_audiobook = to_streamed_response_wrapper(
+            client.download_audiobook
+        )
+        self.upload_scan = to_streamed_response_wrapper(client.upload_scan)
+        self.recommend_books = to_streamed_response_wrapper(client.recommend_books)
+        self.stream_library_events = to_streamed_response_wrapper(
+            client.stream_library_events
+        )
+        self.search = to_streamed_response_wrapper(client.search)
+        self.get_shelf = to_streamed_response_wrapper(client.get_shelf)
+        self.get_reader = to_streamed_response_wrapper(client.get_reader)
+        self.get_health = to_streamed_response_wrapper(client.get_health)
+
+
+class AsyncClientWithRawResponse:
+    """AsyncClient methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.list_books = async_to_raw_response_wrapper(client.list_books)
+        self.create_book = async_to_raw_response_wrapper(client.create_book)
+        self.get_book = async_to_raw_response_wrapper(client.get_book)
+        self.update_book = async_to_raw_response_wrapper(client.update_book)
+        self.delete_book = async_to_raw_response_wrapper(client.delete_book)
+        self.download_audiobook = async_to_raw_response_wrapper(
+            client.download_audiobook
+        )
+        self.upload_scan = async_to_raw_response_wrapper(client.upload_scan)
+        self.recommend_books = async_to_raw_response_wrapper(client.recommend_books)
+        self.stream_library_events = async_to_raw_response_wrapper(
+            client.stream_library_events
+        )
+        self.search = async_to_raw_response_wrapper(client.search)
+        self.get_shelf = async_to_raw_response_wrapper(client.get_shelf)
+        self.get_reader = async_to_raw_response_wrapper(client.get_reader)
+        self.get_health = async_to_raw_response_wrapper(client.get_health)
+
+
+class AsyncClientWithStreamedResponse:
+    """AsyncClient methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.list_books = async_to_streamed_response_wrapper(client.list_books)
+        self.create_book = async_to_streamed_response_wrapper(client.create_book)
+        self.get_book = async_to_streamed_response_wrapper(client.get_book)
+        self.update_book = async_to_streamed_response_wrapper(client.update_book)
+        self.delete_book = async_to_streamed_response_wrapper(client.delete_book)
+        self.download_audiobook = async_to_streamed_response_wrapper(
+            client.download_audiobook
+        )
+        self.upload_scan = async_to_streamed_response_wrapper(client.upload_scan)
+        self.recommend_books = async_to_streamed_response_wrapper(
+            client.recommend_books
+        )
+        self.stream_library_events = async_to_streamed_response_wrapper(
+            client.stream_library_events
+        )
+        self.search = async_to_streamed_response_wrapper(client.search)
+        self.get_shelf = async_to_streamed_response_wrapper(client.get_shelf)
+        self.get_reader = async_to_streamed_response_wrapper(client.get_reader)
+        self.get_health = async_to_streamed_response_wrapper(client.get_health)

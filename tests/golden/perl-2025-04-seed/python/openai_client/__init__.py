@@ -23,8 +23,8 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._models import BaseModel
-from ._pagination import AsyncCursorPage, SyncCursorPage
-from ._response import BinaryResponse
+from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from ._response import APIResponse, AsyncAPIResponse, BinaryResponse, RawAPIResponse
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 
@@ -50,8 +50,12 @@ __all__ = [
     "RateLimitError",
     "UnprocessableEntityError",
     "AsyncCursorPage",
+    "AsyncPaginator",
     "SyncCursorPage",
+    "APIResponse",
+    "AsyncAPIResponse",
     "BinaryResponse",
+    "RawAPIResponse",
     "AsyncStream",
     "Stream",
     "NOT_GIVEN",

@@ -6,12 +6,19 @@ Generated from the OpenAPI description; do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Literal
 
 from . import models
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._request import RequestSpec
+from ._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
 __all__ = ["Client", "AsyncClient"]
@@ -21,6 +28,16 @@ class Client(SyncAPIClient):
     """Synchronous client of the OpenAI API."""
 
     _default_base_url = "https://api.openai.com/v1"
+
+    @cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return ClientWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ClientWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return ClientWithStreamedResponse(self)
 
     def create_realtime_transcription_session(
         self,
@@ -112,6 +129,16 @@ class AsyncClient(AsyncAPIClient):
 
     _default_base_url = "https://api.openai.com/v1"
 
+    @cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncClientWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncClientWithStreamedResponse(self)
+
     async def create_realtime_transcription_session(
         self,
         *,
@@ -195,3 +222,43 @@ class AsyncClient(AsyncAPIClient):
             )
         )
         return response
+
+
+class ClientWithRawResponse:
+    """Client methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.create_realtime_transcription_session = to_raw_response_wrapper(
+            client.create_realtime_transcription_session
+        )
+
+
+class ClientWithStreamedResponse:
+    """Client methods returning their unread response in a context manager."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.create_realtime_transcription_session = to_streamed_response_wrapper(
+            client.create_realtime_transcription_session
+        )
+
+
+class AsyncClientWithRawResponse:
+    """AsyncClient methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.create_realtime_transcription_session = async_to_raw_response_wrapper(
+            client.create_realtime_transcription_session
+        )
+
+
+class AsyncClientWithStreamedResponse:
+    """AsyncClient methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.create_realtime_transcription_session = async_to_streamed_response_wrapper(
+            client.create_realtime_transcription_session
+        )
