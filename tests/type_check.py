@@ -89,9 +89,8 @@ def _model_mismatches(
     if not isinstance(value, model):
         return [f"{where}: {_show(value)}, expected {model.__name__}"]
     hints = typing.get_type_hints(type(value))
-    fields_set: set[str] = (
-        value.model_fields_set
-    )  # noqa: B009 (the generated BaseModel, typed as object here)
+    # ``value`` is a generated BaseModel, typed as ``object`` here.
+    fields_set: set[str] = getattr(value, "model_fields_set")  # noqa: B009
     return [
         mismatch
         for name in sorted(fields_set)
