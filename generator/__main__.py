@@ -1,7 +1,5 @@
 """``python -m generator``."""
 
-import sys
+from generator.cli import entry
 
-from generator.cli import main
-
-sys.exit(main())
+entry()

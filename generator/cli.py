@@ -8,11 +8,12 @@ generate from (a spec file literally named ``pull`` is given as ``./pull``).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from generator import diff, pull
 from generator.config import ProjectConfig, read_config
 from generator.pipeline import RunOptions, run
 from generator.render import RenderOptions
@@ -144,11 +145,21 @@ def _selection(args: argparse.Namespace, config: ProjectConfig) -> Selection:
     return Selection(operations=config.operations, tags=config.tags, paths=config.paths)
 
 
-#: ``python -m generator NAME ...``: the subcommands.
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
-    "pull": pull.main,
-    "diff": diff.cli.main,
-}
+def _pull(arguments: Sequence[str]) -> int:
+    from generator import pull
+
+    return pull.main(arguments)
+
+
+def _diff(arguments: Sequence[str]) -> int:
+    from generator.diff import cli
+
+    return cli.main(arguments)
+
+
+#: ``python -m generator NAME ...``: the subcommands, imported when used (a
+#: generator run, above all one with nothing to render, never needs them).
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"pull": _pull, "diff": _diff}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -186,6 +197,9 @@ def _generate(args: argparse.Namespace) -> int:
         say(f"warning: ... and {len(result.warnings) - 20} more")
     plan, t = result.plan, result.timings
     files = _count(len(plan.added) + len(plan.changed) + len(plan.unchanged), "file")
+    if result.operations is None:
+        say(f"{args.output} is up to date ({files}; same inputs, nothing rendered)")
+        return EXIT_OK
     operations = _count(result.operations, "operation")
     if args.check:
         if plan.clean:
@@ -199,9 +213,23 @@ def _generate(args: argparse.Namespace) -> int:
         f"{operations} -> {files} in {args.output}: "
         f"{len(plan.added)} added, {len(plan.changed)} changed, "
         f"{len(plan.removed)} removed, {len(plan.unchanged)} unchanged "
-        f"(load {t['load']:.2f}s, render {t['render']:.2f}s, write {t['write']:.2f}s)"
+        f"(load {t['load']:.2f}s, render and stage {t['render']:.2f}s, "
+        f"commit {t['write']:.2f}s)"
     )
     return EXIT_OK
+
+
+def entry() -> NoReturn:
+    """The console command: :func:`main`, then leave without tearing down the heap.
+
+    A whole-API run ends with a large heap (the spec, the model, the files);
+    the interpreter's orderly teardown would free it object by object, for
+    longer than the write stage takes.  Everything is flushed and closed by then.
+    """
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def _count(number: int, noun: str) -> str:

@@ -128,3 +128,37 @@ def test_output_that_is_a_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="is not a directory"):
         write(target, {"a.txt": "a"}, SOURCE)
     assert target.read_text() == "a file"
+
+
+def test_new_directory_appears_whole_with_no_temporary_left(tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "out"
+    write(out, {"a/one.txt": "1\n", "b/c/two.txt": "2\n"}, SOURCE)
+    assert (out / "b/c/two.txt").read_text() == "2\n"
+    assert sorted(p.name for p in tmp_path.joinpath("deep").iterdir()) == ["out"]
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST_NAME, "a", "b"]
+
+
+def test_directory_linking_out_of_the_output_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write(out, {"docs/a.txt": "a"}, SOURCE)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (out / "docs" / "a.txt").unlink()
+    (out / "docs").rmdir()
+    (out / "docs").symlink_to(outside)
+    with pytest.raises(OutputError, match="through a link"):
+        write(out, {"docs/a.txt": "a2", "b.txt": "b"}, SOURCE)
+    assert list(outside.iterdir()) == []
+    assert not (out / "b.txt").exists()
+
+
+def test_check_compares_files_not_the_generator_build(tmp_path: Path) -> None:
+    """The manifest's ``tool`` is recorded by a write and ignored by a check."""
+    files = {"a.txt": "a"}
+    write(tmp_path, files, SOURCE, {"code_sha256": "1" * 64})
+    assert plan(tmp_path, files, SOURCE, {"code_sha256": "2" * 64}).clean
+    assert not plan(tmp_path, files, {"spec_sha256": "1" * 64}).clean
+    changes = write(tmp_path, files, SOURCE, {"code_sha256": "2" * 64})
+    assert changes.changed == [MANIFEST_NAME]
+    manifest = json.loads((tmp_path / MANIFEST_NAME).read_text())
+    assert manifest["tool"] == {"code_sha256": "2" * 64}

@@ -1,0 +1,179 @@
+"""Rendering on two cores: the same bytes as one core, errors from either process
+propagate, nothing staged is left behind, and no worker outlives the run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from golden_cases import SHARED_SPECS
+from sample_specs import MINI_SPEC
+
+from generator import pipeline, workers
+from generator.errors import GeneratorError
+from generator.load import load_spec
+from generator.model import Api
+from generator.pipeline import RunOptions, render_all, run
+from generator.plan import ClientPlan
+from generator.render import Files, RenderOptions
+from generator.selection import Selection
+from generator.write import MANIFEST_NAME
+
+PERL_2025_04 = SHARED_SPECS / "perl-client-2025-04-11-8f2ef4f.yaml.xz"
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(directory)): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _options(spec: Path, out: Path, parallel: bool = True) -> RunOptions:
+    return RunOptions(
+        spec_path=spec, output=out, selection=Selection(all=True), parallel=parallel
+    )
+
+
+@pytest.fixture
+def spec(tmp_path: Path) -> Path:
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI_SPEC)
+    return path
+
+
+@pytest.mark.skipif(not workers.available(), reason="needs fork and two CPUs")
+def test_two_cores_write_the_bytes_of_one(tmp_path: Path) -> None:
+    """A whole real spec, fresh and into an existing tree, against the serial renderers."""
+    spec = PERL_2025_04
+    if not spec.is_file():
+        pytest.skip(f"{spec} is not there (../shared is absent)")
+    one, two = tmp_path / "one", tmp_path / "two"
+    run(_options(spec, one, parallel=False))
+    result = run(_options(spec, two))
+    assert result.rendered and result.operations == 126
+    assert _tree(one) == _tree(two)
+    files, _, _ = render_all(
+        load_spec(spec),
+        Selection(all=True),
+        RenderOptions(),
+    )
+    assert {p: t.encode() for p, t in files.items()} == {
+        p: data for p, data in _tree(two).items() if p != MANIFEST_NAME
+    }
+    # Into an existing tree with one page gone and one edited: both restored.
+    (two / "markdown" / "README.md").unlink()
+    edited = two / "pod" / "OpenAPI" / "Client" / "OpenAI" / "Path.pod"
+    edited.write_text("edited\n")
+    again = run(_options(spec, two))
+    assert again.plan.added == ["markdown/README.md"]
+    assert again.plan.changed == ["pod/OpenAPI/Client/OpenAI/Path.pod"]
+    assert _tree(one) == _tree(two)
+    assert _no_children_left()
+
+
+class _Alternating:
+    """Renderers by turn, not by who is free: this process even, the worker odd."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.parent = os.getpid()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(0 if os.getpid() == self.parent else 1, self.count, 2))
+
+    def close(self) -> None:
+        pass
+
+
+def _failing(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
+    raise GeneratorError("this renderer fails")
+
+
+def _working(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
+    return {f"ok/{n}.txt": "ok\n" for n in range(20)}
+
+
+@pytest.mark.skipif(not workers.available(), reason="needs fork and two CPUs")
+@pytest.mark.parametrize("failing_at", [0, 1], ids=["this process", "the worker"])
+@pytest.mark.parametrize("existing", [False, True], ids=["fresh", "existing"])
+def test_a_failing_renderer_changes_nothing(
+    spec: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failing_at: int,
+    existing: bool,
+) -> None:
+    out = tmp_path / "out"
+    if existing:
+        run(_options(spec, out))
+    before = _tree(out) if existing else None
+    chosen = [_working, _working, _working]
+    chosen[failing_at] = _failing
+    monkeypatch.setattr(pipeline, "renderers", lambda: tuple(chosen))
+    monkeypatch.setattr(pipeline, "Claims", _Alternating)
+    monkeypatch.setattr(pipeline, "_PARALLEL_FROM", 1)  # the mini spec has two
+    other_years = RunOptions(
+        spec_path=spec,
+        output=out,
+        selection=Selection(all=True),
+        render=RenderOptions(copyright_years="2020"),
+    )  # not what wrote the tree: the run renders
+    with pytest.raises(GeneratorError, match="this renderer fails"):
+        run(other_years)
+    assert _no_children_left()
+    if existing:
+        assert _tree(out) == before
+    else:
+        assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["mini.yaml", *(["out"] if existing else [])]
+    ), "nothing staged is left behind"
+
+
+def test_worker_hands_back_result_and_errors() -> None:
+    assert workers.Worker(lambda: {"a": [1, 2]}).result() == {"a": [1, 2]}
+
+    def fails() -> None:
+        raise ValueError("bad value")
+
+    with pytest.raises(ValueError, match="bad value") as caught:
+        workers.Worker(fails).result()
+    assert "in the worker process" in "".join(caught.value.__notes__)
+
+    def unpicklable() -> None:
+        class Local(Exception):
+            pass
+
+        raise Local("from a local class")
+
+    with pytest.raises(RuntimeError, match="Local: from a local class"):
+        workers.Worker(unpicklable).result()
+
+    def dies() -> None:
+        os._exit(7)
+
+    with pytest.raises(RuntimeError, match="without a result"):
+        workers.Worker(dies).result()
+    assert _no_children_left()
+
+
+def test_claims_hand_out_each_task_once() -> None:
+    claims = workers.Claims(200)
+    worker = workers.Worker(lambda: list(claims))
+    mine = list(claims)
+    theirs = worker.result()
+    claims.close()
+    assert sorted(mine + theirs) == list(range(200))
+    assert mine == sorted(mine) and theirs == sorted(theirs)
