@@ -18,6 +18,7 @@ from sample_specs import MINI_SPEC
 
 from generator import fingerprint
 from generator.cli import main
+from generator.errors import GeneratorError
 from generator.pipeline import RunOptions, RunResult, run
 from generator.render import RenderOptions
 from generator.selection import Selection
@@ -253,3 +254,31 @@ def test_cli_says_nothing_was_rendered(
     assert "nothing rendered" in capsys.readouterr().err
     assert main([str(spec), "--all", "-o", str(out), "--validate"]) == 0
     assert "nothing rendered" not in capsys.readouterr().err
+
+
+OVERLAY = """\
+overlay: 1.0.0
+info: {title: Fixes, version: "1"}
+actions:
+  - target: $.paths['/gone']
+    description: matches nothing here
+    remove: true
+"""
+
+
+def test_changed_overlay_renders_and_a_rerun_repeats_the_warnings(
+    spec: Path, tmp_path: Path
+) -> None:
+    out, fix = tmp_path / "out", tmp_path / "fix.yaml"
+    fix.write_text(OVERLAY)
+    options = RunOptions(spec, out, Selection(all=True), overlays=(fix,))
+    first = run(options)
+    assert first.rendered and any("matches nothing" in w for w in first.warnings)
+    again = run(options)
+    assert not again.rendered and again.warnings == first.warnings
+    fix.write_text(OVERLAY.replace("matches nothing here", "still nothing"))
+    assert run(options).rendered
+    assert not run(options).rendered
+    fix.unlink()
+    with pytest.raises(GeneratorError, match="fix.yaml"):
+        run(options)
