@@ -307,8 +307,7 @@ def plan(
     tool: Mapping[str, object] | None = None,
 ) -> Plan:
     """Compare what the run would write with what ``out_dir`` holds."""
-    target = output(out_dir)
-    return commit(target, [stage(target, files, False)], source, tool, writing=False)
+    return write(out_dir, files, source, tool, writing=False)
 
 
 def write(
@@ -316,10 +315,12 @@ def write(
     files: Mapping[str, str],
     source: Mapping[str, object],
     tool: Mapping[str, object] | None = None,
+    writing: bool = True,
 ) -> Plan:
     """Make ``out_dir`` hold exactly ``files`` (plus foreign files); return the changes."""
     target = output(out_dir)
-    return commit(target, [stage(target, files, True)], source, tool)
+    share = stage(target, files, writing)
+    return commit(target, [share], source, tool, writing=writing)
 
 
 def up_to_date(
