@@ -188,6 +188,7 @@ def _generate(args: argparse.Namespace) -> int:
         validate=args.validate,
         overlays=config.overlays,
         locked=not args.unlocked,
+        naming=config.naming,
         freeze_gc=True,
     )
     result = run(options, progress=say)

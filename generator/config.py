@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import GeneratorError
+from generator.plan.resources import MethodPath, NamingOptions, dotted_names
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class ProjectConfig:
     paths: tuple[str, ...] = ()
     #: Overlay files, in the order they apply.
     overlays: tuple[Path, ...] = ()
+    #: ``[tool.generator.methods]`` and ``[tool.generator.resources]``.
+    naming: NamingOptions = NamingOptions()
 
 
 def _strings(table: dict[str, object], key: str, source: Path) -> tuple[str, ...]:
@@ -32,6 +35,31 @@ def _strings(table: dict[str, object], key: str, source: Path) -> tuple[str, ...
             f"{source}: [tool.generator] {key} must be a list of strings"
         )
     return tuple(value)
+
+
+def _dotted_table(
+    table: dict[str, object], key: str, source: Path
+) -> dict[str, tuple[str, ...]]:
+    """``[tool.generator.<key>]``: each value a dotted path of Python names."""
+    entries = table.get(key, {})
+    if not isinstance(entries, dict):
+        raise GeneratorError(f"{source}: [tool.generator.{key}] must be a table")
+    result = {}
+    for name, value in entries.items():
+        where = f"{source}: [tool.generator.{key}] {name}"
+        if not isinstance(value, str):
+            raise GeneratorError(
+                f'{where} must be a string (quote a dotted key: "a.b" = ...)'
+            )
+        result[name] = _names(value, where)
+    return result
+
+
+def _names(text: str, where: str) -> tuple[str, ...]:
+    try:
+        return dotted_names(text)
+    except GeneratorError as exc:
+        raise GeneratorError(f"{where}: {exc}") from None
 
 
 def read_config(directory: Path) -> ProjectConfig:
@@ -50,4 +78,14 @@ def read_config(directory: Path) -> ProjectConfig:
         tags=_strings(table, "tags", path),
         paths=_strings(table, "paths", path),
         overlays=tuple(directory / o for o in _strings(table, "overlays", path)),
+        naming=NamingOptions(
+            methods={
+                operation_id: MethodPath(parts[:-1], parts[-1])
+                for operation_id, parts in _dotted_table(table, "methods", path).items()
+            },
+            resources={
+                _names(source, f"{path}: [tool.generator.resources]"): target
+                for source, target in _dotted_table(table, "resources", path).items()
+            },
+        ),
     )

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
+from generator.plan.resources import NamingOptions
 from generator.render import RenderOptions
 from generator.selection import Selection
 from generator.templating import templates_dir
@@ -48,6 +49,7 @@ def source(
     selection: Selection,
     options: RenderOptions,
     overlays: Iterable[tuple[Path, bytes]] = (),
+    naming: NamingOptions = NamingOptions(),
 ) -> dict[str, object]:
     """The run's own inputs, by name (the manifest's ``source``).
 
@@ -58,6 +60,14 @@ def source(
         "selection": dataclasses.asdict(selection),
         "options": dataclasses.asdict(options),
     }
+    if naming != NamingOptions():
+        inputs["naming"] = {
+            "methods": {key: str(path) for key, path in sorted(naming.methods.items())},
+            "resources": {
+                ".".join(key): ".".join(value)
+                for key, value in sorted(naming.resources.items())
+            },
+        }
     for path, data in overlays:
         inputs[f"overlay_sha256:{path.as_posix()}"] = sha256(data)
     return inputs

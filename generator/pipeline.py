@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from generator import fingerprint
 from generator import write as write_stage
 from generator.load import parse_spec, read_spec_bytes
+from generator.plan.resources import NamingOptions
 from generator.render import Files, RenderOptions
 from generator.selection import Selection
 from generator.workers import Claims, Worker, available
@@ -36,6 +37,7 @@ class RunOptions:
     output: Path
     selection: Selection
     render: RenderOptions = RenderOptions()
+    naming: NamingOptions = NamingOptions()
     check: bool = False
     validate: bool = False
     #: Overlay files applied after loading, in order (``[tool.generator] overlays``).
@@ -73,10 +75,10 @@ def model(spec: Mapping[str, Any], selection: Selection) -> tuple[Api, int, list
     return builder.build(selected), len(selected), builder.warnings
 
 
-def plan(api: Api) -> ClientPlan:
+def plan(api: Api, naming: NamingOptions) -> ClientPlan:
     from generator.plan import plan_client
 
-    return plan_client(api)
+    return plan_client(api, naming)
 
 
 def renderers() -> tuple[Renderer, ...]:
@@ -95,11 +97,16 @@ def render(
 
 
 def render_all(
-    spec: Mapping[str, Any], selection: Selection, options: RenderOptions
+    spec: Mapping[str, Any],
+    selection: Selection,
+    options: RenderOptions,
+    naming: NamingOptions = NamingOptions(),
 ) -> tuple[Files, int, list[str]]:
     """Select, model, plan and render every artifact; (files, operation count, warnings)."""
     api, operations, warnings = model(spec, selection)
-    return render(api, plan(api), options, renderers()), operations, warnings
+    client = plan(api, naming)
+    files = render(api, client, options, renderers())
+    return files, operations, [*warnings, *client.notes]
 
 
 def run(
@@ -119,7 +126,11 @@ def run(
 
         check_lock(options.spec_path, raw)
     source = fingerprint.source(
-        raw, options.selection, options.render, _overlay_bytes(options.overlays)
+        raw,
+        options.selection,
+        options.render,
+        _overlay_bytes(options.overlays),
+        options.naming,
     )
     tool = fingerprint.tool()
     if not options.validate:  # validation's findings need the loaded spec
@@ -135,7 +146,11 @@ def run(
     overlays = read_overlays(options.overlays)
     # What the manifest records is what is applied: the bytes read just now.
     source = fingerprint.source(
-        raw, options.selection, options.render, [(o.path, o.raw) for o in overlays]
+        raw,
+        options.selection,
+        options.render,
+        [(o.path, o.raw) for o in overlays],
+        options.naming,
     )
     spec = parse_spec(options.spec_path, raw)
     del raw  # 3 MB less in both processes once the render forks
@@ -157,9 +172,11 @@ def run(
         found = []
     mark = time.perf_counter()
     api, operations, model_warnings = model(spec, options.selection)
+    client = plan(api, options.naming)
+    model_warnings += client.notes
     recorded = overlay_warnings + model_warnings  # a rerun shows them again
     target = write_stage.output(options.output)
-    shares = _render_and_stage(api, plan(api), options, target)
+    shares = _render_and_stage(api, client, options, target)
     timings["render"] = time.perf_counter() - mark
     mark = time.perf_counter()
     changes = write_stage.commit(

@@ -71,8 +71,9 @@ class Case:
         if path is None:
             return None
         spec: dict[str, Any] = load_spec(path)
-        apply_overlays(spec, read_overlays(read_config(REPO).overlays))
-        files, _, _ = render_all(spec, self.selection, RenderOptions())
+        config = read_config(REPO)  # the project's, as generated/ has it
+        apply_overlays(spec, read_overlays(config.overlays))
+        files, _, _ = render_all(spec, self.selection, RenderOptions(), config.naming)
         return {
             rel: text
             for rel, text in files.items()

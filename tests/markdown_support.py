@@ -241,14 +241,16 @@ def schema_errors(
 
 
 def example_call(page: str, method: str) -> ast.Call:
-    """The ``client.<method>(...)`` call in the page's Python examples."""
+    """The ``client.<method>(...)`` call in the page's Python examples
+    (``method``: a method path, ``chat.completions.create``)."""
     for token in PARSER.parse(page):
         if token.type != "fence" or token.info != "python":
             continue
         for node in ast.walk(ast.parse(token.content)):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                if node.func.attr == method:
-                    return node
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == (
+                f"client.{method}"
+            ):
+                return node
     raise AssertionError(f"no Python example calls client.{method}()")
 
 

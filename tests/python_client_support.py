@@ -7,7 +7,9 @@ generated clients can be imported in one test session without clashing.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 import lzma
 import subprocess
 import sys
@@ -37,6 +39,7 @@ from spec_builder import (
 from generator.load import load_spec
 from generator.model import Api
 from generator.model.build import build_api
+from generator.plan import NamingOptions, plan_client
 from generator.render import RenderOptions
 from generator.render.python import PACKAGE, render
 
@@ -67,11 +70,13 @@ def default_spec_path() -> Path:
     return path
 
 
-def write_package(api: Api, root: Path, name: str) -> dict[str, str]:
+def write_package(
+    api: Api, root: Path, name: str, naming: NamingOptions = NamingOptions()
+) -> dict[str, str]:
     """Render ``api`` and write its client package as ``root/name``; return the files."""
     files = {
         relative.removeprefix(PACKAGE + "/"): text
-        for relative, text in rendered(render, api, RenderOptions()).items()
+        for relative, text in rendered(render, api, RenderOptions(), naming).items()
         if relative.startswith(PACKAGE + "/")
     }
     package = root / name
@@ -94,6 +99,38 @@ def import_package(root: Path, name: str) -> ModuleType:
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     return importlib.import_module(name)
+
+
+def client_method(client_class: type, dotted: str) -> Any:
+    """The function ``client.<dotted>`` calls (``chat.completions.create``).
+
+    Found on the classes, without a client: each resource accessor's return
+    annotation names the class of the next resource.
+    """
+    namespace = vars(sys.modules[client_class.__module__])
+    owner = client_class
+    *resources, name = dotted.split(".")
+    for attribute in resources:
+        accessor = vars(owner)[attribute]
+        assert isinstance(accessor, functools.cached_property), (owner, attribute)
+        owner = namespace[accessor.func.__annotations__["return"]]
+    return vars(owner)[name]
+
+
+def assert_every_method_reachable(package: ModuleType, api: Api) -> None:
+    """Each operation is a distinct method of ``Client`` and of ``AsyncClient``."""
+    dotted = [m.dotted for m in plan_client(api).methods]
+    assert len(set(dotted)) == len(api.operations)
+    for client in (package.Client, package.AsyncClient):
+        for path in dotted:
+            assert inspect.isfunction(client_method(client, path)), (client, path)
+    # Their raw and streamed forms, from the client or from the resource.
+    with package.Client(api_key="k") as client:
+        for path in dotted:
+            *resource, name = path.split(".")
+            for form in ("with_raw_response", "with_streaming_response"):
+                for parts in ([form, *resource, name], [*resource, form, name]):
+                    assert callable(functools.reduce(getattr, parts, client)), parts
 
 
 def run_mypy(root: Path, *targets: str) -> subprocess.CompletedProcess[str]:

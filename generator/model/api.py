@@ -73,6 +73,8 @@ class Operation:
     #: ``x-oaiMeta.name`` / ``returns`` when present.
     meta_name: str | None = None
     meta_returns: str | None = None
+    #: ``x-oaiMeta.beta``: the operation belongs to a beta API.
+    meta_beta: bool = False
     code_samples: tuple[CodeSample, ...] = ()
 
 
@@ -83,6 +85,8 @@ class PathItem:
     description: str | None
     #: Operations in the order their methods appear in the spec.
     operations: tuple[Operation, ...]
+    #: Every HTTP method the spec declares on the path, selected or not.
+    declared_methods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -237,6 +237,11 @@ class ModelBuilder:
             summary=_text(raw.get("summary")),
             description=_text(raw.get("description")),
             operations=operations,
+            declared_methods=tuple(
+                str(method)
+                for method, op in raw.items()
+                if method in HTTP_METHODS and isinstance(op, Mapping)
+            ),
         )
 
     def _operation(
@@ -278,6 +283,7 @@ class ModelBuilder:
             security=self._security(raw),
             meta_name=_text(meta.get("name")),
             meta_returns=_text(meta.get("returns")),
+            meta_beta=meta.get("beta") is True,
             code_samples=_code_samples(meta.get("examples")),
         )
 

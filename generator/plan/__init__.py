@@ -18,12 +18,15 @@ from generator.plan.client import (
     ResultKind,
     plan_client,
 )
+from generator.plan.resources import MethodPath, NamingOptions
 
 __all__ = [
     "Argument",
     "ClientPlan",
     "Location",
+    "MethodPath",
     "MethodPlan",
+    "NamingOptions",
     "ResultKind",
     "plan_client",
 ]

@@ -39,7 +39,8 @@ from generator.model.media_types import (
     request_media,
     success_content,
 )
-from generator.naming import field_identifiers, pascal_case, snake_case, unique_name
+from generator.naming import field_identifiers, pascal_case
+from generator.plan.resources import MethodPath, Naming, NamingOptions, name_methods
 from generator.plan.types import (
     ANY,
     FILE,
@@ -71,27 +72,6 @@ _BODY_NAMES = frozenset(
     }
 )
 
-#: Attributes of the runtime client classes that a method must not shadow.
-_CLIENT_ATTRIBUTES = frozenset(
-    {
-        "close",
-        "aclose",
-        "api_key",
-        "organization",
-        "project",
-        "base_url",
-        "timeout",
-        "max_retries",
-        "default_headers",
-        "default_query",
-        "http_client",
-        "copy",
-        "with_options",
-        "with_raw_response",
-        "with_streaming_response",
-    }
-)
-
 #: Where an argument goes: a parameter (``path``, ``query``, ``header``), a
 #: property of a JSON body (``json``), the whole JSON body (``body``), or a
 #: multipart part (``form`` for values, ``file`` for files).
@@ -113,6 +93,10 @@ class Argument:
 
 @dataclass(frozen=True)
 class MethodPlan:
+    #: The resource the method belongs to, from the client down
+    #: (``("chat", "completions")``; empty for a method of the client itself).
+    resource: tuple[str, ...]
+    #: The method's name on its resource (``create``).
     name: str
     operation: Operation
     arguments: tuple[Argument, ...]
@@ -126,6 +110,11 @@ class MethodPlan:
     def by_location(self, location: Location) -> list[Argument]:
         return [a for a in self.arguments if a.location == location]
 
+    @property
+    def dotted(self) -> str:
+        """How a user reaches the method from the client: ``chat.completions.create``."""
+        return ".".join((*self.resource, self.name))
+
 
 @dataclass(frozen=True)
 class ClientPlan:
@@ -134,6 +123,8 @@ class ClientPlan:
     methods: tuple[MethodPlan, ...]
     classes: tuple[ClassPlan, ...]
     aliases: tuple[AliasPlan, ...]
+    #: Method names changed to resolve a collision (see :mod:`.resources`).
+    notes: tuple[str, ...] = ()
 
     def method_for(self, operation: Operation) -> MethodPlan:
         """The client's method for ``operation`` (one of the plan's)."""
@@ -144,26 +135,23 @@ class ClientPlan:
         return {(m.operation.path, m.operation.method): m for m in self.methods}
 
 
-def plan_client(api: Api) -> ClientPlan:
+def plan_client(api: Api, naming: NamingOptions = NamingOptions()) -> ClientPlan:
     """The client's plan for the selected operations of ``api``."""
     planner = TypePlanner(api.schemas)
-    methods = plan_methods(api, planner)
+    paths = name_methods(api, naming)
+    methods = plan_methods(api, planner, paths)
     classes, aliases = planner.finish()
-    return ClientPlan(tuple(methods), tuple(classes), tuple(aliases))
+    return ClientPlan(tuple(methods), tuple(classes), tuple(aliases), paths.notes)
 
 
-def plan_methods(api: Api, planner: TypePlanner) -> list[MethodPlan]:
-    """One method per operation, in spec order, with distinct names.
+def plan_methods(api: Api, planner: TypePlanner, paths: Naming) -> list[MethodPlan]:
+    """One method per operation, in spec order, where ``paths`` puts it.
 
     Every schema of the operations is planned too, including those no method
     uses (error bodies, alternative media types), so ``models.py`` has a
     model for each schema reachable from the selected operations.
     """
-    used = set(_CLIENT_ATTRIBUTES)
-    methods = []
-    for operation in api.operations:
-        name = unique_name(snake_case(operation.operation_id), used, "_")
-        methods.append(_method(name, operation, planner))
+    methods = [_method(paths.of(op), op, planner) for op in api.operations]
     for operation in api.operations:
         _plan_remaining_schemas(operation, planner)
     return methods
@@ -179,7 +167,7 @@ def _plan_remaining_schemas(operation: Operation, planner: TypePlanner) -> None:
             planner.annotation(media.schema, None, base_name + "Response")
 
 
-def _method(name: str, operation: Operation, planner: TypePlanner) -> MethodPlan:
+def _method(path: MethodPath, operation: Operation, planner: TypePlanner) -> MethodPlan:
     base_name = pascal_case(operation.operation_id)
     arguments = _arguments(operation, planner, base_name)
     result, returns, element = _result(operation, planner, base_name, arguments)
@@ -191,7 +179,8 @@ def _method(name: str, operation: Operation, planner: TypePlanner) -> MethodPlan
             if a.location in ("json", "form") and a.wire_name == "stream"
         )
     return MethodPlan(
-        name=name,
+        resource=path.resource,
+        name=path.name,
         operation=operation,
         arguments=tuple(arguments),
         result=result,

@@ -103,12 +103,12 @@ def test_seed_request_is_sent_as_specified(
     client: Any, seed: ModuleType, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json(SESSION)
-    session = client.create_realtime_transcription_session(
+    session = client.realtime.transcription_sessions.create(
         input_audio_format="g711_ulaw",
         include=["item.input_audio_transcription.logprobs"],
         input_audio_transcription=_argument_model(
             seed,
-            client.create_realtime_transcription_session,
+            client.realtime.transcription_sessions.create,
             "input_audio_transcription",
         )(model="whisper-1"),
     )
@@ -131,7 +131,7 @@ def test_seed_request_is_sent_as_specified(
 
 def test_explicit_none_is_sent_as_null(client: Any, loopback: LoopbackServer) -> None:
     loopback.reply_json(SESSION)
-    client.create_realtime_transcription_session(
+    client.realtime.transcription_sessions.create(
         turn_detection=None, input_audio_noise_reduction=None
     )
     assert loopback.requests[0].json() == {
@@ -144,13 +144,13 @@ def test_no_arguments_send_an_empty_object(
     client: Any, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json(SESSION)
-    client.create_realtime_transcription_session()
+    client.realtime.transcription_sessions.create()
     assert loopback.requests[0].json() == {}
 
 
 def test_extra_options_reach_the_request(client: Any, loopback: LoopbackServer) -> None:
     loopback.reply_json(SESSION)
-    client.create_realtime_transcription_session(
+    client.realtime.transcription_sessions.create(
         include=["x"],
         extra_headers={"X-Custom": "1"},
         extra_query={"debug": True},
@@ -173,7 +173,7 @@ def test_unknown_fields_and_values_are_tolerated(
             "brand_new_field": [1, 2],
         }
     )
-    session = client.create_realtime_transcription_session()
+    session = client.realtime.transcription_sessions.create()
     assert session.input_audio_format == "opus-next"
     assert session.client_secret.model_extra == {"rotates": True}
     assert session.model_extra["brand_new_field"] == [1, 2]
@@ -193,7 +193,7 @@ def test_401_raises_authentication_error(
         headers={"x-request-id": "req_401"},
     )
     with pytest.raises(seed.AuthenticationError) as caught:
-        client.create_realtime_transcription_session()
+        client.realtime.transcription_sessions.create()
     assert caught.value.status_code == 401
     assert caught.value.request_id == "req_401"
     assert "Incorrect API key" in caught.value.message
@@ -208,7 +208,7 @@ def test_429_with_retry_after_is_retried_then_succeeds(
     )
     loopback.reply_json(SESSION)
     with _client(seed, loopback, "/v1", max_retries=2) as client:
-        session = client.create_realtime_transcription_session(include=["a"])
+        session = client.realtime.transcription_sessions.create(include=["a"])
         assert client.sleeps == [0.01]
     assert session.client_secret.value == "ek_secret"
     assert [r.json() for r in loopback.requests] == [
@@ -223,7 +223,7 @@ def test_timeout_raises_api_timeout_error(
     loopback.reply_json(SESSION, delay=2.0)
     with _client(seed, loopback, "/v1", max_retries=0, timeout=0.2) as client:
         with pytest.raises(seed.APITimeoutError):
-            client.create_realtime_transcription_session()
+            client.realtime.transcription_sessions.create()
 
 
 def test_async_client_sends_and_parses(
@@ -233,7 +233,7 @@ def test_async_client_sends_and_parses(
         async with seed.AsyncClient(
             api_key=API_KEY, base_url=loopback.url + "/v1", max_retries=0
         ) as client:
-            return await client.create_realtime_transcription_session(
+            return await client.realtime.transcription_sessions.create(
                 input_audio_format="pcm16"
             )
 
@@ -260,7 +260,7 @@ def test_cursor_pages_are_followed(
         }
     )
     loopback.reply_json({"object": "list", "data": [_thing("c")], "has_more": False})
-    page = things.list_things(limit=2, order="desc")
+    page = things.things.list(limit=2, order="desc")
     assert isinstance(page, synthetic.SyncCursorPage)
     items = list(page)
     assert [t.id for t in items] == ["a", "b", "c"]
@@ -275,7 +275,7 @@ def test_path_parameters_are_quoted_and_headers_sent(
     things: Any, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json({**_thing("a/b c"), "from": "elsewhere", "kind": "huge"})
-    thing = things.get_thing("a/b c", X_Trace_Id="trace-1")
+    thing = things.things.retrieve("a/b c", X_Trace_Id="trace-1")
     [request] = loopback.requests
     assert request.method == "GET"
     assert request.path == "/v9/things/a%2Fb%20c"
@@ -288,7 +288,7 @@ def test_delete_without_content_returns_none(
     things: Any, loopback: LoopbackServer
 ) -> None:
     loopback.reply(204)
-    assert things.delete_thing("t1") is None
+    assert things.things.delete("t1") is None
     assert loopback.requests[0].method == "DELETE"
     assert loopback.requests[0].path == "/v9/things/t1"
 
@@ -297,7 +297,7 @@ def test_json_body_uses_wire_names(
     things: Any, synthetic: ModuleType, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json(_thing("n1"))
-    things.create_thing(
+    things.things.create(
         name="n",
         class_="premium",
         _2d=False,
@@ -319,7 +319,7 @@ def test_multipart_upload_sends_files_and_fields(
     things: Any, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json({"id": "up_1", "bytes": 3})
-    upload = things.create_upload(
+    upload = things.uploads.create(
         file=("data.jsonl", b"abc", "application/jsonl"),
         attachments=[("one.txt", b"1"), ("two.txt", b"2")],
         purpose="fine-tune",
@@ -359,7 +359,7 @@ def test_binary_response(
     things: Any, synthetic: ModuleType, loopback: LoopbackServer
 ) -> None:
     loopback.reply(200, {"Content-Type": "application/octet-stream"}, b"\x00\x01binary")
-    result = things.download_thing("t1")
+    result = things.things.content("t1")
     assert isinstance(result, synthetic.BinaryResponse)
     assert result.content == b"\x00\x01binary"
     assert loopback.requests[0].path == "/v9/things/t1/content"
@@ -379,7 +379,7 @@ def test_stream_true_yields_typed_events(
         {"Content-Type": "text/event-stream"},
         _sse({"type": "delta", "delta": "Hel"}, {"type": "delta", "delta": "lo"}),
     )
-    with things.create_chat(prompt="hi", stream=True) as stream:
+    with things.chat.create(prompt="hi", stream=True) as stream:
         events = list(stream)
     assert [e.delta for e in events] == ["Hel", "lo"]
     assert all(isinstance(e, synthetic.models.ChatEvent) for e in events)
@@ -390,7 +390,7 @@ def test_without_stream_the_json_response_is_returned(
     things: Any, synthetic: ModuleType, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json({"text": "Hello"})
-    reply = things.create_chat(prompt="hi")
+    reply = things.chat.create(prompt="hi")
     assert isinstance(reply, synthetic.models.ChatResponse)
     assert reply.text == "Hello"
     assert loopback.requests[0].json() == {"prompt": "hi"}
@@ -398,7 +398,7 @@ def test_without_stream_the_json_response_is_returned(
 
 def test_event_only_operation_streams(things: Any, loopback: LoopbackServer) -> None:
     loopback.reply(200, {"Content-Type": "text/event-stream"}, _sse({"type": "ping"}))
-    assert [e.type for e in things.stream_events()] == ["ping"]
+    assert [e.type for e in things.events.list()] == ["ping"]
 
 
 def test_async_stream_and_pages(
@@ -408,9 +408,9 @@ def test_async_stream_and_pages(
         async with synthetic.AsyncClient(
             api_key=API_KEY, base_url=loopback.url + "/v9", max_retries=0
         ) as client:
-            stream = await client.create_chat(prompt="p", stream=True)
+            stream = await client.chat.create(prompt="p", stream=True)
             deltas = [event.delta async for event in stream]
-            page = await client.list_things()
+            page = await client.things.list()
             ids = [thing.id async for thing in page]
             # As in the official SDK: ``async for`` straight over the call.
             ids += [thing.id async for thing in client.list_things()]

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from markdown_support import PARSER, table_rows
-from python_client_support import import_package, write_package
+from python_client_support import client_method, import_package, write_package
 from rendering import rendered
 from spec_builder import obj, ok, operation, param, request_body, spec, string
 
@@ -42,9 +42,13 @@ def _clashing_spec() -> dict[str, Any]:
     )
     return spec(
         {
-            "/sessions/close": {
+            "/{session}/close": {
                 # ``close`` is a method of the runtime client already.
-                "post": operation("close", responses=responses)
+                "post": operation(
+                    "close",
+                    parameters=[param("session", "path", required=True)],
+                    responses=responses,
+                )
             },
             "/files": {
                 "get": operation(
@@ -64,8 +68,8 @@ def _clashing_spec() -> dict[str, Any]:
                     responses=responses,
                 )
             },
-            "/v2/files": {
-                # The same snake_case name as ``listFiles``.
+            "/files?v=2": {
+                # The same method path as ``listFiles``.
                 "get": operation("list-files", responses=responses)
             },
         },
@@ -88,23 +92,21 @@ def docs_and_client(
 
 
 def _example_call(files: Files, path: str) -> ast.Call:
-    """The ``client.<method>(...)`` call on the page of ``path`` (one operation each)."""
+    """The ``client.<method path>(...)`` call on the page of ``path`` (one operation each)."""
     page = files[f"markdown/paths/{pod_page_name(path)}.md"]
     (call,) = [
         node
         for token in PARSER.parse(page)
         if token.type == "fence" and token.info == "python"
         for node in ast.walk(ast.parse(token.content))
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and ast.unparse(node.func.value) == "client"
+        if isinstance(node, ast.Call) and ast.unparse(node.func).startswith("client.")
     ]
     return call
 
 
 def _method_name(call: ast.Call) -> str:
-    assert isinstance(call.func, ast.Attribute)
-    return call.func.attr
+    """``chat.completions.create`` of ``client.chat.completions.create(...)``."""
+    return ast.unparse(call.func).removeprefix("client.")
 
 
 def test_examples_call_the_client_s_own_methods(
@@ -112,17 +114,18 @@ def test_examples_call_the_client_s_own_methods(
 ) -> None:
     files, package = docs_and_client
     names = []
-    for endpoint in ("POST /sessions/close", "GET /files", "GET /v2/files"):
+    for endpoint in ("POST /{session}/close", "GET /files", "GET /files?v=2"):
         path = endpoint.split()[1]
         name = _method_name(_example_call(files, path))
         # An undocumented operation's docstring is its HTTP line.
-        assert inspect.getdoc(getattr(package.Client, name)) == endpoint
+        for client in (package.Client, package.AsyncClient):
+            assert inspect.getdoc(client_method(client, name)) == endpoint
         page = files[f"markdown/paths/{pod_page_name(path)}.md"]
         assert f"- Python: `client.{name}()`" in page
         assert f'<a id="{name}"></a>' in page
         assert f"`{name}`" in files["markdown/README.md"]
         names.append(name)
-    assert names == ["close_2", "list_files", "list_files_2"]
+    assert names == ["close_2", "files.list", "files.list_files"]
 
 
 def test_examples_pass_the_client_s_own_argument_names(
@@ -130,7 +133,7 @@ def test_examples_pass_the_client_s_own_argument_names(
 ) -> None:
     files, package = docs_and_client
     call = _example_call(files, "/files")
-    method = getattr(package.Client, _method_name(call))
+    method = client_method(package.Client, _method_name(call))
     keywords = {str(k.arg): ast.literal_eval(k.value) for k in call.keywords}
     # ``response`` and ``spec`` would shadow the method body's locals.
     assert keywords.keys() == {"response_2", "spec_2"}
@@ -141,7 +144,7 @@ def test_examples_pass_the_client_s_own_argument_names(
         if p.kind is p.KEYWORD_ONLY and p.default is p.empty
     }
     assert keywords.keys() == required
-    inspect.signature(method).bind(package.Client(api_key="k"), **keywords)
+    inspect.signature(method).bind(object(), **keywords)
 
 
 def test_field_tables_say_null_where_the_client_accepts_none(
@@ -149,7 +152,9 @@ def test_field_tables_say_null_where_the_client_accepts_none(
 ) -> None:
     files, package = docs_and_client
     page = files[f"markdown/paths/{pod_page_name('/settings')}.md"]
-    method = getattr(package.Client, _method_name(_example_call(files, "/settings")))
+    method = client_method(
+        package.Client, _method_name(_example_call(files, "/settings"))
+    )
     parameters = inspect.signature(method).parameters
     rows = table_rows(page)
     header = rows.index(

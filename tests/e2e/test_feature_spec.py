@@ -35,27 +35,27 @@ from {PACKAGE} import AsyncClient, BinaryResponse, Client, Stream, SyncCursorPag
 from {PACKAGE_30} import Client as NotesClient, models as notes
 
 client = Client(api_key="k")
-page: SyncCursorPage[models.Book] = client.list_books(limit=2, order="asc", genre="poetry", X_Request_Tag="t")
-book: models.Book = client.create_book(title="Dune", format="paperback", series=None)
-book = client.update_book("book_1", subtitle=None, author=models.Author(name="Ada"), format_hint=None)
-client.delete_book("book_1")
-audio: BinaryResponse = client.download_audiobook("book_1")
-upload: models.Upload = client.upload_scan(file=b"%PDF", pages=[b"1", ("2.png", b"2")], purpose="archive")
-events: Stream[models.RecommendationEvent] = client.recommend_books(model="fast-1", prompt="p", stream=True)
-whole: models.Recommendation = client.recommend_books(model="mine", prompt="p")
-library: Stream[models.LibraryEvent] = client.stream_library_events(since=0)
-found: list[models.Book | models.Magazine] = client.search(body=models.ByISBN(isbn="1"), min_score=0.5)
-shelf: models.Shelf = client.get_shelf("s1", depth=2)
+page: SyncCursorPage[models.Book] = client.books.list(limit=2, order="asc", genre="poetry", X_Request_Tag="t")
+book: models.Book = client.books.create(title="Dune", format="paperback", series=None)
+book = client.books.update("book_1", subtitle=None, author=models.Author(name="Ada"), format_hint=None)
+client.books.delete("book_1")
+audio: BinaryResponse = client.books.audio("book_1")
+upload: models.Upload = client.scans.create(file=b"%PDF", pages=[b"1", ("2.png", b"2")], purpose="archive")
+events: Stream[models.RecommendationEvent] = client.recommendations.create(model="fast-1", prompt="p", stream=True)
+whole: models.Recommendation = client.recommendations.create(model="mine", prompt="p")
+library: Stream[models.LibraryEvent] = client.events.list(since=0)
+found: list[models.Book | models.Magazine] = client.search.create(body=models.ByISBN(isbn="1"), min_score=0.5)
+shelf: models.Shelf = client.shelves.retrieve("s1", depth=2)
 deeper: list[models.Shelf] = shelf.children[0].children
-reader: models.Reader = client.get_reader("r1")
+reader: models.Reader = client.readers.retrieve("r1")
 loan_reader: models.Reader | None = (reader.loans or [])[0].reader
-client.get_health()
-note: notes.Note = NotesClient(api_key="k").put_note("n1", text="t", style=None, draft=None)
+client.health.list()
+note: notes.Note = NotesClient(api_key="k").notes.update("n1", text="t", style=None, draft=None)
 style: notes.NoteStyle | None = note.style
 
 
 async def main(aclient: AsyncClient) -> None:
-    async for event in await aclient.recommend_books(model="fast-1", prompt="p", stream=True):
+    async for event in await aclient.recommendations.create(model="fast-1", prompt="p", stream=True):
         kind: str = event.type
 """
 
@@ -95,12 +95,12 @@ def _sse(*events: dict[str, object]) -> list[bytes]:
 
 def test_json(client: Any, package: ModuleType, loopback: LoopbackServer) -> None:
     loopback.reply_json({**BOOK, "subtitle": None, "author": {"name": "Ada"}})
-    book = client.update_book("book_1", subtitle=None, format_hint="braille")
+    book = client.books.update("book_1", subtitle=None, format_hint="braille")
     [request] = loopback.requests
     assert (request.method, request.path) == ("PATCH", "/v2/books/book_1")
     assert request.json() == {"subtitle": None, "format_hint": "braille"}
     assert isinstance(book.author, package.models.Author)
-    _fits(package, book, return_type(client.update_book))
+    _fits(package, book, return_type(client.books.update))
 
 
 def test_json_unions_and_recursion(
@@ -115,13 +115,13 @@ def test_json_unions_and_recursion(
         "note": None,
     }
     loopback.reply_json(shelf)
-    found = client.search(body=package.models.TitleQuery(title="Dune"))
+    found = client.search.create(body=package.models.TitleQuery(title="Dune"))
     assert [type(p).__name__ for p in found] == ["Book", "Magazine"]
-    _fits(package, found, return_type(client.search))
-    got = client.get_shelf("s1", depth=2)
+    _fits(package, found, return_type(client.search.create))
+    got = client.shelves.retrieve("s1", depth=2)
     assert got.children[0].note.text == "top"
     assert got.counts == {"hardcover": 2}
-    _fits(package, got, return_type(client.get_shelf))
+    _fits(package, got, return_type(client.shelves.retrieve))
     search, get_shelf = loopback.requests
     assert search.json() == {"title": "Dune"}
     assert (get_shelf.path, get_shelf.query) == ("/v2/shelves/s1", [("depth", "2")])
@@ -131,9 +131,9 @@ def test_page(client: Any, package: ModuleType, loopback: LoopbackServer) -> Non
     more = {"object": "list", "data": [BOOK], "has_more": True, "last_id": "book_1"}
     loopback.reply_json(more)
     loopback.reply_json({"object": "list", "data": [], "has_more": False})
-    page = client.list_books(genre="poetry", include_archived=True, X_Request_Tag="t")
+    page = client.books.list(genre="poetry", include_archived=True, X_Request_Tag="t")
     assert [b.title for b in page] == ["Dune"]
-    _fits(package, page, return_type(client.list_books))
+    _fits(package, page, return_type(client.books.list))
     first, second = loopback.requests
     assert first.query == [("genre", "poetry"), ("include_archived", "true")]
     assert first.headers["x-request-tag"] == "t"
@@ -149,7 +149,9 @@ def test_stream_or_json(
         _sse({"type": "delta", "book_id": "book_1"}, {"type": "done", "count": 1}),
     )
     loopback.reply_json({"books": [BOOK]})
-    with client.recommend_books(model="fast-1", prompt="p", stream=True) as stream:
+    with client.recommendations.create(
+        model="fast-1", prompt="p", stream=True
+    ) as stream:
         events = list(stream)
     assert [type(e).__name__ for e in events] == [
         "RecommendationDelta",
@@ -157,7 +159,7 @@ def test_stream_or_json(
     ]
     for event in events:
         _fits(package, event, package.models.RecommendationEvent)
-    whole = client.recommend_books(model="mine", prompt="p")
+    whole = client.recommendations.create(model="mine", prompt="p")
     assert isinstance(whole, package.models.Recommendation)
     assert [r.json() for r in loopback.requests] == [
         {"model": "fast-1", "prompt": "p", "stream": True},
@@ -171,7 +173,7 @@ def test_stream(client: Any, package: ModuleType, loopback: LoopbackServer) -> N
         {"Content-Type": "text/event-stream"},
         _sse({"loan": {"book_id": "book_1", "reader": {"id": "r", "name": "Ada"}}}),
     )
-    [event] = list(client.stream_library_events(since=5))
+    [event] = list(client.events.list(since=5))
     assert event.loan.reader.name == "Ada"
     _fits(package, event, package.models.LibraryEvent)
     assert loopback.requests[0].query == [("since", "5")]
@@ -183,11 +185,11 @@ def test_binary_and_none(
     loopback.reply(200, {"Content-Type": "audio/mpeg"}, b"ID3\x00")
     loopback.reply(204)
     loopback.reply(204)
-    audio = client.download_audiobook("book 1")
+    audio = client.books.audio("book 1")
     assert isinstance(audio, package.BinaryResponse)
     assert audio.content == b"ID3\x00"
-    assert client.delete_book("book_1") is None
-    assert client.get_health() is None
+    assert client.books.delete("book_1") is None
+    assert client.health.list() is None
     assert [(r.method, r.path) for r in loopback.requests] == [
         ("GET", "/v2/books/book%201/audio"),
         ("DELETE", "/v2/books/book_1"),
@@ -197,7 +199,7 @@ def test_binary_and_none(
 
 def test_multipart(client: Any, package: ModuleType, loopback: LoopbackServer) -> None:
     loopback.reply_json({"id": "up_1", "bytes": 4})
-    upload = client.upload_scan(
+    upload = client.scans.create(
         file=("scan.pdf", b"%PDF"),
         pages=[("1.png", b"1")],
         labels=["a", "b"],
@@ -231,7 +233,7 @@ def test_openapi_30_nullable(feature_root: Path, loopback: LoopbackServer) -> No
     reply = {"text": "t", "title": None, "style": None, "pinned_at": None}
     loopback.reply_json({**reply, "fallback_style": {"font": "serif"}})
     with notes.Client(api_key="k", base_url=loopback.url, max_retries=0) as c:
-        note = c.put_note("n1", text="t", title=None, style=None, colour=None)
+        note = c.notes.update("n1", text="t", title=None, style=None, colour=None)
     assert loopback.requests[0].json() == {
         "text": "t",
         "title": None,
@@ -239,4 +241,4 @@ def test_openapi_30_nullable(feature_root: Path, loopback: LoopbackServer) -> No
         "colour": None,
     }
     assert isinstance(note.fallback_style, notes.models.NoteStyle)
-    _fits(notes, note, return_type(c.put_note))
+    _fits(notes, note, return_type(c.notes.update))

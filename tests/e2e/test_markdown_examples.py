@@ -100,7 +100,7 @@ def test_python_examples_match_the_generated_client(spec: str, seed_only: bool) 
     for operation in api.operations:
         page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
         plan = plans.method_for(operation)
-        call = example_call(page, plan.name)
+        call = example_call(page, plan.dotted)
         path_arguments = [a for a in plan.arguments if a.location == "path"]
         keywords = {a.name: a for a in plan.arguments if a.location != "path"}
         assert len(call.args) == len(path_arguments), operation.operation_id
@@ -154,7 +154,7 @@ def test_python_and_curl_examples_show_the_same_request() -> None:
         if t.type == "fence" and t.info in ("sh", "python")
     }
     assert "https://api.example.test/v1/trees/tree_id?class=oak" in fences["sh"]
-    call = example_call(page, "grow_tree")
+    call = example_call(page, "trees.update")
     assert [ast.literal_eval(a) for a in call.args] == ["tree_id"]
     keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
     assert keywords["class_"] == "oak"  # a keyword as a wire name gets a suffix
@@ -172,7 +172,7 @@ def test_the_spec_s_own_valid_example_body_is_preferred() -> None:
         '{\n  "type": "dog",\n  "barks": true\n}\n'
     ]  # not the invalid "fish"
     assert "Request body (the spec's example):" in page
-    call = example_call(page, "add_pet")
+    call = example_call(page, "pets.create")
     keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
     assert keywords == {
         "body": {"type": "dog", "barks": True}
@@ -201,7 +201,7 @@ def _run_python_examples(api: Api, server: LoopbackServer, workdir: Path) -> Non
     scripts = []
     for operation in api.operations:
         page = files[f"markdown/paths/{pod_page_name(operation.path)}.md"]
-        call = f"client.{methods.method_for(operation).name}("
+        call = f"client.{methods.method_for(operation).dotted}("
         scripts.append(
             next(
                 (operation.operation_id, t.content)
@@ -338,7 +338,7 @@ def test_multipart_examples_upload_files() -> None:
     assert "-F file=@path/to/file" in fences["sh"]
     assert fences["sh"].count("-F images=@path/to/images") == 2
     assert "-F purpose=fine-tune" in fences["sh"]
-    call = example_call(page, "upload")
+    call = example_call(page, "uploads.create")
     values = {k.arg: k.value for k in call.keywords}
     assert ast.unparse(values["file"]) == "Path('path/to/file')"
     assert (
@@ -350,10 +350,13 @@ def test_multipart_examples_upload_files() -> None:
     assert "response =" not in fences["python"]  # a 204 returns nothing
     assert "**Deprecated.**" in page
     assert (
-        "[upload](paths/uploads.md#upload) (deprecated)" in files["markdown/README.md"]
+        "[upload](paths/uploads.md#uploads.create) (deprecated)"
+        in files["markdown/README.md"]
     )
     (grow,) = [
-        row for row in table_rows(files["markdown/README.md"]) if "`grow_tree`" in row
+        row
+        for row in table_rows(files["markdown/README.md"])
+        if "`trees.update`" in row
     ]
     assert len(grow) == 4  # the title's pipe did not split the row
     assert '">Grow | [a tree]</a>' in PARSER.renderInline(grow[0])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import importlib
 import inspect
 import json
@@ -40,7 +41,8 @@ from sample_requests import SampleRequest, sample_request
 from type_check import return_type, type_mismatches
 
 from generator.model import Operation
-from generator.naming import field_identifiers, snake_case
+from generator.naming import field_identifiers
+from generator.plan import plan_client
 from generator.render import RenderOptions
 from generator.render.python import render
 
@@ -50,6 +52,21 @@ PACKAGE = "openai_client"
 
 _API = reference_api()
 _OPERATIONS = _API.operations if _API is not None else ()
+#: operationId -> the operation's method path on the client.
+_METHODS = (
+    {}
+    if _API is None
+    else {m.operation.operation_id: m.dotted for m in plan_client(_API).methods}
+)
+
+
+def _client_method(client: Any, operation: Operation) -> Any:
+    """The bound method of ``client`` that calls ``operation``."""
+    return functools.reduce(
+        getattr, _METHODS[operation.operation_id].split("."), client
+    )
+
+
 _PATCHED = patched_reference_spec() or {}
 #: Options of the httpx clients: plain HTTP on loopback needs no CA bundle (slow to load).
 _LOOPBACK: dict[str, Any] = {"timeout": 30.0, "verify": False}
@@ -256,11 +273,11 @@ def _multipart_parts(request: httpx.Request) -> list[tuple[str, str | None, byte
 async def _call_async(
     package: types.ModuleType,
     prism: PrismServer,
-    name: str,
+    operation: Operation,
     args: list[Any],
     kwargs: dict[str, Any],
 ) -> tuple[Any, Callable[..., Any], httpx.Request]:
-    """Call method ``name`` of a generated ``AsyncClient``: (result, method, request sent)."""
+    """Call ``operation`` with a generated ``AsyncClient``: (result, method, request sent)."""
     sent: list[httpx.Request] = []
 
     async def note(request: httpx.Request) -> None:
@@ -274,7 +291,7 @@ async def _call_async(
             max_retries=0,
             http_client=http_client,
         )
-        method = getattr(client, name)
+        method = _client_method(client, operation)
         result = await asyncio.wait_for(method(*args, **kwargs), timeout=60)
         return result, method, sent[-1]
 
@@ -292,15 +309,14 @@ def test_generated_client_calls_the_operation(
     recorder: _Recorder,
 ) -> None:
     request = sample_request(operation, full=full)
-    name = snake_case(operation.operation_id)
-    args, kwargs = _call_arguments(getattr(client, name), request)
+    args, kwargs = _call_arguments(_client_method(client, operation), request)
     try:
         if flavour == "sync":
-            method = getattr(client, name)
+            method = _client_method(client, operation)
             result = method(*args, **kwargs)
             sent_request = recorder.requests[-1]
         else:
-            call = _call_async(client_package, prism, name, args, kwargs)
+            call = _call_async(client_package, prism, operation, args, kwargs)
             result, method, sent_request = asyncio.run(call)
     except client_package.APIStatusError as error:
         pytest.fail(f"Prism rejected the call: {_rejection(error.response)}")
@@ -349,7 +365,7 @@ def test_invalid_credentials_raise_authentication_error(
         default_headers={"Authorization": "Basic dXNlcjpwYXNz"},
     )
     with pytest.raises(client_package.AuthenticationError) as caught:
-        client.list_models()
+        client.models.list()
     assert caught.value.status_code == 401
     assert isinstance(caught.value.body, dict) and caught.value.body["status"] == 401
     assert len(recorder.requests) == 1, "401 must not be retried"
@@ -359,7 +375,7 @@ def test_invalid_field_raises_422_naming_the_field(
     client_package: types.ModuleType, client: Any
 ) -> None:
     with pytest.raises(client_package.UnprocessableEntityError) as caught:
-        client.create_embedding(model="text-embedding-3-small", input=5)
+        client.embeddings.create(model="text-embedding-3-small", input=5)
     error = caught.value
     assert error.status_code == 422
     locations = [v.get("location") for v in error.body["validation"]]
@@ -373,7 +389,7 @@ def test_rate_limit_is_retried_after_retry_after_then_raised(
     client = _client(client_package, prism, recorder, max_retries=1)
     started = time.monotonic()
     with pytest.raises(client_package.RateLimitError) as caught:
-        client.list_models(extra_headers={"Prefer": "code=429"})
+        client.models.list(extra_headers={"Prefer": "code=429"})
     elapsed = time.monotonic() - started
     assert len(recorder.requests) == 2
     assert all(r.headers["Prefer"] == "code=429" for r in recorder.requests)
@@ -401,7 +417,7 @@ def test_stream_yields_the_served_events_typed(
     recorder: _Recorder,
 ) -> None:
     request = sample_request(operation)
-    method = getattr(client, snake_case(operation.operation_id))
+    method = _client_method(client, operation)
     args, kwargs = _call_arguments(method, request)
     # Prism picks the reply by Accept; the client asks for JSON like the openai
     # SDK does, so the event stream is requested explicitly here.
@@ -441,7 +457,7 @@ def test_stream_request_asks_for_an_event_stream_and_gets_events(
     Prism serves an event stream only to that Accept (to ``application/json``
     it answers the plain JSON completion, which would hold no events).
     """
-    with client.create_chat_completion(**_CHAT, stream=True) as stream:
+    with client.chat.completions.create(**_CHAT, stream=True) as stream:
         events = list(stream)
     assert recorder.requests[0].headers["accept"] == "text/event-stream"
     assert [r.status_code for r in recorder.responses] == [200]
@@ -452,7 +468,7 @@ def test_stream_request_asks_for_an_event_stream_and_gets_events(
 def test_next_page_is_requested_after_the_last_item(
     client_package: types.ModuleType, client: Any, recorder: _Recorder
 ) -> None:
-    page = client.list_batches(limit=1)
+    page = client.batches.list(limit=1)
     assert isinstance(page, client_package.SyncCursorPage) and page.has_next_page()
     following = page.get_next_page()
     assert [r.url.params.get("after") for r in recorder.requests] == [
@@ -471,8 +487,8 @@ def test_async_client_parses_and_streams(
         async with client_package.AsyncClient(
             api_key=API_KEY, base_url=prism.base_url
         ) as client:
-            models = await client.list_models()
-            stream = await client.create_chat_completion(
+            models = await client.models.list()
+            stream = await client.chat.completions.create(
                 **_CHAT, stream=True, extra_headers={"Accept": "text/event-stream"}
             )
             async with stream:
@@ -492,7 +508,7 @@ def test_speech_returns_binary_content(
     client_package: types.ModuleType, client: Any
 ) -> None:
     # The explicit Accept: Prism answers 406 to the client's default application/json.
-    speech = client.create_speech(
+    speech = client.audio.speech.create(
         model="tts-1",
         input="Hello!",
         voice="alloy",

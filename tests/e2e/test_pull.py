@@ -254,5 +254,6 @@ def test_a_bump_end_to_end_pull_regenerate_check(
         assert len(warnings) == len(expected)
         client = Path("generated/python/openai_client/_client.py").read_text()
         models = Path("generated/python/openai_client/models.py").read_text()
-        assert ") -> BinaryResponse:" in client.split("def download_file(", 1)[1]
+        files = client.split("class FilesResource:", 1)[1]
+        assert ") -> BinaryResponse:" in files.split("def content(", 1)[1]
         assert "output_text:" not in models

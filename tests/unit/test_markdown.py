@@ -60,7 +60,7 @@ def test_every_page_and_operation_is_reachable_from_the_index(
     ]
     methods = plan_client(api)
     for operation in api.operations:
-        anchor = methods.method_for(operation).name
+        anchor = methods.method_for(operation).dotted
         page = f"paths/{pod_page_name(operation.path)}.md#{anchor}"
         assert (
             page in index_links
@@ -230,7 +230,9 @@ def test_recursive_schemas_link_instead_of_expanding() -> None:
     assert not any(cell_.startswith("`parent.") for cell_ in first_cells)
     links, _ = links_and_anchors(node_page)
     assert "../schemas/Node.md" in links
-    assert "[POST /trees/{tree_id}](../paths/trees-tree_id.md#grow_tree)" in node_page
+    assert (
+        "[POST /trees/{tree_id}](../paths/trees-tree_id.md#trees.update)" in node_page
+    )
 
 
 def test_union_pages_list_variants_with_their_discriminator_values() -> None:

@@ -177,8 +177,8 @@ def test_configured_overlays_apply_before_selection_on_every_run(
         assert main(["spec.yaml", "--operation", "makeThing", "-o", "out"]) == 0
         err = capsys.readouterr().err
         assert "overlays/fix.yaml: actions[1]: target $.paths['/gone'] matches" in err
-    client = (project / "out/python/openai_client/_client.py").read_text()
-    assert "def make_thing(" in client and "def create_thing(" not in client
+    page = (project / "out/markdown/paths/things.md").read_text()
+    assert "`makeThing`" in page and "`createThing`" not in page
     manifest = (project / "out/.generator-manifest.json").read_text()
     assert '"overlay_sha256:overlays/fix.yaml"' in manifest
 

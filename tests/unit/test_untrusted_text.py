@@ -38,7 +38,7 @@ HOSTILE = {
 }
 #: The HTML the Markdown renderer writes itself: line breaks in table cells and
 #: anchors (their ids are made of the generator's names, never of spec text).
-_OWN_HTML = re.compile(r'<br>|<a id="[a-z0-9_-]+">|</a>')
+_OWN_HTML = re.compile(r'<br>|<a id="[A-Za-z0-9_.-]+">|</a>')
 _LIVE = re.compile(r"alert\(|onerror|onload|onclick|<script|<style|<iframe", re.I)
 
 

@@ -5,7 +5,7 @@ Layout (all under ``markdown/``):
 * ``README.md``: the API, its authentication, and every operation grouped by
   tag, each linked to its section;
 * ``paths/<page name>.md`` (the POD page name): one page per path, one section per
-  operation (anchor: the Python method name);
+  operation (anchor: the method's path on the client, ``chat.completions.create``);
 * ``schemas/<Name>.md``: one page per component schema, and
   ``schemas/README.md`` listing them.
 
@@ -269,7 +269,7 @@ class _DocsBuild:
 def _operation_view(
     api: Api, operation: Operation, method: MethodPlan, formatter: SchemaFormatter
 ) -> OperationView:
-    """An operation's section; its anchor is the client's method name (unique)."""
+    """An operation's section; its anchor is the method's path on the client (unique)."""
     request = example_request(operation)
     media = request_media(operation)
     texts = [t for t in (operation.summary, operation.description) if t]
@@ -277,14 +277,14 @@ def _operation_view(
     if texts and " ".join(texts[0].split()) == title:
         texts = texts[1:]
     return OperationView(
-        anchor=method.name,
+        anchor=method.dotted,
         title=plain_text(title),
         method=operation.method.upper(),
         path=operation.path,
         endpoint=code_span(f"{operation.method.upper()} {operation.path}"),
         text="\n\n".join(block(t, _OPERATION_LEVEL) for t in texts),
         operation_id=code_span(operation.operation_id),
-        python_method=method.name,
+        python_method=method.dotted,
         tags=[plain_text(tag) for tag in operation.tags],
         deprecated=operation.deprecated,
         authentication=_authentication(api, operation.security),

@@ -212,7 +212,7 @@ def python_call(
         streams = isinstance(request.body, dict) and request.body.get("stream") is True
         kind = "stream" if streams else "json"
     target = {"none": "", "stream": "stream = "}.get(kind, "response = ")
-    call = f"{target}client.{method.name}("
+    call = f"{target}client.{method.dotted}("
     one_line = (
         call
         + ", ".join(prefix + _py_inline(value) for prefix, value in arguments)

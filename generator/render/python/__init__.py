@@ -23,7 +23,13 @@ from generator.python_syntax import LINE_LENGTH, python_literal, width
 from generator.render import Files, RenderOptions
 from generator.render.python import layout
 from generator.render.python.methods import MethodView, escape_docstring
-from generator.render.python.types import annotation, mentions_declarations, names
+from generator.render.python.resources import accessor_fits, resource_tree
+from generator.render.python.types import (
+    BUILTINS,
+    annotation,
+    mentions_declarations,
+    names,
+)
 from generator.templating import environment, templates_dir
 
 PACKAGE = "python/openai_client"
@@ -32,7 +38,8 @@ DISTRIBUTION = "openai-client"
 _RELEASE = re.compile(r"\d+(?:\.\d+)*")
 _NOT_LOCAL = re.compile(r"[^A-Za-z0-9]+")
 
-#: Import groups, each a list of (module, names), in the order written.
+#: Import groups, each a list of (module, names), in the order written;
+#: no names: ``import module``.
 _ImportTable = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
 
 #: What ``_client.py`` may import.
@@ -40,6 +47,7 @@ _ImportTable = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
 #: the signature, resolved in the module scope) may be called ``models``.
 _CLIENT_IMPORTS: _ImportTable = (
     (
+        ("builtins", ()),
         ("collections.abc", ("Mapping",)),
         ("functools", ("cached_property",)),
         ("typing", ("Any", "Literal", "overload")),
@@ -122,13 +130,17 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         docstring=layout.docstring,
     )
     class_views = [_class_view(c, declared) for c in classes]
+    shadowed = BUILTINS & {m.name for m in methods}
+    root, nodes = resource_tree([MethodView(m, shadowed) for m in methods])
     context = {
         "title": escape_docstring(api.title),
         "base_url": python_literal(api.default_server),
-        "methods": [MethodView(m) for m in methods],
+        "root": root,
+        "nodes": nodes,
+        "accessor_fits": accessor_fits,
         "classes": class_views,
         "aliases": [_alias_view(a) for a in aliases],
-        "client_imports": _imports(_CLIENT_IMPORTS, _client_names(methods)),
+        "client_imports": _imports(_CLIENT_IMPORTS, _client_names(methods, shadowed)),
         "models_imports": _imports(
             _MODELS_IMPORTS, _models_names(classes, class_views, aliases)
         ),
@@ -228,7 +240,9 @@ def _imports(table: _ImportTable, used: set[str]) -> list[list[str]]:
         lines = []
         for module, imported in group:
             kept = [n for n in imported if n.split(" as ")[-1] in used]
-            if kept:
+            if not imported and module in used:
+                lines.append(f"import {module}")
+            elif kept:
                 lines.append(_import_line(module, kept))
         if lines:
             groups.append(lines)
@@ -243,8 +257,9 @@ def _import_line(module: str, names: Sequence[str]) -> str:
     return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
 
 
-def _client_names(methods: Sequence[MethodPlan]) -> set[str]:
-    """The names ``_client.py`` uses, as its template writes the ``methods``."""
+def _client_names(methods: Sequence[MethodPlan], shadowed: frozenset[str]) -> set[str]:
+    """The names ``_client.py`` uses, as its template writes the ``methods``
+    (``builtins`` for the ``shadowed`` builtins of signatures)."""
     used = {"AsyncAPIClient", "SyncAPIClient", "cached_property"}
     if methods:
         used |= {
@@ -269,6 +284,8 @@ def _client_names(methods: Sequence[MethodPlan]) -> set[str]:
             body.append(method.element)
         signature = [*(a.type for a in method.arguments), *body]
         used |= names(signature)
+        if shadowed & names(signature):
+            used.add("builtins")
         if mentions_declarations(signature):
             used.add("models")
         if mentions_declarations(body):

@@ -50,8 +50,12 @@ class Signature:
 class MethodView:
     """One method plan with the Python text the template writes."""
 
-    def __init__(self, plan: MethodPlan) -> None:
+    def __init__(
+        self, plan: MethodPlan, shadowed: frozenset[str] = frozenset()
+    ) -> None:
         self.plan = plan
+        #: Builtins that methods of the module shadow in signatures (``list``).
+        self.shadowed = shadowed
 
     @property
     def name(self) -> str:
@@ -80,11 +84,11 @@ class MethodView:
         return _docstring(self.plan)
 
     def by_location(self, location: Location) -> list[ArgumentView]:
-        return [_view(a) for a in self.plan.by_location(location)]
+        return [_view(a, self.shadowed) for a in self.plan.by_location(location)]
 
     def signature(self, flavour: str) -> Signature:
         """The implementation's signature; ``flavour`` is ``sync`` or ``async``."""
-        return _signature(self.plan.arguments, self.return_annotation(flavour))
+        return self._signature(self.plan.arguments, self.return_annotation(flavour))
 
     def overloads(self, flavour: str) -> tuple[Signature, ...]:
         """For ``stream_or_json``: ``stream`` false or omitted -> the JSON type,
@@ -99,7 +103,7 @@ class MethodView:
                 replace(a, type=type_, required=required) if a is stream else a
                 for a in self.plan.arguments
             ]
-            return _signature(arguments, returns)
+            return self._signature(arguments, returns)
 
         events = self._stream(flavour)
         return (
@@ -114,11 +118,11 @@ class MethodView:
 
     @property
     def cast_to(self) -> str:
-        return annotation(self.plan.returns, MODELS)
+        return annotation(self.plan.returns, MODELS, self.shadowed)
 
     @property
     def element_type(self) -> str:
-        return annotation(self.plan.element, MODELS)
+        return annotation(self.plan.element, MODELS, self.shadowed)
 
     @property
     def body_cast_to(self) -> str:
@@ -147,23 +151,26 @@ class MethodView:
     def _stream(self, flavour: str) -> str:
         return f"{'Async' if flavour == 'async' else ''}Stream[{self.element_type}]"
 
+    def _signature(self, arguments: Sequence[Argument], returns: str) -> Signature:
+        return Signature(
+            positional=tuple(
+                _view(a, self.shadowed) for a in arguments if a.location == "path"
+            ),
+            keyword=tuple(
+                _view(a, self.shadowed) for a in arguments if a.location != "path"
+            ),
+            returns=returns,
+        )
 
-def _view(argument: Argument) -> ArgumentView:
-    text = annotation(argument.type, MODELS)
+
+def _view(argument: Argument, shadowed: frozenset[str]) -> ArgumentView:
+    text = annotation(argument.type, MODELS, shadowed)
     return ArgumentView(
         name=argument.name,
         location=argument.location,
         required=argument.required,
         wire_literal=python_literal(argument.wire_name),
         annotation=text if argument.required else f"{text} | NotGiven",
-    )
-
-
-def _signature(arguments: Sequence[Argument], returns: str) -> Signature:
-    return Signature(
-        positional=tuple(_view(a) for a in arguments if a.location == "path"),
-        keyword=tuple(_view(a) for a in arguments if a.location != "path"),
-        returns=returns,
     )
 
 

@@ -26,21 +26,33 @@ _SCALARS = {
 }
 
 
-def annotation(expr: TypeExpr, qualifier: str = "") -> str:
+#: The builtins annotations name: a method of the same name (``list``)
+#: shadows them in the signatures of its class.
+BUILTINS = frozenset({"str", "int", "float", "bool", "list", "dict"})
+
+
+def annotation(
+    expr: TypeExpr, qualifier: str = "", shadowed: frozenset[str] = frozenset()
+) -> str:
     """``expr`` as a Python annotation; ``qualifier`` prefixes declared names
-    (``models.``)."""
+    (``models.``), ``builtins.`` the builtins in ``shadowed``."""
+
+    def builtin(name: str) -> str:
+        return f"builtins.{name}" if name in shadowed else name
+
     if isinstance(expr, Scalar):
-        return _SCALARS[expr.kind]
+        return builtin(_SCALARS[expr.kind])
     if isinstance(expr, Ref):
         return qualifier + expr.target.name
     if isinstance(expr, EnumValues):
         return "Literal[" + ", ".join(python_literal(v) for v in expr.values) + "]"
     if isinstance(expr, ListOf):
-        return f"list[{annotation(expr.item, qualifier)}]"
+        return f"{builtin('list')}[{annotation(expr.item, qualifier, shadowed)}]"
     if isinstance(expr, MapOf):
-        return f"dict[str, {annotation(expr.value, qualifier)}]"
+        value = annotation(expr.value, qualifier, shadowed)
+        return f"{builtin('dict')}[{builtin('str')}, {value}]"
     if isinstance(expr, UnionOf):
-        return " | ".join(annotation(m, qualifier) for m in expr.members)
+        return " | ".join(annotation(m, qualifier, shadowed) for m in expr.members)
     raise TypeError(f"not a type expression: {expr!r}")
 
 
