@@ -1,4 +1,4 @@
-"""Clients of the OpenAI API: one method per operation.
+"""Clients of the OpenAI API: one method per operation, by resource.
 
 Generated from the OpenAPI description; do not edit.
 """
@@ -39,7 +39,74 @@ class Client(SyncAPIClient):
         """The methods, returning a context manager over the unread HTTP response."""
         return ClientWithStreamedResponse(self)
 
-    def create_realtime_transcription_session(
+    @cached_property
+    def beta(self) -> BetaResource:
+        return BetaResource(self)
+
+
+class BetaResource:
+    """The ``client.beta`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> BetaResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return BetaResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BetaResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return BetaResourceWithStreamedResponse(self)
+
+    @cached_property
+    def realtime(self) -> BetaRealtimeResource:
+        return BetaRealtimeResource(self._client)
+
+
+class BetaRealtimeResource:
+    """The ``client.beta.realtime`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> BetaRealtimeResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return BetaRealtimeResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BetaRealtimeResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return BetaRealtimeResourceWithStreamedResponse(self)
+
+    @cached_property
+    def transcription_sessions(self) -> BetaRealtimeTranscriptionSessionsResource:
+        return BetaRealtimeTranscriptionSessionsResource(self._client)
+
+
+class BetaRealtimeTranscriptionSessionsResource:
+    """The ``client.beta.realtime.transcription_sessions`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(
+        self,
+    ) -> BetaRealtimeTranscriptionSessionsResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return BetaRealtimeTranscriptionSessionsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(
+        self,
+    ) -> BetaRealtimeTranscriptionSessionsResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return BetaRealtimeTranscriptionSessionsResourceWithStreamedResponse(self)
+
+    def create(
         self,
         *,
         turn_detection: (
@@ -107,7 +174,7 @@ class Client(SyncAPIClient):
             timeout=timeout,
         )
         response: _api_models.RealtimeTranscriptionSessionCreateResponse = (
-            self._request(
+            self._client._request(
                 spec, cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse
             )
         )
@@ -129,7 +196,74 @@ class AsyncClient(AsyncAPIClient):
         """The methods, returning a context manager over the unread HTTP response."""
         return AsyncClientWithStreamedResponse(self)
 
-    async def create_realtime_transcription_session(
+    @cached_property
+    def beta(self) -> AsyncBetaResource:
+        return AsyncBetaResource(self)
+
+
+class AsyncBetaResource:
+    """The ``client.beta`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBetaResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncBetaResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBetaResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncBetaResourceWithStreamedResponse(self)
+
+    @cached_property
+    def realtime(self) -> AsyncBetaRealtimeResource:
+        return AsyncBetaRealtimeResource(self._client)
+
+
+class AsyncBetaRealtimeResource:
+    """The ``client.beta.realtime`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBetaRealtimeResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncBetaRealtimeResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBetaRealtimeResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncBetaRealtimeResourceWithStreamedResponse(self)
+
+    @cached_property
+    def transcription_sessions(self) -> AsyncBetaRealtimeTranscriptionSessionsResource:
+        return AsyncBetaRealtimeTranscriptionSessionsResource(self._client)
+
+
+class AsyncBetaRealtimeTranscriptionSessionsResource:
+    """The ``client.beta.realtime.transcription_sessions`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(
+        self,
+    ) -> AsyncBetaRealtimeTranscriptionSessionsResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncBetaRealtimeTranscriptionSessionsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(
+        self,
+    ) -> AsyncBetaRealtimeTranscriptionSessionsResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncBetaRealtimeTranscriptionSessionsResourceWithStreamedResponse(self)
+
+    async def create(
         self,
         *,
         turn_detection: (
@@ -197,7 +331,7 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
         )
         response: _api_models.RealtimeTranscriptionSessionCreateResponse = (
-            await self._request(
+            await self._client._request(
                 spec, cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse
             )
         )
@@ -209,9 +343,10 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self.create_realtime_transcription_session = to_raw_response_wrapper(
-            client.create_realtime_transcription_session
-        )
+
+    @cached_property
+    def beta(self) -> BetaResourceWithRawResponse:
+        return BetaResourceWithRawResponse(self._client.beta)
 
 
 class ClientWithStreamedResponse:
@@ -219,9 +354,10 @@ class ClientWithStreamedResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self.create_realtime_transcription_session = to_streamed_response_wrapper(
-            client.create_realtime_transcription_session
-        )
+
+    @cached_property
+    def beta(self) -> BetaResourceWithStreamedResponse:
+        return BetaResourceWithStreamedResponse(self._client.beta)
 
 
 class AsyncClientWithRawResponse:
@@ -229,9 +365,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-        self.create_realtime_transcription_session = async_to_raw_response_wrapper(
-            client.create_realtime_transcription_session
-        )
+
+    @cached_property
+    def beta(self) -> AsyncBetaResourceWithRawResponse:
+        return AsyncBetaResourceWithRawResponse(self._client.beta)
 
 
 class AsyncClientWithStreamedResponse:
@@ -239,6 +376,143 @@ class AsyncClientWithStreamedResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-        self.create_realtime_transcription_session = async_to_streamed_response_wrapper(
-            client.create_realtime_transcription_session
+
+    @cached_property
+    def beta(self) -> AsyncBetaResourceWithStreamedResponse:
+        return AsyncBetaResourceWithStreamedResponse(self._client.beta)
+
+
+class BetaResourceWithRawResponse:
+    """BetaResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: BetaResource) -> None:
+        self._client = client
+
+    @cached_property
+    def realtime(self) -> BetaRealtimeResourceWithRawResponse:
+        return BetaRealtimeResourceWithRawResponse(self._client.realtime)
+
+
+class BetaResourceWithStreamedResponse:
+    """BetaResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: BetaResource) -> None:
+        self._client = client
+
+    @cached_property
+    def realtime(self) -> BetaRealtimeResourceWithStreamedResponse:
+        return BetaRealtimeResourceWithStreamedResponse(self._client.realtime)
+
+
+class AsyncBetaResourceWithRawResponse:
+    """AsyncBetaResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncBetaResource) -> None:
+        self._client = client
+
+    @cached_property
+    def realtime(self) -> AsyncBetaRealtimeResourceWithRawResponse:
+        return AsyncBetaRealtimeResourceWithRawResponse(self._client.realtime)
+
+
+class AsyncBetaResourceWithStreamedResponse:
+    """AsyncBetaResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncBetaResource) -> None:
+        self._client = client
+
+    @cached_property
+    def realtime(self) -> AsyncBetaRealtimeResourceWithStreamedResponse:
+        return AsyncBetaRealtimeResourceWithStreamedResponse(self._client.realtime)
+
+
+class BetaRealtimeResourceWithRawResponse:
+    """BetaRealtimeResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: BetaRealtimeResource) -> None:
+        self._client = client
+
+    @cached_property
+    def transcription_sessions(
+        self,
+    ) -> BetaRealtimeTranscriptionSessionsResourceWithRawResponse:
+        return BetaRealtimeTranscriptionSessionsResourceWithRawResponse(
+            self._client.transcription_sessions
         )
+
+
+class BetaRealtimeResourceWithStreamedResponse:
+    """BetaRealtimeResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: BetaRealtimeResource) -> None:
+        self._client = client
+
+    @cached_property
+    def transcription_sessions(
+        self,
+    ) -> BetaRealtimeTranscriptionSessionsResourceWithStreamedResponse:
+        return BetaRealtimeTranscriptionSessionsResourceWithStreamedResponse(
+            self._client.transcription_sessions
+        )
+
+
+class AsyncBetaRealtimeResourceWithRawResponse:
+    """AsyncBetaRealtimeResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncBetaRealtimeResource) -> None:
+        self._client = client
+
+    @cached_property
+    def transcription_sessions(
+        self,
+    ) -> AsyncBetaRealtimeTranscriptionSessionsResourceWithRawResponse:
+        return AsyncBetaRealtimeTranscriptionSessionsResourceWithRawResponse(
+            self._client.transcription_sessions
+        )
+
+
+class AsyncBetaRealtimeResourceWithStreamedResponse:
+    """AsyncBetaRealtimeResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncBetaRealtimeResource) -> None:
+        self._client = client
+
+    @cached_property
+    def transcription_sessions(
+        self,
+    ) -> AsyncBetaRealtimeTranscriptionSessionsResourceWithStreamedResponse:
+        return AsyncBetaRealtimeTranscriptionSessionsResourceWithStreamedResponse(
+            self._client.transcription_sessions
+        )
+
+
+class BetaRealtimeTranscriptionSessionsResourceWithRawResponse:
+    """BetaRealtimeTranscriptionSessionsResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: BetaRealtimeTranscriptionSessionsResource) -> None:
+        self._client = client
+        self.create = to_raw_response_wrapper(client.create)
+
+
+class BetaRealtimeTranscriptionSessionsResourceWithStreamedResponse:
+    """BetaRealtimeTranscriptionSessionsResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: BetaRealtimeTranscriptionSessionsResource) -> None:
+        self._client = client
+        self.create = to_streamed_response_wrapper(client.create)
+
+
+class AsyncBetaRealtimeTranscriptionSessionsResourceWithRawResponse:
+    """AsyncBetaRealtimeTranscriptionSessionsResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncBetaRealtimeTranscriptionSessionsResource) -> None:
+        self._client = client
+        self.create = async_to_raw_response_wrapper(client.create)
+
+
+class AsyncBetaRealtimeTranscriptionSessionsResourceWithStreamedResponse:
+    """AsyncBetaRealtimeTranscriptionSessionsResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncBetaRealtimeTranscriptionSessionsResource) -> None:
+        self._client = client
+        self.create = async_to_streamed_response_wrapper(client.create)

@@ -23,7 +23,7 @@ from generator.python_syntax import LINE_LENGTH, python_literal, width
 from generator.render import Files, RenderOptions
 from generator.render.python import layout
 from generator.render.python.methods import MethodView, escape_docstring
-from generator.render.python.resources import accessor_fits, resource_tree
+from generator.render.python.resources import fits, resource_tree
 from generator.render.python.types import (
     BUILTINS,
     annotation,
@@ -137,7 +137,7 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         "base_url": python_literal(api.default_server),
         "root": root,
         "nodes": nodes,
-        "accessor_fits": accessor_fits,
+        "fits": fits,
         "classes": class_views,
         "aliases": [_alias_view(a) for a in aliases],
         "client_imports": _imports(_CLIENT_IMPORTS, _client_names(methods, shadowed)),

@@ -43,9 +43,9 @@ class ResourceView:
         return f"The ``client.{'.'.join(self.path)}`` resource."
 
 
-def accessor_fits(attribute: str, class_name: str) -> bool:
-    """Whether an accessor's ``def`` line fits on one line (in a class)."""
-    return width(f"    def {attribute}(self) -> {class_name}:") <= LINE_LENGTH
+def fits(line: str) -> bool:
+    """Whether ``line`` (its indentation included) needs no splitting."""
+    return width(line) <= LINE_LENGTH
 
 
 def resource_tree(

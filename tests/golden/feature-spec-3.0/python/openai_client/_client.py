@@ -1,4 +1,4 @@
-"""Clients of the Notes API: one method per operation.
+"""Clients of the Notes API: one method per operation, by resource.
 
 Generated from the OpenAPI description; do not edit.
 """
@@ -39,7 +39,28 @@ class Client(SyncAPIClient):
         """The methods, returning a context manager over the unread HTTP response."""
         return ClientWithStreamedResponse(self)
 
-    def put_note(
+    @cached_property
+    def notes(self) -> NotesResource:
+        return NotesResource(self)
+
+
+class NotesResource:
+    """The ``client.notes`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> NotesResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return NotesResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> NotesResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return NotesResourceWithStreamedResponse(self)
+
+    def update(
         self,
         note_id: str,
         *,
@@ -75,7 +96,9 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Note = self._request(spec, cast_to=_api_models.Note)
+        response: _api_models.Note = self._client._request(
+            spec, cast_to=_api_models.Note
+        )
         return response
 
 
@@ -94,7 +117,28 @@ class AsyncClient(AsyncAPIClient):
         """The methods, returning a context manager over the unread HTTP response."""
         return AsyncClientWithStreamedResponse(self)
 
-    async def put_note(
+    @cached_property
+    def notes(self) -> AsyncNotesResource:
+        return AsyncNotesResource(self)
+
+
+class AsyncNotesResource:
+    """The ``client.notes`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncNotesResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncNotesResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncNotesResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncNotesResourceWithStreamedResponse(self)
+
+    async def update(
         self,
         note_id: str,
         *,
@@ -130,7 +174,9 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Note = await self._request(spec, cast_to=_api_models.Note)
+        response: _api_models.Note = await self._client._request(
+            spec, cast_to=_api_models.Note
+        )
         return response
 
 
@@ -139,7 +185,10 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self.put_note = to_raw_response_wrapper(client.put_note)
+
+    @cached_property
+    def notes(self) -> NotesResourceWithRawResponse:
+        return NotesResourceWithRawResponse(self._client.notes)
 
 
 class ClientWithStreamedResponse:
@@ -147,7 +196,10 @@ class ClientWithStreamedResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self.put_note = to_streamed_response_wrapper(client.put_note)
+
+    @cached_property
+    def notes(self) -> NotesResourceWithStreamedResponse:
+        return NotesResourceWithStreamedResponse(self._client.notes)
 
 
 class AsyncClientWithRawResponse:
@@ -155,7 +207,10 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-        self.put_note = async_to_raw_response_wrapper(client.put_note)
+
+    @cached_property
+    def notes(self) -> AsyncNotesResourceWithRawResponse:
+        return AsyncNotesResourceWithRawResponse(self._client.notes)
 
 
 class AsyncClientWithStreamedResponse:
@@ -163,4 +218,39 @@ class AsyncClientWithStreamedResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-        self.put_note = async_to_streamed_response_wrapper(client.put_note)
+
+    @cached_property
+    def notes(self) -> AsyncNotesResourceWithStreamedResponse:
+        return AsyncNotesResourceWithStreamedResponse(self._client.notes)
+
+
+class NotesResourceWithRawResponse:
+    """NotesResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: NotesResource) -> None:
+        self._client = client
+        self.update = to_raw_response_wrapper(client.update)
+
+
+class NotesResourceWithStreamedResponse:
+    """NotesResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: NotesResource) -> None:
+        self._client = client
+        self.update = to_streamed_response_wrapper(client.update)
+
+
+class AsyncNotesResourceWithRawResponse:
+    """AsyncNotesResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncNotesResource) -> None:
+        self._client = client
+        self.update = async_to_raw_response_wrapper(client.update)
+
+
+class AsyncNotesResourceWithStreamedResponse:
+    """AsyncNotesResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncNotesResource) -> None:
+        self._client = client
+        self.update = async_to_streamed_response_wrapper(client.update)

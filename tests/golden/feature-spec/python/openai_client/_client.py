@@ -1,10 +1,11 @@
-"""Clients of the Library API: one method per operation.
+"""Clients of the Library API: one method per operation, by resource.
 
 Generated from the OpenAPI description; do not edit.
 """
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal, overload
@@ -42,7 +43,56 @@ class Client(SyncAPIClient):
         """The methods, returning a context manager over the unread HTTP response."""
         return ClientWithStreamedResponse(self)
 
-    def list_books(
+    @cached_property
+    def books(self) -> BooksResource:
+        return BooksResource(self)
+
+    @cached_property
+    def scans(self) -> ScansResource:
+        return ScansResource(self)
+
+    @cached_property
+    def recommendations(self) -> RecommendationsResource:
+        return RecommendationsResource(self)
+
+    @cached_property
+    def events(self) -> EventsResource:
+        return EventsResource(self)
+
+    @cached_property
+    def search(self) -> SearchResource:
+        return SearchResource(self)
+
+    @cached_property
+    def shelves(self) -> ShelvesResource:
+        return ShelvesResource(self)
+
+    @cached_property
+    def readers(self) -> ReadersResource:
+        return ReadersResource(self)
+
+    @cached_property
+    def health(self) -> HealthResource:
+        return HealthResource(self)
+
+
+class BooksResource:
+    """The ``client.books`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> BooksResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return BooksResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BooksResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return BooksResourceWithStreamedResponse(self)
+
+    def list(
         self,
         *,
         after: str | NotGiven = NOT_GIVEN,
@@ -83,15 +133,15 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._request_page(spec, item_type=_api_models.Book)
+        return self._client._request_page(spec, item_type=_api_models.Book)
 
-    def create_book(
+    def create(
         self,
         *,
         title: str,
         format: models.Format | NotGiven = NOT_GIVEN,
         genre: models.Genre | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
         series: str | None | NotGiven = NOT_GIVEN,
         shelf_id: str | None | NotGiven = NOT_GIVEN,
         copies: int | NotGiven = NOT_GIVEN,
@@ -123,14 +173,16 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Book = self._request(spec, cast_to=_api_models.Book)
+        response: _api_models.Book = self._client._request(
+            spec, cast_to=_api_models.Book
+        )
         return response
 
-    def get_book(
+    def retrieve(
         self,
         book_id: models.BookId,
         *,
-        expand: list[Literal["author", "loans"]] | NotGiven = NOT_GIVEN,
+        expand: builtins.list[Literal["author", "loans"]] | NotGiven = NOT_GIVEN,
         X_Max_Age: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -156,10 +208,12 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Book = self._request(spec, cast_to=_api_models.Book)
+        response: _api_models.Book = self._client._request(
+            spec, cast_to=_api_models.Book
+        )
         return response
 
-    def update_book(
+    def update(
         self,
         book_id: models.BookId,
         *,
@@ -167,7 +221,7 @@ class Client(SyncAPIClient):
         subtitle: str | None | NotGiven = NOT_GIVEN,
         author: models.Author | None | NotGiven = NOT_GIVEN,
         format_hint: Literal["large-print", "braille"] | None | NotGiven = NOT_GIVEN,
-        genres: list[models.Genre] | NotGiven = NOT_GIVEN,
+        genres: builtins.list[models.Genre] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -193,10 +247,12 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Book = self._request(spec, cast_to=_api_models.Book)
+        response: _api_models.Book = self._client._request(
+            spec, cast_to=_api_models.Book
+        )
         return response
 
-    def delete_book(
+    def delete(
         self,
         book_id: models.BookId,
         *,
@@ -221,9 +277,9 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        self._request(spec, cast_to=None)
+        self._client._request(spec, cast_to=None)
 
-    def download_audiobook(
+    def audio(
         self,
         book_id: models.BookId,
         *,
@@ -244,14 +300,31 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._request_binary(spec)
+        return self._client._request_binary(spec)
 
-    def upload_scan(
+
+class ScansResource:
+    """The ``client.scans`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ScansResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return ScansResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ScansResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return ScansResourceWithStreamedResponse(self)
+
+    def create(
         self,
         *,
         file: FileTypes,
-        pages: list[FileTypes] | NotGiven = NOT_GIVEN,
-        labels: list[str] | NotGiven = NOT_GIVEN,
+        pages: builtins.list[FileTypes] | NotGiven = NOT_GIVEN,
+        labels: builtins.list[str] | NotGiven = NOT_GIVEN,
         purpose: Literal["archive", "restoration"],
         dpi: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -283,11 +356,30 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Upload = self._request(spec, cast_to=_api_models.Upload)
+        response: _api_models.Upload = self._client._request(
+            spec, cast_to=_api_models.Upload
+        )
         return response
 
+
+class RecommendationsResource:
+    """The ``client.recommendations`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> RecommendationsResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return RecommendationsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RecommendationsResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return RecommendationsResourceWithStreamedResponse(self)
+
     @overload
-    def recommend_books(
+    def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -300,7 +392,7 @@ class Client(SyncAPIClient):
     ) -> models.Recommendation: ...
 
     @overload
-    def recommend_books(
+    def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -313,7 +405,7 @@ class Client(SyncAPIClient):
     ) -> Stream[models.RecommendationEvent]: ...
 
     @overload
-    def recommend_books(
+    def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -325,7 +417,7 @@ class Client(SyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> models.Recommendation | Stream[models.RecommendationEvent]: ...
 
-    def recommend_books(
+    def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -355,15 +447,32 @@ class Client(SyncAPIClient):
             timeout=timeout,
         )
         if stream:
-            return self._request_stream(
+            return self._client._request_stream(
                 spec, event_type=_api_models.RecommendationEvent
             )
-        response: _api_models.Recommendation = self._request(
+        response: _api_models.Recommendation = self._client._request(
             spec, cast_to=_api_models.Recommendation
         )
         return response
 
-    def stream_library_events(
+
+class EventsResource:
+    """The ``client.events`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> EventsResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return EventsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> EventsResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return EventsResourceWithStreamedResponse(self)
+
+    def list(
         self,
         *,
         since: int | NotGiven = NOT_GIVEN,
@@ -384,9 +493,26 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._request_stream(spec, event_type=_api_models.LibraryEvent)
+        return self._client._request_stream(spec, event_type=_api_models.LibraryEvent)
 
-    def search(
+
+class SearchResource:
+    """The ``client.search`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> SearchResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return SearchResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> SearchResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return SearchResourceWithStreamedResponse(self)
+
+    def create(
         self,
         *,
         min_score: float | NotGiven = NOT_GIVEN,
@@ -412,12 +538,29 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.PublicationList = self._request(
+        response: _api_models.PublicationList = self._client._request(
             spec, cast_to=_api_models.PublicationList
         )
         return response
 
-    def get_shelf(
+
+class ShelvesResource:
+    """The ``client.shelves`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ShelvesResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return ShelvesResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ShelvesResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return ShelvesResourceWithStreamedResponse(self)
+
+    def retrieve(
         self,
         shelf_id: str,
         *,
@@ -442,10 +585,29 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Shelf = self._request(spec, cast_to=_api_models.Shelf)
+        response: _api_models.Shelf = self._client._request(
+            spec, cast_to=_api_models.Shelf
+        )
         return response
 
-    def get_reader(
+
+class ReadersResource:
+    """The ``client.readers`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ReadersResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return ReadersResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ReadersResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return ReadersResourceWithStreamedResponse(self)
+
+    def retrieve(
         self,
         reader_id: str,
         *,
@@ -463,10 +625,29 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Reader = self._request(spec, cast_to=_api_models.Reader)
+        response: _api_models.Reader = self._client._request(
+            spec, cast_to=_api_models.Reader
+        )
         return response
 
-    def get_health(
+
+class HealthResource:
+    """The ``client.health`` resource."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> HealthResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return HealthResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> HealthResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return HealthResourceWithStreamedResponse(self)
+
+    def list(
         self,
         *,
         extra_headers: Headers | None = None,
@@ -483,7 +664,7 @@ class Client(SyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        self._request(spec, cast_to=None)
+        self._client._request(spec, cast_to=None)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -501,7 +682,56 @@ class AsyncClient(AsyncAPIClient):
         """The methods, returning a context manager over the unread HTTP response."""
         return AsyncClientWithStreamedResponse(self)
 
-    def list_books(
+    @cached_property
+    def books(self) -> AsyncBooksResource:
+        return AsyncBooksResource(self)
+
+    @cached_property
+    def scans(self) -> AsyncScansResource:
+        return AsyncScansResource(self)
+
+    @cached_property
+    def recommendations(self) -> AsyncRecommendationsResource:
+        return AsyncRecommendationsResource(self)
+
+    @cached_property
+    def events(self) -> AsyncEventsResource:
+        return AsyncEventsResource(self)
+
+    @cached_property
+    def search(self) -> AsyncSearchResource:
+        return AsyncSearchResource(self)
+
+    @cached_property
+    def shelves(self) -> AsyncShelvesResource:
+        return AsyncShelvesResource(self)
+
+    @cached_property
+    def readers(self) -> AsyncReadersResource:
+        return AsyncReadersResource(self)
+
+    @cached_property
+    def health(self) -> AsyncHealthResource:
+        return AsyncHealthResource(self)
+
+
+class AsyncBooksResource:
+    """The ``client.books`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBooksResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncBooksResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBooksResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncBooksResourceWithStreamedResponse(self)
+
+    def list(
         self,
         *,
         after: str | NotGiven = NOT_GIVEN,
@@ -542,15 +772,15 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._request_page(spec, item_type=_api_models.Book)
+        return self._client._request_page(spec, item_type=_api_models.Book)
 
-    async def create_book(
+    async def create(
         self,
         *,
         title: str,
         format: models.Format | NotGiven = NOT_GIVEN,
         genre: models.Genre | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
         series: str | None | NotGiven = NOT_GIVEN,
         shelf_id: str | None | NotGiven = NOT_GIVEN,
         copies: int | NotGiven = NOT_GIVEN,
@@ -582,14 +812,16 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Book = await self._request(spec, cast_to=_api_models.Book)
+        response: _api_models.Book = await self._client._request(
+            spec, cast_to=_api_models.Book
+        )
         return response
 
-    async def get_book(
+    async def retrieve(
         self,
         book_id: models.BookId,
         *,
-        expand: list[Literal["author", "loans"]] | NotGiven = NOT_GIVEN,
+        expand: builtins.list[Literal["author", "loans"]] | NotGiven = NOT_GIVEN,
         X_Max_Age: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -615,10 +847,12 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Book = await self._request(spec, cast_to=_api_models.Book)
+        response: _api_models.Book = await self._client._request(
+            spec, cast_to=_api_models.Book
+        )
         return response
 
-    async def update_book(
+    async def update(
         self,
         book_id: models.BookId,
         *,
@@ -626,7 +860,7 @@ class AsyncClient(AsyncAPIClient):
         subtitle: str | None | NotGiven = NOT_GIVEN,
         author: models.Author | None | NotGiven = NOT_GIVEN,
         format_hint: Literal["large-print", "braille"] | None | NotGiven = NOT_GIVEN,
-        genres: list[models.Genre] | NotGiven = NOT_GIVEN,
+        genres: builtins.list[models.Genre] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -652,10 +886,12 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Book = await self._request(spec, cast_to=_api_models.Book)
+        response: _api_models.Book = await self._client._request(
+            spec, cast_to=_api_models.Book
+        )
         return response
 
-    async def delete_book(
+    async def delete(
         self,
         book_id: models.BookId,
         *,
@@ -680,9 +916,9 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        await self._request(spec, cast_to=None)
+        await self._client._request(spec, cast_to=None)
 
-    async def download_audiobook(
+    async def audio(
         self,
         book_id: models.BookId,
         *,
@@ -703,14 +939,31 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return await self._request_binary(spec)
+        return await self._client._request_binary(spec)
 
-    async def upload_scan(
+
+class AsyncScansResource:
+    """The ``client.scans`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncScansResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncScansResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncScansResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncScansResourceWithStreamedResponse(self)
+
+    async def create(
         self,
         *,
         file: FileTypes,
-        pages: list[FileTypes] | NotGiven = NOT_GIVEN,
-        labels: list[str] | NotGiven = NOT_GIVEN,
+        pages: builtins.list[FileTypes] | NotGiven = NOT_GIVEN,
+        labels: builtins.list[str] | NotGiven = NOT_GIVEN,
         purpose: Literal["archive", "restoration"],
         dpi: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -742,13 +995,32 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Upload = await self._request(
+        response: _api_models.Upload = await self._client._request(
             spec, cast_to=_api_models.Upload
         )
         return response
 
+
+class AsyncRecommendationsResource:
+    """The ``client.recommendations`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncRecommendationsResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncRecommendationsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(
+        self,
+    ) -> AsyncRecommendationsResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncRecommendationsResourceWithStreamedResponse(self)
+
     @overload
-    async def recommend_books(
+    async def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -761,7 +1033,7 @@ class AsyncClient(AsyncAPIClient):
     ) -> models.Recommendation: ...
 
     @overload
-    async def recommend_books(
+    async def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -774,7 +1046,7 @@ class AsyncClient(AsyncAPIClient):
     ) -> AsyncStream[models.RecommendationEvent]: ...
 
     @overload
-    async def recommend_books(
+    async def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -786,7 +1058,7 @@ class AsyncClient(AsyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> models.Recommendation | AsyncStream[models.RecommendationEvent]: ...
 
-    async def recommend_books(
+    async def create(
         self,
         *,
         model: Literal["fast-1", "careful-2"] | str,
@@ -816,15 +1088,32 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
         )
         if stream:
-            return await self._request_stream(
+            return await self._client._request_stream(
                 spec, event_type=_api_models.RecommendationEvent
             )
-        response: _api_models.Recommendation = await self._request(
+        response: _api_models.Recommendation = await self._client._request(
             spec, cast_to=_api_models.Recommendation
         )
         return response
 
-    async def stream_library_events(
+
+class AsyncEventsResource:
+    """The ``client.events`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncEventsResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncEventsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncEventsResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncEventsResourceWithStreamedResponse(self)
+
+    async def list(
         self,
         *,
         since: int | NotGiven = NOT_GIVEN,
@@ -845,9 +1134,28 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        return await self._request_stream(spec, event_type=_api_models.LibraryEvent)
+        return await self._client._request_stream(
+            spec, event_type=_api_models.LibraryEvent
+        )
 
-    async def search(
+
+class AsyncSearchResource:
+    """The ``client.search`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSearchResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncSearchResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSearchResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncSearchResourceWithStreamedResponse(self)
+
+    async def create(
         self,
         *,
         min_score: float | NotGiven = NOT_GIVEN,
@@ -873,12 +1181,29 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.PublicationList = await self._request(
+        response: _api_models.PublicationList = await self._client._request(
             spec, cast_to=_api_models.PublicationList
         )
         return response
 
-    async def get_shelf(
+
+class AsyncShelvesResource:
+    """The ``client.shelves`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncShelvesResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncShelvesResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncShelvesResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncShelvesResourceWithStreamedResponse(self)
+
+    async def retrieve(
         self,
         shelf_id: str,
         *,
@@ -903,12 +1228,29 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Shelf = await self._request(
+        response: _api_models.Shelf = await self._client._request(
             spec, cast_to=_api_models.Shelf
         )
         return response
 
-    async def get_reader(
+
+class AsyncReadersResource:
+    """The ``client.readers`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncReadersResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncReadersResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncReadersResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncReadersResourceWithStreamedResponse(self)
+
+    async def retrieve(
         self,
         reader_id: str,
         *,
@@ -926,12 +1268,29 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response: _api_models.Reader = await self._request(
+        response: _api_models.Reader = await self._client._request(
             spec, cast_to=_api_models.Reader
         )
         return response
 
-    async def get_health(
+
+class AsyncHealthResource:
+    """The ``client.health`` resource."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncHealthResourceWithRawResponse:
+        """The methods, returning the read HTTP response (``.parse()``: the result)."""
+        return AsyncHealthResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncHealthResourceWithStreamedResponse:
+        """The methods, returning a context manager over the unread HTTP response."""
+        return AsyncHealthResourceWithStreamedResponse(self)
+
+    async def list(
         self,
         *,
         extra_headers: Headers | None = None,
@@ -948,7 +1307,7 @@ class AsyncClient(AsyncAPIClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        await self._request(spec, cast_to=None)
+        await self._client._request(spec, cast_to=None)
 
 
 class ClientWithRawResponse:
@@ -956,21 +1315,38 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self.list_books = to_raw_response_wrapper(client.list_books)
-        self.create_book = to_raw_response_wrapper(client.create_book)
-        self.get_book = to_raw_response_wrapper(client.get_book)
-        self.update_book = to_raw_response_wrapper(client.update_book)
-        self.delete_book = to_raw_response_wrapper(client.delete_book)
-        self.download_audiobook = to_raw_response_wrapper(client.download_audiobook)
-        self.upload_scan = to_raw_response_wrapper(client.upload_scan)
-        self.recommend_books = to_raw_response_wrapper(client.recommend_books)
-        self.stream_library_events = to_raw_response_wrapper(
-            client.stream_library_events
-        )
-        self.search = to_raw_response_wrapper(client.search)
-        self.get_shelf = to_raw_response_wrapper(client.get_shelf)
-        self.get_reader = to_raw_response_wrapper(client.get_reader)
-        self.get_health = to_raw_response_wrapper(client.get_health)
+
+    @cached_property
+    def books(self) -> BooksResourceWithRawResponse:
+        return BooksResourceWithRawResponse(self._client.books)
+
+    @cached_property
+    def scans(self) -> ScansResourceWithRawResponse:
+        return ScansResourceWithRawResponse(self._client.scans)
+
+    @cached_property
+    def recommendations(self) -> RecommendationsResourceWithRawResponse:
+        return RecommendationsResourceWithRawResponse(self._client.recommendations)
+
+    @cached_property
+    def events(self) -> EventsResourceWithRawResponse:
+        return EventsResourceWithRawResponse(self._client.events)
+
+    @cached_property
+    def search(self) -> SearchResourceWithRawResponse:
+        return SearchResourceWithRawResponse(self._client.search)
+
+    @cached_property
+    def shelves(self) -> ShelvesResourceWithRawResponse:
+        return ShelvesResourceWithRawResponse(self._client.shelves)
+
+    @cached_property
+    def readers(self) -> ReadersResourceWithRawResponse:
+        return ReadersResourceWithRawResponse(self._client.readers)
+
+    @cached_property
+    def health(self) -> HealthResourceWithRawResponse:
+        return HealthResourceWithRawResponse(self._client.health)
 
 
 class ClientWithStreamedResponse:
@@ -978,23 +1354,38 @@ class ClientWithStreamedResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self.list_books = to_streamed_response_wrapper(client.list_books)
-        self.create_book = to_streamed_response_wrapper(client.create_book)
-        self.get_book = to_streamed_response_wrapper(client.get_book)
-        self.update_book = to_streamed_response_wrapper(client.update_book)
-        self.delete_book = to_streamed_response_wrapper(client.delete_book)
-        self.download_audiobook = to_streamed_response_wrapper(
-            client.download_audiobook
-        )
-        self.upload_scan = to_streamed_response_wrapper(client.upload_scan)
-        self.recommend_books = to_streamed_response_wrapper(client.recommend_books)
-        self.stream_library_events = to_streamed_response_wrapper(
-            client.stream_library_events
-        )
-        self.search = to_streamed_response_wrapper(client.search)
-        self.get_shelf = to_streamed_response_wrapper(client.get_shelf)
-        self.get_reader = to_streamed_response_wrapper(client.get_reader)
-        self.get_health = to_streamed_response_wrapper(client.get_health)
+
+    @cached_property
+    def books(self) -> BooksResourceWithStreamedResponse:
+        return BooksResourceWithStreamedResponse(self._client.books)
+
+    @cached_property
+    def scans(self) -> ScansResourceWithStreamedResponse:
+        return ScansResourceWithStreamedResponse(self._client.scans)
+
+    @cached_property
+    def recommendations(self) -> RecommendationsResourceWithStreamedResponse:
+        return RecommendationsResourceWithStreamedResponse(self._client.recommendations)
+
+    @cached_property
+    def events(self) -> EventsResourceWithStreamedResponse:
+        return EventsResourceWithStreamedResponse(self._client.events)
+
+    @cached_property
+    def search(self) -> SearchResourceWithStreamedResponse:
+        return SearchResourceWithStreamedResponse(self._client.search)
+
+    @cached_property
+    def shelves(self) -> ShelvesResourceWithStreamedResponse:
+        return ShelvesResourceWithStreamedResponse(self._client.shelves)
+
+    @cached_property
+    def readers(self) -> ReadersResourceWithStreamedResponse:
+        return ReadersResourceWithStreamedResponse(self._client.readers)
+
+    @cached_property
+    def health(self) -> HealthResourceWithStreamedResponse:
+        return HealthResourceWithStreamedResponse(self._client.health)
 
 
 class AsyncClientWithRawResponse:
@@ -1002,23 +1393,38 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-        self.list_books = async_to_raw_response_wrapper(client.list_books)
-        self.create_book = async_to_raw_response_wrapper(client.create_book)
-        self.get_book = async_to_raw_response_wrapper(client.get_book)
-        self.update_book = async_to_raw_response_wrapper(client.update_book)
-        self.delete_book = async_to_raw_response_wrapper(client.delete_book)
-        self.download_audiobook = async_to_raw_response_wrapper(
-            client.download_audiobook
-        )
-        self.upload_scan = async_to_raw_response_wrapper(client.upload_scan)
-        self.recommend_books = async_to_raw_response_wrapper(client.recommend_books)
-        self.stream_library_events = async_to_raw_response_wrapper(
-            client.stream_library_events
-        )
-        self.search = async_to_raw_response_wrapper(client.search)
-        self.get_shelf = async_to_raw_response_wrapper(client.get_shelf)
-        self.get_reader = async_to_raw_response_wrapper(client.get_reader)
-        self.get_health = async_to_raw_response_wrapper(client.get_health)
+
+    @cached_property
+    def books(self) -> AsyncBooksResourceWithRawResponse:
+        return AsyncBooksResourceWithRawResponse(self._client.books)
+
+    @cached_property
+    def scans(self) -> AsyncScansResourceWithRawResponse:
+        return AsyncScansResourceWithRawResponse(self._client.scans)
+
+    @cached_property
+    def recommendations(self) -> AsyncRecommendationsResourceWithRawResponse:
+        return AsyncRecommendationsResourceWithRawResponse(self._client.recommendations)
+
+    @cached_property
+    def events(self) -> AsyncEventsResourceWithRawResponse:
+        return AsyncEventsResourceWithRawResponse(self._client.events)
+
+    @cached_property
+    def search(self) -> AsyncSearchResourceWithRawResponse:
+        return AsyncSearchResourceWithRawResponse(self._client.search)
+
+    @cached_property
+    def shelves(self) -> AsyncShelvesResourceWithRawResponse:
+        return AsyncShelvesResourceWithRawResponse(self._client.shelves)
+
+    @cached_property
+    def readers(self) -> AsyncReadersResourceWithRawResponse:
+        return AsyncReadersResourceWithRawResponse(self._client.readers)
+
+    @cached_property
+    def health(self) -> AsyncHealthResourceWithRawResponse:
+        return AsyncHealthResourceWithRawResponse(self._client.health)
 
 
 class AsyncClientWithStreamedResponse:
@@ -1026,22 +1432,313 @@ class AsyncClientWithStreamedResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-        self.list_books = async_to_streamed_response_wrapper(client.list_books)
-        self.create_book = async_to_streamed_response_wrapper(client.create_book)
-        self.get_book = async_to_streamed_response_wrapper(client.get_book)
-        self.update_book = async_to_streamed_response_wrapper(client.update_book)
-        self.delete_book = async_to_streamed_response_wrapper(client.delete_book)
-        self.download_audiobook = async_to_streamed_response_wrapper(
-            client.download_audiobook
+
+    @cached_property
+    def books(self) -> AsyncBooksResourceWithStreamedResponse:
+        return AsyncBooksResourceWithStreamedResponse(self._client.books)
+
+    @cached_property
+    def scans(self) -> AsyncScansResourceWithStreamedResponse:
+        return AsyncScansResourceWithStreamedResponse(self._client.scans)
+
+    @cached_property
+    def recommendations(self) -> AsyncRecommendationsResourceWithStreamedResponse:
+        return AsyncRecommendationsResourceWithStreamedResponse(
+            self._client.recommendations
         )
-        self.upload_scan = async_to_streamed_response_wrapper(client.upload_scan)
-        self.recommend_books = async_to_streamed_response_wrapper(
-            client.recommend_books
-        )
-        self.stream_library_events = async_to_streamed_response_wrapper(
-            client.stream_library_events
-        )
-        self.search = async_to_streamed_response_wrapper(client.search)
-        self.get_shelf = async_to_streamed_response_wrapper(client.get_shelf)
-        self.get_reader = async_to_streamed_response_wrapper(client.get_reader)
-        self.get_health = async_to_streamed_response_wrapper(client.get_health)
+
+    @cached_property
+    def events(self) -> AsyncEventsResourceWithStreamedResponse:
+        return AsyncEventsResourceWithStreamedResponse(self._client.events)
+
+    @cached_property
+    def search(self) -> AsyncSearchResourceWithStreamedResponse:
+        return AsyncSearchResourceWithStreamedResponse(self._client.search)
+
+    @cached_property
+    def shelves(self) -> AsyncShelvesResourceWithStreamedResponse:
+        return AsyncShelvesResourceWithStreamedResponse(self._client.shelves)
+
+    @cached_property
+    def readers(self) -> AsyncReadersResourceWithStreamedResponse:
+        return AsyncReadersResourceWithStreamedResponse(self._client.readers)
+
+    @cached_property
+    def health(self) -> AsyncHealthResourceWithStreamedResponse:
+        return AsyncHealthResourceWithStreamedResponse(self._client.health)
+
+
+class BooksResourceWithRawResponse:
+    """BooksResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: BooksResource) -> None:
+        self._client = client
+        self.list = to_raw_response_wrapper(client.list)
+        self.create = to_raw_response_wrapper(client.create)
+        self.retrieve = to_raw_response_wrapper(client.retrieve)
+        self.update = to_raw_response_wrapper(client.update)
+        self.delete = to_raw_response_wrapper(client.delete)
+        self.audio = to_raw_response_wrapper(client.audio)
+
+
+class BooksResourceWithStreamedResponse:
+    """BooksResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: BooksResource) -> None:
+        self._client = client
+        self.list = to_streamed_response_wrapper(client.list)
+        self.create = to_streamed_response_wrapper(client.create)
+        self.retrieve = to_streamed_response_wrapper(client.retrieve)
+        self.update = to_streamed_response_wrapper(client.update)
+        self.delete = to_streamed_response_wrapper(client.delete)
+        self.audio = to_streamed_response_wrapper(client.audio)
+
+
+class AsyncBooksResourceWithRawResponse:
+    """AsyncBooksResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncBooksResource) -> None:
+        self._client = client
+        self.list = async_to_raw_response_wrapper(client.list)
+        self.create = async_to_raw_response_wrapper(client.create)
+        self.retrieve = async_to_raw_response_wrapper(client.retrieve)
+        self.update = async_to_raw_response_wrapper(client.update)
+        self.delete = async_to_raw_response_wrapper(client.delete)
+        self.audio = async_to_raw_response_wrapper(client.audio)
+
+
+class AsyncBooksResourceWithStreamedResponse:
+    """AsyncBooksResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncBooksResource) -> None:
+        self._client = client
+        self.list = async_to_streamed_response_wrapper(client.list)
+        self.create = async_to_streamed_response_wrapper(client.create)
+        self.retrieve = async_to_streamed_response_wrapper(client.retrieve)
+        self.update = async_to_streamed_response_wrapper(client.update)
+        self.delete = async_to_streamed_response_wrapper(client.delete)
+        self.audio = async_to_streamed_response_wrapper(client.audio)
+
+
+class ScansResourceWithRawResponse:
+    """ScansResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: ScansResource) -> None:
+        self._client = client
+        self.create = to_raw_response_wrapper(client.create)
+
+
+class ScansResourceWithStreamedResponse:
+    """ScansResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: ScansResource) -> None:
+        self._client = client
+        self.create = to_streamed_response_wrapper(client.create)
+
+
+class AsyncScansResourceWithRawResponse:
+    """AsyncScansResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncScansResource) -> None:
+        self._client = client
+        self.create = async_to_raw_response_wrapper(client.create)
+
+
+class AsyncScansResourceWithStreamedResponse:
+    """AsyncScansResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncScansResource) -> None:
+        self._client = client
+        self.create = async_to_streamed_response_wrapper(client.create)
+
+
+class RecommendationsResourceWithRawResponse:
+    """RecommendationsResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: RecommendationsResource) -> None:
+        self._client = client
+        self.create = to_raw_response_wrapper(client.create)
+
+
+class RecommendationsResourceWithStreamedResponse:
+    """RecommendationsResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: RecommendationsResource) -> None:
+        self._client = client
+        self.create = to_streamed_response_wrapper(client.create)
+
+
+class AsyncRecommendationsResourceWithRawResponse:
+    """AsyncRecommendationsResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncRecommendationsResource) -> None:
+        self._client = client
+        self.create = async_to_raw_response_wrapper(client.create)
+
+
+class AsyncRecommendationsResourceWithStreamedResponse:
+    """AsyncRecommendationsResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncRecommendationsResource) -> None:
+        self._client = client
+        self.create = async_to_streamed_response_wrapper(client.create)
+
+
+class EventsResourceWithRawResponse:
+    """EventsResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: EventsResource) -> None:
+        self._client = client
+        self.list = to_raw_response_wrapper(client.list)
+
+
+class EventsResourceWithStreamedResponse:
+    """EventsResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: EventsResource) -> None:
+        self._client = client
+        self.list = to_streamed_response_wrapper(client.list)
+
+
+class AsyncEventsResourceWithRawResponse:
+    """AsyncEventsResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncEventsResource) -> None:
+        self._client = client
+        self.list = async_to_raw_response_wrapper(client.list)
+
+
+class AsyncEventsResourceWithStreamedResponse:
+    """AsyncEventsResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncEventsResource) -> None:
+        self._client = client
+        self.list = async_to_streamed_response_wrapper(client.list)
+
+
+class SearchResourceWithRawResponse:
+    """SearchResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: SearchResource) -> None:
+        self._client = client
+        self.create = to_raw_response_wrapper(client.create)
+
+
+class SearchResourceWithStreamedResponse:
+    """SearchResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: SearchResource) -> None:
+        self._client = client
+        self.create = to_streamed_response_wrapper(client.create)
+
+
+class AsyncSearchResourceWithRawResponse:
+    """AsyncSearchResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncSearchResource) -> None:
+        self._client = client
+        self.create = async_to_raw_response_wrapper(client.create)
+
+
+class AsyncSearchResourceWithStreamedResponse:
+    """AsyncSearchResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncSearchResource) -> None:
+        self._client = client
+        self.create = async_to_streamed_response_wrapper(client.create)
+
+
+class ShelvesResourceWithRawResponse:
+    """ShelvesResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: ShelvesResource) -> None:
+        self._client = client
+        self.retrieve = to_raw_response_wrapper(client.retrieve)
+
+
+class ShelvesResourceWithStreamedResponse:
+    """ShelvesResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: ShelvesResource) -> None:
+        self._client = client
+        self.retrieve = to_streamed_response_wrapper(client.retrieve)
+
+
+class AsyncShelvesResourceWithRawResponse:
+    """AsyncShelvesResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncShelvesResource) -> None:
+        self._client = client
+        self.retrieve = async_to_raw_response_wrapper(client.retrieve)
+
+
+class AsyncShelvesResourceWithStreamedResponse:
+    """AsyncShelvesResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncShelvesResource) -> None:
+        self._client = client
+        self.retrieve = async_to_streamed_response_wrapper(client.retrieve)
+
+
+class ReadersResourceWithRawResponse:
+    """ReadersResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: ReadersResource) -> None:
+        self._client = client
+        self.retrieve = to_raw_response_wrapper(client.retrieve)
+
+
+class ReadersResourceWithStreamedResponse:
+    """ReadersResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: ReadersResource) -> None:
+        self._client = client
+        self.retrieve = to_streamed_response_wrapper(client.retrieve)
+
+
+class AsyncReadersResourceWithRawResponse:
+    """AsyncReadersResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncReadersResource) -> None:
+        self._client = client
+        self.retrieve = async_to_raw_response_wrapper(client.retrieve)
+
+
+class AsyncReadersResourceWithStreamedResponse:
+    """AsyncReadersResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncReadersResource) -> None:
+        self._client = client
+        self.retrieve = async_to_streamed_response_wrapper(client.retrieve)
+
+
+class HealthResourceWithRawResponse:
+    """HealthResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: HealthResource) -> None:
+        self._client = client
+        self.list = to_raw_response_wrapper(client.list)
+
+
+class HealthResourceWithStreamedResponse:
+    """HealthResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: HealthResource) -> None:
+        self._client = client
+        self.list = to_streamed_response_wrapper(client.list)
+
+
+class AsyncHealthResourceWithRawResponse:
+    """AsyncHealthResource methods returning their :class:`RawAPIResponse`."""
+
+    def __init__(self, client: AsyncHealthResource) -> None:
+        self._client = client
+        self.list = async_to_raw_response_wrapper(client.list)
+
+
+class AsyncHealthResourceWithStreamedResponse:
+    """AsyncHealthResource methods returning their unread response in a context manager."""
+
+    def __init__(self, client: AsyncHealthResource) -> None:
+        self._client = client
+        self.list = async_to_streamed_response_wrapper(client.list)
