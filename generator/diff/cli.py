@@ -117,12 +117,14 @@ def _diff(args: argparse.Namespace) -> int:
     old, old_label = load_side(args.old, args.spec)
     new, new_label = load_side(args.new, args.spec)
     unmatched: list[str] = []
+    config = read_config(Path())
     if not args.no_overlays:
-        overlays = read_overlays(read_config(Path()).overlays)
+        overlays = read_overlays(config.overlays)
         apply_overlays(old, overlays)
         unmatched = apply_overlays(new, overlays)
     report = replace(
-        compare(old, new, old_label, new_label), overlay_warnings=tuple(unmatched)
+        compare(old, new, old_label, new_label, config.naming),
+        overlay_warnings=tuple(unmatched),
     )
     sys.stdout.write(render(report, args.format))
     if args.fail_on_breaking and report.breaking:

@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.diff.report import BREAKING, COMPATIBLE, ClientChange, Verdict
 from generator.model.build import ModelBuilder
-from generator.plan import Argument, MethodPlan, plan_client
+from generator.plan import Argument, MethodPlan, NamingOptions, plan_client
 from generator.plan.types import (
     ANY,
     AliasPlan,
@@ -53,12 +53,14 @@ class ClientView:
     declarations: Mapping[str, str]
 
 
-def client_view(spec: Mapping[str, Any]) -> ClientView:
+def client_view(
+    spec: Mapping[str, Any], naming: NamingOptions = NamingOptions()
+) -> ClientView:
     """Plan the client of every operation of ``spec``."""
     if not index_operations(spec):
         return ClientView({}, {})
     api = ModelBuilder(spec).build(select(spec, Selection(all=True)))
-    plan = plan_client(api)
+    plan = plan_client(api, naming)
     return ClientView(
         methods={(m.operation.path, m.operation.method): m for m in plan.methods},
         declarations={

@@ -36,7 +36,7 @@ from generator.diff.schemas import (
     flatten,
 )
 from generator.diff.verdicts import semver, verdicts, worst
-from generator.plan import MethodPlan
+from generator.plan import MethodPlan, NamingOptions
 
 _ENUM_KINDS = ("enum-value-added", "enum-value-removed")
 #: The schema of a request body: its model is spread into the method's
@@ -49,8 +49,10 @@ def compare(
     new_spec: Mapping[str, Any],
     old_label: str = "old",
     new_label: str = "new",
+    naming: NamingOptions = NamingOptions(),
 ) -> Report:
-    """Compare two loaded OpenAPI documents and the clients generated from them."""
+    """Compare two loaded OpenAPI documents and the clients generated from them
+    (methods placed by ``naming``, the project's ``[tool.generator]`` tables)."""
     old_ops, new_ops = index(old_spec), index(new_spec)
     old_schemas, new_schemas = component_schemas(old_spec), component_schemas(new_spec)
     renamed_schemas = schema_renames(old_schemas, new_schemas)
@@ -85,7 +87,8 @@ def compare(
         for info in removed
     )
     changes.sort(key=lambda c: (c.pointer, c.kind, c.summary))
-    old_client, new_client = client_view(old_spec), client_view(new_spec)
+    old_client = client_view(old_spec, naming)
+    new_client = client_view(new_spec, naming)
     renames = _renames(matched, renamed_schemas, old_client, new_client)
     changed = _changed(matched, changes, old_client, new_client)
     report = Report(
@@ -291,7 +294,7 @@ def _renames(
         old_method = old_client.methods.get((old.path, old.method))
         new_method = new_client.methods.get((new.path, new.method))
         if old.operation_id != new.operation_id:
-            moved = _renamed(old_method, new_method, lambda m: [m.name])
+            moved = _renamed(old_method, new_method, lambda m: [m.dotted])
             renames.append(
                 Rename(
                     "operation",
@@ -383,7 +386,7 @@ def _changed(
         found.append(
             OperationChange(
                 operation_id=new.operation_id,
-                method=new_method.name,
+                method=new_method.dotted,
                 breaking=any(c.breaking for c in spec_changes)
                 or any(c.calls == BREAKING for c in client),
                 client=tuple(client),

@@ -93,7 +93,7 @@ def test_json_has_the_documented_shape(tmp_path: Path) -> None:
     assert data["changed"] == [
         {
             "operation_id": "createThing",
-            "method": "create_thing",
+            "method": "things.create",
             "breaking": True,
             "client": [
                 {
