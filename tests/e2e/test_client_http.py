@@ -413,8 +413,8 @@ def test_async_stream_and_pages(
             page = await client.things.list()
             ids = [thing.id async for thing in page]
             # As in the official SDK: ``async for`` straight over the call.
-            ids += [thing.id async for thing in client.list_things()]
-            raw = await client.with_raw_response.list_things()
+            ids += [thing.id async for thing in client.things.list()]
+            raw = await client.with_raw_response.things.list()
             assert isinstance(raw.parse(), synthetic.AsyncCursorPage)
             return deltas, ids
 
@@ -438,7 +438,7 @@ def test_raw_response_gives_status_headers_and_the_parsed_result(
     loopback.reply_json(
         SESSION, headers={"x-request-id": "req_raw", "x-ratelimit-remaining": "9"}
     )
-    response = client.with_raw_response.create_realtime_transcription_session(
+    response = client.with_raw_response.realtime.transcription_sessions.create(
         include=["a"]
     )
     assert isinstance(response, seed.RawAPIResponse)
@@ -452,7 +452,7 @@ def test_raw_response_gives_status_headers_and_the_parsed_result(
     assert loopback.requests[0].json() == {"include": ["a"]}
     # The plain call carries the request id too.
     loopback.reply_json(SESSION, headers={"x-request-id": "req_plain"})
-    assert client.create_realtime_transcription_session()._request_id == "req_plain"
+    assert client.realtime.transcription_sessions.create()._request_id == "req_plain"
 
 
 def test_async_streamed_response_reads_when_asked(
@@ -463,11 +463,13 @@ def test_async_streamed_response_reads_when_asked(
             api_key=API_KEY, base_url=loopback.url + "/v1", max_retries=0
         ) as client:
             wrapped = client.with_streaming_response
-            async with wrapped.create_realtime_transcription_session() as response:
+            async with wrapped.realtime.transcription_sessions.create() as response:
                 unread = not response.http_response.is_stream_consumed
                 body = await response.json()
                 session = await response.parse()
-            raw = await client.with_raw_response.create_realtime_transcription_session()
+            raw = (
+                await client.with_raw_response.realtime.transcription_sessions.create()
+            )
             assert raw.parse().client_secret.value == "ek_secret"
             return body, session, unread and response.is_closed
 
@@ -483,22 +485,22 @@ def test_raw_and_streamed_forms_of_every_kind_of_result(
 ) -> None:
     loopback.reply_json({"data": [_thing("a")], "has_more": True})
     loopback.reply_json({"data": [_thing("b")], "has_more": False})
-    page = things.with_raw_response.list_things(limit=1)
+    page = things.things.with_raw_response.list(limit=1)
     assert [t.id for t in page.parse()] == ["a", "b"]
     loopback.reply(204)
-    deleted = things.with_raw_response.delete_thing("t1")
+    deleted = things.with_raw_response.things.delete("t1")
     assert deleted.status_code == 204 and deleted.parse() is None
     loopback.reply(200, {"Content-Type": "application/octet-stream"}, [b"ab", b"cd"])
-    with things.with_streaming_response.download_thing("t1") as download:
+    with things.things.with_streaming_response.content("t1") as download:
         download.stream_to_file(tmp_path / "thing.bin")
     assert (tmp_path / "thing.bin").read_bytes() == b"abcd"
     loopback.reply(
         200, {"Content-Type": "text/event-stream"}, _sse({"delta": "x"}, {"delta": "y"})
     )
-    chat = things.with_raw_response.create_chat(prompt="p", stream=True)
+    chat = things.with_raw_response.chat.create(prompt="p", stream=True)
     assert [e.delta for e in chat.parse()] == ["x", "y"]
     loopback.reply_json({"text": "t"})
-    assert things.with_raw_response.create_chat(prompt="p").parse().text == "t"
+    assert things.with_raw_response.chat.create(prompt="p").parse().text == "t"
 
 
 def test_with_options_retries_with_one_idempotency_key(
@@ -509,7 +511,7 @@ def test_with_options_retries_with_one_idempotency_key(
     patient._sleep = lambda delay: None
     loopback.reply_json({"error": {"message": "busy"}}, status=503)
     loopback.reply_json(_thing("n1"))
-    assert patient.create_thing(name="n").id == "n1"
+    assert patient.things.create(name="n").id == "n1"
     first, second = loopback.requests
     assert first.headers["idempotency-key"] == second.headers["idempotency-key"]
     assert second.headers["x-team"] == "t"
@@ -538,9 +540,9 @@ def test_list_without_cursor_is_iterable_and_errors_are_shaped_as_the_sdk(
     }
     loopback.reply_json({"error": error}, status=404)
     with _client(models_api, loopback, "/v1", max_retries=0) as client:
-        assert [m.id for m in client.list_models()] == ["gpt-4o", "o3"]
+        assert [m.id for m in client.models.list()] == ["gpt-4o", "o3"]
         with pytest.raises(models_api.NotFoundError) as caught:
-            client.retrieve_model("nope")
+            client.models.retrieve("nope")
     assert caught.value.body == error
     assert str(caught.value) == f"Error code: 404 - {{'error': {error}}}"
     assert (caught.value.code, caught.value.param, caught.value.type) == (
@@ -566,8 +568,8 @@ from importlib import metadata, resources
 from openai_client import Client
 
 with Client(api_key="sk-installed", base_url=sys.argv[1], max_retries=0) as client:
-    session = client.create_realtime_transcription_session(include=["x"])
-    raw = client.with_raw_response.create_realtime_transcription_session()
+    session = client.realtime.transcription_sessions.create(include=["x"])
+    raw = client.with_raw_response.realtime.transcription_sessions.create()
 print(json.dumps({
     "secret": session.client_secret.value,
     "request_id": raw.parse()._request_id,

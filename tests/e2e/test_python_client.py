@@ -210,9 +210,9 @@ async def main(aclient: AsyncClient) -> None:
     athing: models.Thing = await aclient.things.retrieve("t1", X_Trace_Id="x")
     async for event in await aclient.chat.create(prompt="p", stream=True):
         delta: str | None = event.delta
-    async for listed in aclient.list_things(limit=2):
+    async for listed in aclient.things.list(limit=2):
         listed_id: str = listed.id
-    apage: AsyncCursorPage[models.Thing] = await aclient.list_things()
+    apage: AsyncCursorPage[models.Thing] = await aclient.things.list()
     araw = await aclient.with_raw_response.chat.create(prompt="p")
     areply: models.ChatResponse = araw.parse()
     async with aclient.things.with_streaming_response.retrieve("t1") as aresponse:
@@ -239,7 +239,10 @@ def test_synthetic_client_signatures(synthetic: ModuleType) -> None:
     assert parameters["thing_id"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     assert parameters["X_Trace_Id"].kind is inspect.Parameter.KEYWORD_ONLY
     resources = {m for m in vars(synthetic.Client) if not m.startswith("_")}
-    assert resources == {"things", "uploads", "chat", "events", "items"}
+    assert resources == {"things", "uploads", "chat", "events", "items"} | {
+        "with_raw_response",
+        "with_streaming_response",
+    }
     methods = {
         "things.list",
         "things.create",
