@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from generator import fingerprint
 from generator.config import read_config
 from generator.errors import GeneratorError
 from generator.model import Api
@@ -19,6 +20,8 @@ from generator.plan.resources import (
     name_methods,
     rule_path,
 )
+from generator.render import RenderOptions
+from generator.selection import Selection
 
 
 def api_of(
@@ -319,3 +322,19 @@ def test_config_errors(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(GeneratorError) as error:
         read_config(directory)
     assert str(error.value).startswith(f"{directory / 'pyproject.toml'}: {message}")
+
+
+def test_the_naming_tables_are_inputs_of_the_run() -> None:
+    """A changed override re-renders: the manifest records the tables."""
+    plain = fingerprint.source(b"spec", Selection(), RenderOptions())
+    named = fingerprint.source(
+        b"spec",
+        Selection(),
+        RenderOptions(),
+        naming=NamingOptions({"createImage": MethodPath(("images",), "generate")}),
+    )
+    assert "naming" not in plain
+    assert named["naming"] == {
+        "methods": {"createImage": "images.generate"},
+        "resources": {},
+    }
