@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from generator.config import ProjectConfig, read_config
 from generator.pipeline import RunOptions, run
+from generator.renames import renames_path_for
 from generator.render import RenderOptions
 from generator.selection import Selection
 from generator.shell import EXIT_DIFFERS, EXIT_OK, guarded
@@ -52,6 +53,12 @@ overlays (OpenAPI Overlay 1.0, fixes for upstream defects):
   [tool.generator] overlays = ["specs/overlays/....yaml"] are applied to the
   spec after loading, before selection.  An action that matches nothing is a
   warning: upstream may have fixed the defect, and the action can go.
+
+renamed names (opt-in, [tool.generator] keep_renamed = true):
+  pull records the renames a bump makes in SPEC with the suffix .renames.toml
+  (e.g. specs/openapi.renames.toml); every run reads it and the client keeps
+  the old method, path-argument keyword and model class names as deprecated
+  aliases that warn (DeprecationWarning) and name the new ones.
 
 exit status: 0 success (or --check: up to date), 1 --check found differences,
 2 bad input (spec, lock, overlay, selection, options), 3 internal error
@@ -187,6 +194,7 @@ def _generate(args: argparse.Namespace) -> int:
         check=args.check,
         validate=args.validate,
         overlays=config.overlays,
+        renames=renames_path_for(args.spec) if config.keep_renamed else None,
         locked=not args.unlocked,
         naming=config.naming,
         freeze_gc=True,

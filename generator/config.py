@@ -4,7 +4,9 @@ Looked up in the working directory; command-line options override the
 selection.  ``overlays`` lists overlay files (paths relative to the
 ``pyproject.toml``), applied to the spec in order on every run: they are an
 input of the run as much as the spec is (see :mod:`generator.overlay`, whose
-``Overlay.raw`` holds each file's bytes as read).
+``Overlay.raw`` holds each file's bytes as read).  ``keep_renamed = true``
+keeps the client's names that a spec bump renames as deprecated aliases
+(see :mod:`generator.renames`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class ProjectConfig:
     overlays: tuple[Path, ...] = ()
     #: ``[tool.generator.methods]`` and ``[tool.generator.resources]``.
     naming: NamingOptions = NamingOptions()
+    #: ``pull`` records renames and runs keep the old names as deprecated aliases.
+    keep_renamed: bool = False
 
 
 def _strings(table: dict[str, object], key: str, source: Path) -> tuple[str, ...]:
@@ -73,6 +77,11 @@ def read_config(directory: Path) -> ProjectConfig:
     table = data.get("tool", {}).get("generator", {})
     if not isinstance(table, dict):
         raise GeneratorError(f"{path}: [tool.generator] must be a table")
+    keep_renamed = table.get("keep_renamed", False)
+    if not isinstance(keep_renamed, bool):
+        raise GeneratorError(
+            f"{path}: [tool.generator] keep_renamed must be true or false"
+        )
     return ProjectConfig(
         operations=_strings(table, "operations", path),
         tags=_strings(table, "tags", path),
@@ -88,4 +97,5 @@ def read_config(directory: Path) -> ProjectConfig:
                 for source, target in _dotted_table(table, "resources", path).items()
             },
         ),
+        keep_renamed=keep_renamed,
     )

@@ -50,10 +50,12 @@ def source(
     options: RenderOptions,
     overlays: Iterable[tuple[Path, bytes]] = (),
     naming: NamingOptions = NamingOptions(),
+    renames: tuple[Path, bytes] | None = None,
 ) -> dict[str, object]:
     """The run's own inputs, by name (the manifest's ``source``).
 
-    ``overlays``: each overlay file as named in the configuration, with its bytes.
+    ``overlays``: each overlay file as named in the configuration, with its
+    bytes; ``renames``: the renames file read (``keep_renamed``), with its bytes.
     """
     inputs: dict[str, object] = {
         "spec_sha256": sha256(spec),
@@ -70,6 +72,8 @@ def source(
         }
     for path, data in overlays:
         inputs[f"overlay_sha256:{path.as_posix()}"] = sha256(data)
+    if renames is not None:
+        inputs[f"renames_sha256:{renames[0].as_posix()}"] = sha256(renames[1])
     return inputs
 
 

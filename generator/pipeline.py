@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from generator.artifacts import Renderer
     from generator.model import Api
     from generator.plan import ClientPlan
+    from generator.plan.deprecations import KeptRename
+    from generator.renames import RenamesFile
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class RunOptions:
     validate: bool = False
     #: Overlay files applied after loading, in order (``[tool.generator] overlays``).
     overlays: tuple[Path, ...] = ()
+    #: The renames file whose renames the client keeps as deprecated aliases
+    #: (``[tool.generator] keep_renamed``; a missing file keeps none).
+    renames: Path | None = None
     #: Check the spec against the lock beside it (``--unlocked`` turns it off).
     locked: bool = True
     #: No cyclic garbage collection after the spec is loaded (for a one-shot
@@ -75,10 +80,14 @@ def model(spec: Mapping[str, Any], selection: Selection) -> tuple[Api, int, list
     return builder.build(selected), len(selected), builder.warnings
 
 
-def plan(api: Api, naming: NamingOptions) -> ClientPlan:
+def plan(
+    api: Api, naming: NamingOptions, renames: Sequence[KeptRename] = ()
+) -> ClientPlan:
+    """The client's plan, with deprecated aliases for the ``renames`` kept."""
     from generator.plan import plan_client
+    from generator.plan.deprecations import keep_renamed
 
-    return plan_client(api, naming)
+    return keep_renamed(plan_client(api, naming), renames)
 
 
 def renderers() -> tuple[Renderer, ...]:
@@ -101,10 +110,14 @@ def render_all(
     selection: Selection,
     options: RenderOptions,
     naming: NamingOptions = NamingOptions(),
+    renames: Sequence[KeptRename] = (),
 ) -> tuple[Files, int, list[str]]:
-    """Select, model, plan and render every artifact; (files, operation count, warnings)."""
+    """Select, model, plan and render every artifact; (files, operation count, warnings).
+
+    ``renames``: recorded renames whose old names the client keeps.
+    """
     api, operations, warnings = model(spec, selection)
-    client = plan(api, naming)
+    client = plan(api, naming, renames)
     files = render(api, client, options, renderers())
     return files, operations, [*warnings, *client.notes]
 
@@ -131,6 +144,7 @@ def run(
         options.render,
         _overlay_bytes(options.overlays),
         options.naming,
+        _renames_bytes(options.renames),
     )
     tool = fingerprint.tool()
     if not options.validate:  # validation's findings need the loaded spec
@@ -144,6 +158,7 @@ def run(
     from generator.overlay import apply_overlays, read_overlays
 
     overlays = read_overlays(options.overlays)
+    renames = _read_renames(options.renames)
     # What the manifest records is what is applied: the bytes read just now.
     source = fingerprint.source(
         raw,
@@ -151,6 +166,7 @@ def run(
         options.render,
         [(o.path, o.raw) for o in overlays],
         options.naming,
+        None if renames is None else (renames.path, renames.raw),
     )
     spec = parse_spec(options.spec_path, raw)
     del raw  # 3 MB less in both processes once the render forks
@@ -172,7 +188,7 @@ def run(
         found = []
     mark = time.perf_counter()
     api, operations, model_warnings = model(spec, options.selection)
-    client = plan(api, options.naming)
+    client = plan(api, options.naming, () if renames is None else renames.renames)
     model_warnings += client.notes
     recorded = overlay_warnings + model_warnings  # a rerun shows them again
     target = write_stage.output(options.output)
@@ -211,6 +227,28 @@ def _overlay_bytes(paths: Iterable[Path]) -> list[tuple[Path, bytes]]:
         except OSError:
             result.append((path, b""))
     return result
+
+
+def _renames_bytes(path: Path | None) -> tuple[Path, bytes] | None:
+    """The renames file's bytes for the fingerprint (``None``: none is read).
+
+    Read without parsing, like the overlays; a file that cannot be read
+    gives ``b""``, which never matches, and the full run reports it.
+    """
+    if path is None:
+        return None
+    try:
+        return path, path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return path, b""
+
+
+def _read_renames(path: Path | None) -> RenamesFile | None:
+    from generator.renames import read_renames
+
+    return None if path is None else read_renames(path)
 
 
 def _render_and_stage(

@@ -19,10 +19,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.config import read_config
-from generator.diff import compare
+from generator.diff import Report, compare
+from generator.diff.report import Rename
 from generator.errors import GeneratorError, SpecError
 from generator.load import parse_spec, read_spec_bytes
 from generator.overlay import apply_overlays, read_overlays
+from generator.plan.deprecations import KeptRename
+from generator.renames import Stamp, appended, read_renames, renames_path_for
 from generator.shell import EXIT_OK, guarded
 from generator.spec_source import (
     DOWNLOAD_TIMEOUT,
@@ -58,6 +61,9 @@ what it does:
   `python -m generator diff`: semver verdict, breaking changes by kind,
   operations and schemas added, removed, renamed, deprecated) and overlay
   actions that no longer match (upstream may have fixed what they work around).
+  With keep_renamed = true in [tool.generator], the renames found are
+  appended to SPEC with the suffix .renames.toml (written before the lock)
+  and the old client names they change are kept as deprecated aliases.
 
 then:
   python -m generator specs/openapi.yaml     regenerate generated/
@@ -155,18 +161,42 @@ def _pull(args: argparse.Namespace) -> int:
         )
     pulled = load_source(parse_source(args.source), args.timeout)
     previous = _previous(spec_path)
-    overlays = read_overlays(read_config(Path()).overlays)
+    config = read_config(Path())
+    overlays = read_overlays(config.overlays)
     unmatched = apply_overlays(pulled.spec, overlays)
+    report = None
     if previous is not None and previous.spec is not None:
         apply_overlays(previous.spec, overlays)  # compare like with like
+        if previous.sha256 != pulled.lock.sha256:
+            report = compare(
+                previous.spec,
+                pulled.spec,
+                "previous",
+                "pulled",
+                naming=config.naming,
+                keep_renamed=config.keep_renamed,
+            )
+    files: list[tuple[Path, bytes]] = [(spec_path, pulled.data)]
+    kept: list[KeptRename] = []
+    renames_path = renames_path_for(spec_path)
+    if config.keep_renamed and report is not None and previous is not None:
+        text, kept = appended(
+            read_renames(renames_path),
+            [_kept(r) for r in report.renamed],
+            Stamp(previous.sha256, previous.version),
+            Stamp(pulled.lock.sha256, pulled.lock.info_version),
+        )
+        if kept:
+            files.append((renames_path, text))
     lock_path = lock_path_for(spec_path)
-    write_atomically(
-        [(spec_path, pulled.data), (lock_path, lock_text(pulled.lock).encode())]
-    )
+    files.append((lock_path, lock_text(pulled.lock).encode()))
+    write_atomically(files)
     print(
         f"pulled {pulled.lock.source} -> {spec_path} ({pulled.lock.size} bytes), locked in {lock_path}"
     )
-    for line in summary(previous, pulled):
+    for line in summary(previous, pulled, report):
+        print(line)
+    for line in _kept_lines(kept, renames_path):
         print(line)
     for warning in unmatched:
         print(f"warning: {warning}", file=sys.stderr)
@@ -178,6 +208,13 @@ def _pull(args: argparse.Namespace) -> int:
 class Previous:
     sha256: str
     spec: dict[str, Any] | None
+
+    @property
+    def version(self) -> str | None:
+        """The spec's ``info.version``, if it has one."""
+        info = None if self.spec is None else self.spec.get("info")
+        version = info.get("version") if isinstance(info, Mapping) else None
+        return None if version is None else str(version)
 
 
 def _previous(spec_path: Path) -> Previous | None:
@@ -192,7 +229,9 @@ def _previous(spec_path: Path) -> Previous | None:
     return Previous(sha256(data), spec)
 
 
-def summary(previous: Previous | None, pulled: Pulled) -> list[str]:
+def summary(
+    previous: Previous | None, pulled: Pulled, report: Report | None
+) -> list[str]:
     """What changes against the previous spec: hash, then the change report's
     summary (``python -m generator diff`` gives the whole report)."""
     new = pulled.lock
@@ -201,9 +240,8 @@ def summary(previous: Previous | None, pulled: Pulled) -> list[str]:
     if previous.sha256 == new.sha256:
         return [f"sha256: {new.sha256} (unchanged)"]
     lines = [f"sha256: {previous.sha256} -> {new.sha256}"]
-    if previous.spec is None:
+    if report is None:
         return [*lines, "the previous spec did not load; nothing to compare"]
-    report = compare(previous.spec, pulled.spec, "previous", "pulled")
     lines.extend(report.summary_lines())
     lines.extend(_listed("added", report.added))
     lines.extend(_listed("removed", report.removed))
@@ -216,4 +254,34 @@ def _listed(label: str, names: Sequence[str]) -> list[str]:
     lines = [f"  {label}: {name}" for name in names[:_LISTED]]
     if len(names) > _LISTED:
         lines.append(f"  {label}: ... and {len(names) - _LISTED} more")
+    return lines
+
+
+def _kept(rename: Rename) -> KeptRename:
+    """A rename of the report as the renames file records it."""
+    old, new = rename.client_names or (None, None)
+    return KeptRename(
+        kind=rename.kind,
+        old=rename.old,
+        new=rename.new,
+        client_old=old,
+        client_new=new,
+        operation=rename.operation if rename.kind == "parameter" else None,
+    )
+
+
+def _kept_lines(kept: Sequence[KeptRename], path: Path) -> list[str]:
+    """The renames recorded in ``path``; those that change a client name are
+    kept as deprecated aliases when the client is generated."""
+    if not kept:
+        return []
+    lines = [f"renames recorded in {path} (keep_renamed): {len(kept)}"]
+    for rename in kept:
+        where = f" in {rename.operation}" if rename.operation else ""
+        alias = (
+            f"; {rename.client_old} kept as deprecated alias of {rename.client_new}"
+            if rename.client_old is not None
+            else "; the client's name is unchanged"
+        )
+        lines.append(f"  {rename.kind}{where}: {rename.old} -> {rename.new}{alias}")
     return lines

@@ -37,7 +37,9 @@ Every change gets three verdicts:
   types  that code still passes mypy --strict
 and the report a semver verdict for the generated client.  Changes of form
 (3.0 nullable vs 3.1 null unions, descriptions, examples, key order) are
-counted on one line and never breaking.
+counted on one line and never breaking.  With keep_renamed = true in
+[tool.generator], a rename whose old client name is kept as a deprecated
+alias is marked so and no longer breaks existing calls.
 
 exit status: 0 done, 1 --fail-on-breaking and a change breaks wire or calls,
 2 bad input (one error: line), 3 internal error (re-run with --debug).
@@ -123,7 +125,14 @@ def _diff(args: argparse.Namespace) -> int:
         apply_overlays(old, overlays)
         unmatched = apply_overlays(new, overlays)
     report = replace(
-        compare(old, new, old_label, new_label, config.naming),
+        compare(
+            old,
+            new,
+            old_label,
+            new_label,
+            naming=config.naming,
+            keep_renamed=config.keep_renamed,
+        ),
         overlay_warnings=tuple(unmatched),
     )
     sys.stdout.write(render(report, args.format))

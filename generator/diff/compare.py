@@ -50,9 +50,14 @@ def compare(
     old_label: str = "old",
     new_label: str = "new",
     naming: NamingOptions = NamingOptions(),
+    keep_renamed: bool = False,
 ) -> Report:
     """Compare two loaded OpenAPI documents and the clients generated from them
-    (methods placed by ``naming``, the project's ``[tool.generator]`` tables)."""
+    (methods placed by ``naming``, the project's ``[tool.generator]`` tables).
+
+    ``keep_renamed``: the client keeps renamed names as deprecated aliases
+    (``[tool.generator] keep_renamed``), so their old call sites still run.
+    """
     old_ops, new_ops = index(old_spec), index(new_spec)
     old_schemas, new_schemas = component_schemas(old_spec), component_schemas(new_spec)
     renamed_schemas = schema_renames(old_schemas, new_schemas)
@@ -90,6 +95,8 @@ def compare(
     old_client = client_view(old_spec, naming)
     new_client = client_view(new_spec, naming)
     renames = _renames(matched, renamed_schemas, old_client, new_client)
+    if keep_renamed:
+        renames = [_kept_as_alias(r) for r in renames]
     changed = _changed(matched, changes, old_client, new_client)
     report = Report(
         old=_info(old_label, old_spec, old_ops, old_schemas),
@@ -302,6 +309,7 @@ def _renames(
                     new.operation_id,
                     new.pointer,
                     client=f"{moved[0][0]}() -> {moved[0][1]}()" if moved else None,
+                    client_names=moved[0] if moved else None,
                     calls=BREAKING if moved else COMPATIBLE,
                     types=BREAKING if moved else COMPATIBLE,
                 )
@@ -310,6 +318,7 @@ def _renames(
         for before, after in zip(old.path_parameters, new.path_parameters, strict=True):
             if before == after:
                 continue
+            names = _argument_names(old_method, before, new_method, after)
             client = ", ".join(f"argument {a} -> {b}" for a, b in arguments)
             renames.append(
                 Rename(
@@ -323,6 +332,7 @@ def _renames(
                         if client
                         else None
                     ),
+                    client_names=names,
                     calls=BREAKING if arguments else COMPATIBLE,
                     types=BREAKING if arguments else COMPATIBLE,
                 )
@@ -340,6 +350,11 @@ def _renames(
                 client=(
                     f"models.{old_name} -> models.{new_name}" if moved_class else None
                 ),
+                client_names=(
+                    (old_name, new_name)
+                    if old_name is not None and new_name is not None and moved_class
+                    else None
+                ),
                 calls=BREAKING if moved_class else COMPATIBLE,
                 types=BREAKING if moved_class else COMPATIBLE,
             )
@@ -347,8 +362,48 @@ def _renames(
     return renames
 
 
+def _kept_as_alias(rename: Rename) -> Rename:
+    """``rename`` when the client keeps its old name as a deprecated alias.
+
+    Old calls still run (with a ``DeprecationWarning``).  A method or model
+    class alias has the new one's type, so old code still type-checks; an
+    old keyword argument is not in the typed signature, so ``mypy`` flags it.
+    """
+    if rename.client_names is None:
+        return rename
+    if rename.kind != "parameter":
+        return replace(rename, alias=True, calls=COMPATIBLE, types=COMPATIBLE)
+    before, after = rename.client_names
+    return replace(
+        rename,
+        alias=True,
+        calls=COMPATIBLE,
+        client=f"argument {before} -> {after}: mypy flags the old keyword",
+    )
+
+
 def _positional(method: MethodPlan) -> list[str]:
     return [a.name for a in method.arguments if a.location == "path"]
+
+
+def _argument_names(
+    old: MethodPlan | None, before: str, new: MethodPlan | None, after: str
+) -> tuple[str, str] | None:
+    """The client's names of a renamed path parameter, when they differ."""
+    if old is None or new is None:
+        return None
+    old_name = _path_argument(old, before)
+    new_name = _path_argument(new, after)
+    if old_name is None or new_name is None or old_name == new_name:
+        return None
+    return old_name, new_name
+
+
+def _path_argument(method: MethodPlan, wire_name: str) -> str | None:
+    return next(
+        (a.name for a in method.by_location("path") if a.wire_name == wire_name),
+        None,
+    )
 
 
 def _renamed(

@@ -145,6 +145,8 @@ def _names(report: Report) -> list[tuple[str, list[str]]]:
 def _rename(rename: Any) -> str:
     where = f" in {rename.operation}" if rename.operation else ""
     client = f"; client: {rename.client}" if rename.client else ""
+    if rename.alias:
+        client += " (old name kept as deprecated alias)"
     return (
         f"{rename.kind} {rename.old} -> {rename.new}{where}{client} "
         f"[{_client_breaks(rename.calls, rename.types)}]"
@@ -300,6 +302,7 @@ def to_json(report: Report) -> dict[str, Any]:
                 "pointer": r.pointer,
                 "operation": r.operation,
                 "client": r.client,
+                "alias": r.alias,
                 "calls": r.calls,
                 "types": r.types,
             }

@@ -75,6 +75,11 @@ class Rename:
     operation: str | None = None
     #: The generated client's name change, e.g. ``retrieve_x -> get_x``.
     client: str | None = None
+    #: The client's (old, new) name (method, path argument or model class),
+    #: when the rename changes it.
+    client_names: tuple[str, str] | None = None
+    #: The client keeps the old name as a deprecated alias (``keep_renamed``).
+    alias: bool = False
     calls: Verdict = COMPATIBLE
     types: Verdict = COMPATIBLE
 

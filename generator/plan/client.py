@@ -72,6 +72,16 @@ _BODY_NAMES = frozenset(
     }
 )
 
+#: Names a method's arguments never take: the body's names, ``self`` and
+#: the arguments every method has.
+RESERVED_ARGUMENTS = _BODY_NAMES | {
+    "self",
+    "extra_headers",
+    "extra_query",
+    "extra_body",
+    "timeout",
+}
+
 #: Where an argument goes: a parameter (``path``, ``query``, ``header``), a
 #: property of a JSON body (``json``), the whole JSON body (``body``), or a
 #: multipart part (``form`` for values, ``file`` for files).
@@ -106,6 +116,11 @@ class MethodPlan:
     element: TypeExpr
     #: The ``stream`` argument of a ``stream_or_json`` method.
     stream_argument: Argument | None = None
+    #: Deprecated aliases of the method: names it had before a spec rename
+    #: (see :mod:`generator.plan.deprecations`).
+    deprecated_names: tuple[str, ...] = ()
+    #: (old keyword, argument name) for path arguments renamed by the spec.
+    renamed_keywords: tuple[tuple[str, str], ...] = ()
 
     def by_location(self, location: Location) -> list[Argument]:
         return [a for a in self.arguments if a.location == location]
@@ -125,6 +140,9 @@ class ClientPlan:
     aliases: tuple[AliasPlan, ...]
     #: Method names changed to resolve a collision (see :mod:`.resources`).
     notes: tuple[str, ...] = ()
+    #: (old class name, declared name) for model classes renamed by the spec,
+    #: kept as deprecated aliases.
+    renamed_models: tuple[tuple[str, str], ...] = ()
 
     def method_for(self, operation: Operation) -> MethodPlan:
         """The client's method for ``operation`` (one of the plan's)."""

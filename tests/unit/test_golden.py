@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from golden_cases import CASES, GOLDEN, RUNTIME, RUNTIME_PREFIX, Case, is_runtime_copy
-from spec_builder import no_content, operation, spec
+from spec_builder import obj, ok, operation, ref, spec, string
 
 from generator.pipeline import render_all
+from generator.plan.deprecations import KeptRename
 from generator.render import RenderOptions
 from generator.selection import Selection
 
@@ -46,12 +47,21 @@ def test_generated_tree_matches_golden(case: Case, tmp_path: Path) -> None:
             )
 
 
-def test_runtime_modules_are_copied_verbatim(tmp_path: Path) -> None:
-    document = spec({"/a": {"get": operation("a", responses=no_content())}})
-    files, _, _ = render_all(document, Selection(all=True), RenderOptions())
+@pytest.mark.parametrize("kept", [False, True])
+def test_runtime_modules_are_copied_verbatim(kept: bool) -> None:
+    """Every runtime module; that of deprecated aliases only when there are some."""
+    document = spec(
+        {"/a": {"get": operation("a", responses=ok(ref("Thing")))}},
+        schemas={"Thing": obj({"id": string()})},
+    )
+    renames = [KeptRename("schema", "Old", "Thing", client_old="Old")] if kept else []
+    files, _, _ = render_all(
+        document, Selection(all=True), RenderOptions(), renames=renames
+    )
     copies = {rel for rel in files if is_runtime_copy(rel)}
-    assert {rel.removeprefix(RUNTIME_PREFIX) for rel in copies} == {
-        p.name for p in RUNTIME.iterdir() if p.is_file()
-    }
+    expected = {p.name for p in RUNTIME.iterdir() if p.is_file()}
+    if not kept:
+        expected.remove("_deprecated.py")
+    assert {rel.removeprefix(RUNTIME_PREFIX) for rel in copies} == expected
     for rel in copies:
         assert files[rel] == (RUNTIME / rel.removeprefix(RUNTIME_PREFIX)).read_text()

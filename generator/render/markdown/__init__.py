@@ -111,6 +111,8 @@ class OperationView:
     #: The operation ID as a code span.
     operation_id: str
     python_method: str
+    #: The method's deprecated aliases (names before a spec rename), as code.
+    python_aliases: Sequence[str]
     tags: Sequence[str]
     deprecated: bool
     authentication: Sequence[str]
@@ -285,6 +287,16 @@ def _operation_view(
         text="\n\n".join(block(t, _OPERATION_LEVEL) for t in texts),
         operation_id=code_span(operation.operation_id),
         python_method=method.dotted,
+        python_aliases=[
+            *(
+                code_span(f"client.{'.'.join((*method.resource, old))}()")
+                for old in method.deprecated_names
+            ),
+            *(
+                f"{code_span(old + '=')} (now {code_span(new + '=')})"
+                for old, new in method.renamed_keywords
+            ),
+        ],
         tags=[plain_text(tag) for tag in operation.tags],
         deprecated=operation.deprecated,
         authentication=_authentication(api, operation.security),

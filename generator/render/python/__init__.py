@@ -56,6 +56,7 @@ _CLIENT_IMPORTS: _ImportTable = (
         (".", ("models",)),
         (".", ("models as _api_models",)),
         ("._base_client", ("AsyncAPIClient", "SyncAPIClient")),
+        ("._deprecated", ("renamed_keywords", "renamed_method")),
         ("._pagination", ("AsyncPaginator", "SyncCursorPage")),
         ("._request", ("RequestSpec", "path_param")),
         (
@@ -77,12 +78,15 @@ _CLIENT_IMPORTS: _ImportTable = (
 )
 #: What ``models.py`` may import.
 _MODELS_IMPORTS: _ImportTable = (
-    (("typing", ("Any", "Literal", "TypeAlias")),),
+    (("typing", ("TYPE_CHECKING", "Any", "Literal", "TypeAlias")),),
     (
+        ("._deprecated", ("renamed_attribute",)),
         ("._models", ("BaseModel", "IterableData", "field")),
         ("._types", ("FileTypes",)),
     ),
 )
+#: The runtime module of deprecated aliases, written only when there are some.
+_DEPRECATED_RUNTIME = "_deprecated.py"
 #: Names each kind of result adds to a method's signature or body.
 _RESULT_NAMES = {
     "binary": {"BinaryResponse"},
@@ -128,6 +132,7 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         parameter=layout.parameter,
         return_tail=layout.return_tail,
         docstring=layout.docstring,
+        python_literal=python_literal,
     )
     class_views = [_class_view(c, declared) for c in classes]
     shadowed = BUILTINS & {m.name for m in methods}
@@ -140,9 +145,11 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         "fits": fits,
         "classes": class_views,
         "aliases": [_alias_view(a) for a in aliases],
+        "renamed_models": plan.renamed_models,
         "client_imports": _imports(_CLIENT_IMPORTS, _client_names(methods, shadowed)),
         "models_imports": _imports(
-            _MODELS_IMPORTS, _models_names(classes, class_views, aliases)
+            _MODELS_IMPORTS,
+            _models_names(classes, class_views, aliases, bool(plan.renamed_models)),
         ),
     }
     files: Files = {}
@@ -157,7 +164,12 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         description=json.dumps(f"Typed Python client of the {api.title}"),
     )
     runtime = templates_dir() / "python" / "runtime"
+    deprecated = bool(plan.renamed_models) or any(
+        m.deprecated_names or m.renamed_keywords for m in methods
+    )
     for path in sorted(runtime.iterdir()):
+        if path.name == _DEPRECATED_RUNTIME and not deprecated:
+            continue
         if path.is_file() and (path.suffix == ".py" or path.name == "py.typed"):
             files[f"{PACKAGE}/{path.name}"] = path.read_text(encoding="utf-8")
     return files
@@ -276,6 +288,10 @@ def _client_names(methods: Sequence[MethodPlan], shadowed: frozenset[str]) -> se
             used.add("path_param")
         if method.by_location("file"):
             used.add("FileTypes")  # the ``file_parts`` annotation
+        if method.renamed_keywords:
+            used.add("renamed_keywords")
+        if method.deprecated_names:
+            used.add("renamed_method")
         # Types written in the method body: ``cast_to`` and the element type.
         body: list[TypeExpr] = []
         if method.result in ("json", "stream_or_json"):
@@ -297,8 +313,10 @@ def _models_names(
     classes: Sequence[ClassPlan],
     views: Sequence[ClassView],
     aliases: Sequence[AliasPlan],
+    renamed: bool,
 ) -> set[str]:
-    """The names ``models.py`` uses for these declarations."""
+    """The names ``models.py`` uses for these declarations (and the
+    deprecated aliases, when ``renamed``)."""
     used = names(
         [*(f.type for c in classes for f in c.fields), *(a.target for a in aliases)]
     )
@@ -306,8 +324,10 @@ def _models_names(
         used.add("BaseModel")
     if any(v.bases != "BaseModel" for v in views):
         used.add("IterableData")
-    if aliases:
+    if aliases or renamed:
         used.add("TypeAlias")
+    if renamed:
+        used |= {"TYPE_CHECKING", "Any", "renamed_attribute"}
     if any(f.default.startswith(" = field(") for v in views for f in v.fields):
         used.add("field")
     return used

@@ -70,6 +70,17 @@ class MethodView:
         return self.plan.operation.method.upper()
 
     @property
+    def deprecated_names(self) -> tuple[str, ...]:
+        return self.plan.deprecated_names
+
+    @property
+    def renamed_keywords(self) -> str:
+        """The arguments of ``renamed_keywords(...)``: ``old="new", ...``."""
+        return ", ".join(
+            f"{old}={python_literal(new)}" for old, new in self.plan.renamed_keywords
+        )
+
+    @property
     def stream_argument(self) -> str:
         stream = self.plan.stream_argument
         return "" if stream is None else stream.name
