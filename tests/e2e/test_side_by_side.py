@@ -13,6 +13,7 @@ not compared.
 
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
 import json
@@ -132,40 +133,66 @@ class Scenario:
     name: str
     replies: Sequence[Script]
     #: Makes the call on a client (either) and reads its result's values.
-    call: Callable[[Any], Values]
+    call: Callable[[Any], Any]
     #: The Accept headers (the SDK's, the client's) where they legitimately
     #: differ: the client names the media type the operation replies with (an
     #: event stream; any type for binary content), the SDK always asks for
     #: JSON on a stream and for ``application/binary`` or
     #: ``application/octet-stream`` on binary replies.  Servers answer both.
     accept: tuple[str, str] | None = None
+    #: ``call`` is a coroutine function, given ``AsyncOpenAI``/``AsyncClient``.
+    asynchronous: bool = False
 
 
-def _run(
-    client: Any, server: LoopbackServer, scenario: Scenario
-) -> tuple[list[dict[str, object]], Values]:
-    start = len(server.requests)
+Wire = list[dict[str, object]]
+
+
+def _script(server: LoopbackServer, scenario: Scenario) -> int:
+    """Queue the scenario's replies; the index of its first request."""
     for status, headers, body in scenario.replies:
         server.reply(status, headers, body)
-    values = scenario.call(client)
-    return [wire(r) for r in server.requests[start:]], values
+    return len(server.requests)
+
+
+def _wire_since(server: LoopbackServer, start: int) -> Wire:
+    return [wire(r) for r in server.requests[start:]]
 
 
 def side_by_side(
     ours: ModuleType, server: LoopbackServer, scenario: Scenario
-) -> tuple[
-    tuple[list[dict[str, object]], Values], tuple[list[dict[str, object]], Values]
-]:
+) -> tuple[tuple[Wire, Values], tuple[Wire, Values]]:
     """(the SDK's wire and values, the client's), from the same scenario."""
-    base_url = f"{server.url}/v1"
-    with openai.OpenAI(
-        base_url=base_url, api_key="k", max_retries=0, timeout=TIMEOUT
-    ) as sdk:
-        theirs = _run(sdk, server, scenario)
-    with ours.Client(
-        base_url=base_url, api_key="k", max_retries=0, timeout=TIMEOUT
-    ) as client:
-        mine = _run(client, server, scenario)
+    options: dict[str, Any] = {
+        "base_url": f"{server.url}/v1",
+        "api_key": "k",
+        "max_retries": 0,
+        "timeout": TIMEOUT,
+    }
+    if scenario.asynchronous:
+        return asyncio.run(_side_by_side_async(ours, server, scenario, options))
+    results = []
+    for make in (openai.OpenAI, ours.Client):
+        start = _script(server, scenario)
+        with make(**options) as client:
+            values = scenario.call(client)
+        results.append((_wire_since(server, start), values))
+    theirs, mine = results
+    return theirs, mine
+
+
+async def _side_by_side_async(
+    ours: ModuleType,
+    server: LoopbackServer,
+    scenario: Scenario,
+    options: dict[str, Any],
+) -> tuple[tuple[Wire, Values], tuple[Wire, Values]]:
+    results = []
+    for make in (openai.AsyncOpenAI, ours.AsyncClient):
+        start = _script(server, scenario)
+        async with make(**options) as client:
+            values = await scenario.call(client)
+        results.append((_wire_since(server, start), values))
+    theirs, mine = results
     return theirs, mine
 
 
@@ -243,7 +270,18 @@ def chat_stream(client: Any) -> Values:
         model="gpt-4o", messages=MESSAGES, stream=True
     )
     with stream:
-        chunks = list(stream)
+        return _chunk_values(list(stream))
+
+
+async def chat_stream_async(client: Any) -> Values:
+    stream = await client.chat.completions.create(
+        model="gpt-4o", messages=MESSAGES, stream=True
+    )
+    async with stream:
+        return _chunk_values([c async for c in stream])
+
+
+def _chunk_values(chunks: list[Any]) -> Values:
     return {
         "[c.choices[0].delta.content]": [c.choices[0].delta.content for c in chunks],
         "[c.choices[0].finish_reason]": [c.choices[0].finish_reason for c in chunks],
@@ -301,6 +339,11 @@ def files_upload(client: Any) -> Values:
 
 def files_list(client: Any) -> Values:
     return {"[f.id]": [f.id for f in client.files.list(limit=2, purpose="batch")]}
+
+
+async def files_list_async(client: Any) -> Values:
+    pages = client.files.list(limit=2, purpose="batch")
+    return {"[f.id]": [f.id async for f in pages]}
 
 
 def files_retrieve(client: Any) -> Values:
@@ -467,6 +510,16 @@ def responses_stream(client: Any) -> Values:
     }
 
 
+CHAT_STREAM = [
+    _sse(
+        _chunk({"role": "assistant", "content": ""}),
+        _chunk({"content": "Hel"}),
+        _chunk({"content": "lo"}),
+        _chunk({}, "stop"),
+    )
+]
+FILE_PAGES = [_page(["file-a", "file-b"], True), _page(["file-c"], False)]
+STREAM_ACCEPT = ("application/json", "text/event-stream")
 SCENARIOS = [
     Scenario("chat", [_json(COMPLETION)], chat_plain),
     Scenario(
@@ -495,16 +548,16 @@ SCENARIOS = [
     ),
     Scenario(
         "chat stream",
-        [
-            _sse(
-                _chunk({"role": "assistant", "content": ""}),
-                _chunk({"content": "Hel"}),
-                _chunk({"content": "lo"}),
-                _chunk({}, "stop"),
-            )
-        ],
+        CHAT_STREAM,
         chat_stream,
-        accept=("application/json", "text/event-stream"),
+        accept=STREAM_ACCEPT,
+    ),
+    Scenario(
+        "chat stream, async",
+        CHAT_STREAM,
+        chat_stream_async,
+        accept=STREAM_ACCEPT,
+        asynchronous=True,
     ),
     Scenario(
         "embeddings",
@@ -534,8 +587,14 @@ SCENARIOS = [
     Scenario("files upload", [_json(_file("file-a"))], files_upload),
     Scenario(
         "files list, two pages",
-        [_page(["file-a", "file-b"], True), _page(["file-c"], False)],
+        FILE_PAGES,
         files_list,
+    ),
+    Scenario(
+        "files list, two pages, async",
+        FILE_PAGES,
+        files_list_async,
+        asynchronous=True,
     ),
     Scenario("files retrieve", [_json(_file("file-a"))], files_retrieve),
     Scenario(
@@ -594,7 +653,7 @@ SCENARIOS = [
             )
         ],
         responses_stream,
-        accept=("application/json", "text/event-stream"),
+        accept=STREAM_ACCEPT,
     ),
 ]
 
