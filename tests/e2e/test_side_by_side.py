@@ -5,10 +5,14 @@ project's ``[tool.generator]`` (naming tables and overlays).  Each scenario
 makes the same call (the same method path and arguments) through the client
 and through the installed ``openai`` package, each answered by the same
 scripted replies, and asserts that both put the same request on the wire
-(method, path, query, JSON body or multipart fields) and read the same values
-at the same attribute paths of their results.  Headers that legitimately
-differ (user-agent, x-stainless-*, idempotency keys, lengths, boundaries) are
-not compared.
+(method, path, query, JSON body or multipart fields, the body's media type,
+authorization) and read the same values at the same attribute paths of their
+results.  Headers that legitimately differ are not compared: user-agent,
+x-stainless-* (the SDK's telemetry), idempotency-key (the client sends one on
+every POST so that its retries are safe; the SDK sends none), lengths and
+multipart boundaries.  The Accept header is compared, and where it differs the
+scenario names both values (see ``Scenario.accept``).  ``output_text``, which
+the SDK computes and the client does not have, is asserted apart.
 """
 
 from __future__ import annotations
@@ -65,8 +69,12 @@ def server() -> Iterator[LoopbackServer]:
         yield running
 
 
+REQUEST_ID = "req_1"
+
+
 def _json(data: object, status: int = 200) -> Script:
-    return status, {"Content-Type": "application/json"}, json.dumps(data).encode()
+    headers = {"Content-Type": "application/json", "x-request-id": REQUEST_ID}
+    return status, headers, json.dumps(data).encode()
 
 
 def _sse(*events: object) -> Script:
@@ -249,6 +257,20 @@ def chat_plain(client: Any) -> Values:
         "r.choices[0].message.content": r.choices[0].message.content,
         "r.choices[0].finish_reason": r.choices[0].finish_reason,
         "r.usage.total_tokens": r.usage.total_tokens,
+        "r._request_id": r._request_id,
+    }
+
+
+def chat_raw(client: Any) -> Values:
+    raw = client.chat.completions.with_raw_response.create(
+        model="gpt-4o", messages=MESSAGES
+    )
+    r = raw.parse()
+    return {
+        "raw.status_code": raw.status_code,
+        "raw.headers['x-request-id']": raw.headers["x-request-id"],
+        "raw.request_id": raw.request_id,
+        "raw.parse().choices[0].message.content": r.choices[0].message.content,
     }
 
 
@@ -382,6 +404,7 @@ def files_not_found(client: Any) -> Values:
         "e.type": e.type,
         "e.param": e.param,
         "e.code": e.code,
+        "e.request_id": e.request_id,
     }
 
 
@@ -522,6 +545,7 @@ FILE_PAGES = [_page(["file-a", "file-b"], True), _page(["file-c"], False)]
 STREAM_ACCEPT = ("application/json", "text/event-stream")
 SCENARIOS = [
     Scenario("chat", [_json(COMPLETION)], chat_plain),
+    Scenario("chat, raw response", [_json(COMPLETION)], chat_raw),
     Scenario(
         "chat with tools",
         [
