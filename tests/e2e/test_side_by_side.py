@@ -303,6 +303,31 @@ async def chat_stream_async(client: Any) -> Values:
         return _chunk_values([c async for c in stream])
 
 
+STREAM_ERROR = {"message": "overloaded", "type": "server_error", "code": "busy"}
+
+
+def chat_stream_error(client: Any) -> Values:
+    """An error event mid-stream: the chunks before it, then the error raised."""
+    stream = client.chat.completions.create(
+        model="gpt-4o", messages=MESSAGES, stream=True
+    )
+    contents: list[object] = []
+
+    def consume() -> None:
+        with stream:
+            contents.extend(c.choices[0].delta.content for c in stream)
+
+    e: Any = _raised(consume)
+    return {
+        "[c.choices[0].delta.content]": contents,
+        "type(e).__name__": type(e).__name__,
+        "str(e)": str(e),
+        "e.body": e.body,
+        "e.code": e.code,
+        "e.type": e.type,
+    }
+
+
 def _chunk_values(chunks: list[Any]) -> Values:
     return {
         "[c.choices[0].delta.content]": [c.choices[0].delta.content for c in chunks],
@@ -574,6 +599,12 @@ SCENARIOS = [
         "chat stream",
         CHAT_STREAM,
         chat_stream,
+        accept=STREAM_ACCEPT,
+    ),
+    Scenario(
+        "chat stream, error event",
+        [_sse(_chunk({"content": "Hel"}), {"error": STREAM_ERROR})],
+        chat_stream_error,
         accept=STREAM_ACCEPT,
     ),
     Scenario(
