@@ -83,10 +83,6 @@ def _sse(*events: object) -> Script:
     return 200, {"Content-Type": "text/event-stream"}, [*chunks, b"data: [DONE]\n\n"]
 
 
-def _binary(data: bytes, content_type: str) -> Script:
-    return 200, {"Content-Type": content_type}, data
-
-
 def _multipart(
     request: RecordedRequest,
 ) -> list[tuple[str, str | None, str, bytes]]:
@@ -402,7 +398,11 @@ CONTENT = b"\x89PNG\r\n\x00\xff bytes"
 
 
 def files_content(client: Any) -> Values:
-    r = client.files.content("file-a")
+    return _bytes_of(client.files.content("file-a"))
+
+
+def _bytes_of(r: Any) -> Values:
+    """A binary result's bytes, read both ways."""
     return {"r.read()": r.read(), "r.content": r.content}
 
 
@@ -447,8 +447,9 @@ SPEECH = b"ID3\x03\x00 mp3 bytes \xff\xfb"
 
 
 def speech(client: Any) -> Values:
-    r = client.audio.speech.create(model="tts-1", input="Hello", voice="alloy")
-    return {"r.read()": r.read(), "r.content": r.content}
+    return _bytes_of(
+        client.audio.speech.create(model="tts-1", input="Hello", voice="alloy")
+    )
 
 
 def images(client: Any) -> Values:
@@ -558,6 +559,15 @@ def responses_stream(client: Any) -> Values:
     }
 
 
+def _binary_scenario(
+    name: str, reply: tuple[bytes, str], call: Callable[[Any], Values], sdk_accept: str
+) -> Scenario:
+    """A call answered with raw bytes (the client accepts any media type)."""
+    data, content_type = reply
+    script: Script = (200, {"Content-Type": content_type}, data)
+    return Scenario(name, [script], call, accept=(sdk_accept, "*/*"))
+
+
 CHAT_STREAM = [
     _sse(
         _chunk({"role": "assistant", "content": ""}),
@@ -652,11 +662,11 @@ SCENARIOS = [
         asynchronous=True,
     ),
     Scenario("files retrieve", [_json(_file("file-a"))], files_retrieve),
-    Scenario(
+    _binary_scenario(
         "files content",
-        [_binary(CONTENT, "application/octet-stream")],
+        (CONTENT, "application/octet-stream"),
         files_content,
-        accept=("application/binary", "*/*"),
+        "application/binary",
     ),
     Scenario(
         "files delete",
@@ -665,11 +675,8 @@ SCENARIOS = [
     ),
     Scenario("files 404", [_json({"error": NOT_FOUND}, 404)], files_not_found),
     Scenario("transcription", [_json({"text": "hello"})], transcription),
-    Scenario(
-        "speech",
-        [_binary(SPEECH, "audio/mpeg")],
-        speech,
-        accept=("application/octet-stream", "*/*"),
+    _binary_scenario(
+        "speech", (SPEECH, "audio/mpeg"), speech, "application/octet-stream"
     ),
     Scenario(
         "images generate",
