@@ -204,24 +204,26 @@ def _generate(args: argparse.Namespace) -> int:
         say(f"warning: {warning}")
     if len(result.warnings) > 20:
         say(f"warning: ... and {len(result.warnings) - 20} more")
-    plan, t = result.plan, result.timings
-    files = _count(len(plan.added) + len(plan.changed) + len(plan.unchanged), "file")
+    changes, t = result.changes, result.timings
+    files = _count(
+        len(changes.added) + len(changes.changed) + len(changes.unchanged), "file"
+    )
     if result.operations is None:
         say(f"{args.output} is up to date ({files}; same inputs, nothing rendered)")
         return EXIT_OK
     operations = _count(result.operations, "operation")
     if args.check:
-        if plan.clean:
+        if changes.clean:
             say(f"{args.output} is up to date ({files}, {operations})")
             return EXIT_OK
         print(f"{args.output} is out of date; these files differ:", file=sys.stderr)
-        for line in plan.lines():
+        for line in changes.lines():
             print(f"  {line}", file=sys.stderr)
         return EXIT_DIFFERS
     say(
         f"{operations} -> {files} in {args.output}: "
-        f"{len(plan.added)} added, {len(plan.changed)} changed, "
-        f"{len(plan.removed)} removed, {len(plan.unchanged)} unchanged "
+        f"{len(changes.added)} added, {len(changes.changed)} changed, "
+        f"{len(changes.removed)} removed, {len(changes.unchanged)} unchanged "
         f"(load {t['load']:.2f}s, render and stage {t['render']:.2f}s, "
         f"commit {t['write']:.2f}s)"
     )

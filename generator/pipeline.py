@@ -58,7 +58,7 @@ class RunOptions:
 
 @dataclass
 class RunResult:
-    plan: write_stage.Plan
+    changes: write_stage.Changes
     #: Operations rendered; ``None`` when nothing was rendered because the
     #: output already is what these inputs make.
     operations: int | None
@@ -153,7 +153,7 @@ def run(
             timings["total"] = time.perf_counter() - started
             changes, recorded = current
             return RunResult(
-                plan=changes, operations=None, warnings=recorded, timings=timings
+                changes=changes, operations=None, warnings=recorded, timings=timings
             )
     from generator.overlay import apply_overlays, read_overlays
 
@@ -201,7 +201,7 @@ def run(
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
     return RunResult(
-        plan=changes,
+        changes=changes,
         operations=operations,
         warnings=overlay_warnings + found + model_warnings,
         timings=timings,

@@ -47,7 +47,7 @@ class OutputError(GeneratorError):
 
 
 @dataclass(frozen=True)
-class Plan:
+class Changes:
     """What a run would change in the output directory."""
 
     added: list[str] = field(default_factory=list)
@@ -199,7 +199,7 @@ def commit(
     tool: Mapping[str, object] | None = None,
     writing: bool = True,
     warnings: Sequence[str] = (),
-) -> Plan:
+) -> Changes:
     """Put every staged share in place with the new manifest; the run's changes.
 
     With ``writing`` false nothing is touched: the changes a run would make
@@ -215,50 +215,50 @@ def commit(
                 if digests.setdefault(path, digest) != digest or path == MANIFEST_NAME:
                     raise OutputError(f"two renderers produced {path}")
         manifest = _manifest(digests, source, tool or {}, warnings)
-        plan = _plan(target, shares, digests, manifest, compare_tool=writing)
+        changes = _changes(target, shares, digests, manifest, compare_tool=writing)
     except BaseException:
         if writing:
             discard(target, shares)
         raise
     if writing:
-        _commit(target, shares, plan, manifest)
-    return plan
+        _commit(target, shares, changes, manifest)
+    return changes
 
 
-def _plan(
+def _changes(
     target: Output,
     shares: Sequence[Staged],
     digests: Mapping[str, str],
     manifest: bytes,
     compare_tool: bool,
-) -> Plan:
-    plan = Plan()
+) -> Changes:
+    changes = Changes()
     for share in shares:
-        plan.added.extend(share.added)
-        plan.changed.extend(share.changed)
-        plan.unchanged.extend(share.unchanged)
+        changes.added.extend(share.added)
+        changes.changed.extend(share.changed)
+        changes.unchanged.extend(share.unchanged)
     current = None if target.fresh else _read(target.directory / MANIFEST_NAME)
     if current is None:
-        plan.added.append(MANIFEST_NAME)
+        changes.added.append(MANIFEST_NAME)
     elif current == manifest or (
         not compare_tool and _content(current) == _content(manifest)
     ):
-        plan.unchanged.append(MANIFEST_NAME)
+        changes.unchanged.append(MANIFEST_NAME)
     else:
-        plan.changed.append(MANIFEST_NAME)
+        changes.changed.append(MANIFEST_NAME)
     if not target.fresh:
-        plan.removed.extend(
+        changes.removed.extend(
             p
             for p in _previous_files(target.directory)
             if p not in digests and (target.directory / p).exists()
         )
-    for paths in (plan.added, plan.changed, plan.removed, plan.unchanged):
+    for paths in (changes.added, changes.changed, changes.removed, changes.unchanged):
         paths.sort()
-    return plan
+    return changes
 
 
 def _commit(
-    target: Output, shares: Sequence[Staged], plan: Plan, manifest: bytes
+    target: Output, shares: Sequence[Staged], changes: Changes, manifest: bytes
 ) -> None:
     out_dir = target.directory
     if target.fresh:
@@ -285,7 +285,7 @@ def _commit(
     for share in shares:
         for staged, destination in share.moves:
             os.replace(staged, destination)
-    for path in plan.removed:
+    for path in changes.removed:
         stale = out_dir / path
         stale.unlink(missing_ok=True)
         _prune_empty_dirs(stale.parent, out_dir)
@@ -300,12 +300,12 @@ def discard(target: Output, shares: Iterable[Staged]) -> None:
         _remove_files(staged for staged, _ in share.moves)
 
 
-def plan(
+def compare(
     out_dir: Path,
     files: Mapping[str, str],
     source: Mapping[str, object],
     tool: Mapping[str, object] | None = None,
-) -> Plan:
+) -> Changes:
     """Compare what the run would write with what ``out_dir`` holds."""
     return write(out_dir, files, source, tool, writing=False)
 
@@ -316,7 +316,7 @@ def write(
     source: Mapping[str, object],
     tool: Mapping[str, object] | None = None,
     writing: bool = True,
-) -> Plan:
+) -> Changes:
     """Make ``out_dir`` hold exactly ``files`` (plus foreign files); return the changes."""
     target = output(out_dir)
     share = stage(target, files, writing)
@@ -325,7 +325,7 @@ def write(
 
 def up_to_date(
     out_dir: Path, source: Mapping[str, object], tool: Mapping[str, object]
-) -> tuple[Plan, list[str]] | None:
+) -> tuple[Changes, list[str]] | None:
     """The (empty) changes and the recorded warnings when ``out_dir`` is what a
     run with these inputs wrote.
 
@@ -355,7 +355,7 @@ def up_to_date(
         if data is None or _digest(data) != digest:
             return None
     warnings = [str(w) for w in manifest.get("warnings", [])]
-    return Plan(unchanged=sorted([*listed, MANIFEST_NAME])), warnings
+    return Changes(unchanged=sorted([*listed, MANIFEST_NAME])), warnings
 
 
 def _manifest(

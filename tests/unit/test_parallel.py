@@ -92,8 +92,8 @@ def test_two_cores_write_the_bytes_of_one(tmp_path: Path) -> None:
     edited = two / "pod" / "OpenAPI" / "Client" / "OpenAI" / "Path.pod"
     edited.write_text("edited\n")
     again = run(_options(spec, two))
-    assert again.plan.added == ["markdown/README.md"]
-    assert again.plan.changed == ["pod/OpenAPI/Client/OpenAI/Path.pod"]
+    assert again.changes.added == ["markdown/README.md"]
+    assert again.changes.changed == ["pod/OpenAPI/Client/OpenAI/Path.pod"]
     assert _tree(one) == _tree(two)
 
 

@@ -69,14 +69,14 @@ def _tree(directory: Path) -> dict[str, bytes]:
 def test_unchanged_rerun_and_check_render_nothing(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = _run(spec, out)
-    assert first.rendered and first.plan.added
+    assert first.rendered and first.changes.added
     before = _tree(out)
     again = _run(spec, out)
     assert not again.rendered
-    assert again.plan.clean and sorted(again.plan.unchanged) == sorted(before)
+    assert again.changes.clean and sorted(again.changes.unchanged) == sorted(before)
     assert _tree(out) == before
     check = _run(spec, out, check=True)
-    assert not check.rendered and check.plan.clean
+    assert not check.rendered and check.changes.clean
 
 
 def _append_to_spec(spec: Path) -> None:
@@ -118,7 +118,7 @@ def test_changed_option_or_selection_renders(spec: Path, tmp_path: Path) -> None
     assert not _run(spec, out, render=years).rendered
     one = Selection(operations=("getThing",))
     result = _run(spec, out, render=years, selection=one)
-    assert result.rendered and result.plan.removed
+    assert result.rendered and result.changes.removed
     assert not _run(spec, out, render=years, selection=one).rendered
 
 
@@ -131,12 +131,12 @@ def test_edited_or_deleted_output_file_renders_and_is_restored(
     edited = out / "markdown" / "README.md"
     edited.write_bytes(edited.read_bytes() + b" ")
     check = _run(spec, out, check=True)
-    assert check.rendered and check.plan.changed == ["markdown/README.md"]
+    assert check.rendered and check.changes.changed == ["markdown/README.md"]
     assert _run(spec, out).rendered
     assert _tree(out) == before
     deleted = out / "pod" / "OpenAPI" / "Client" / "OpenAI" / "Path.pod"
     deleted.unlink()
-    assert _run(spec, out).plan.added == ["pod/OpenAPI/Client/OpenAI/Path.pod"]
+    assert _run(spec, out).changes.added == ["pod/OpenAPI/Client/OpenAI/Path.pod"]
     assert _tree(out) == before
 
 
@@ -238,9 +238,9 @@ def test_check_ignores_a_different_generator_but_a_write_records_it(
     (code_copy / "generator" / "naming.py").write_text("# another build\n")
     fingerprint.tool.cache_clear()
     check = _run(spec, out, check=True)
-    assert check.rendered and check.plan.clean
+    assert check.rendered and check.changes.clean
     write = _run(spec, out)
-    assert write.plan.changed == [MANIFEST_NAME]
+    assert write.changes.changed == [MANIFEST_NAME]
     assert not _run(spec, out).rendered
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MANIFEST_NAME, OutputError, plan, safe_relative, write
+from generator.write import MANIFEST_NAME, OutputError, compare, safe_relative, write
 
 SOURCE = {"spec_sha256": "0" * 64}
 
@@ -25,7 +25,7 @@ def test_write_then_check_is_clean(tmp_path: Path) -> None:
     changes = write(tmp_path, files, SOURCE)
     assert changes.added == sorted([MANIFEST_NAME, "a/one.txt", "two.txt"])
     assert (tmp_path / "a/one.txt").read_text() == "1\n"
-    assert plan(tmp_path, files, SOURCE).clean
+    assert compare(tmp_path, files, SOURCE).clean
     manifest = json.loads((tmp_path / MANIFEST_NAME).read_text())
     assert sorted(manifest["files"]) == ["a/one.txt", "two.txt"]
     assert manifest["source"] == SOURCE
@@ -49,7 +49,7 @@ def test_empty_stale_directories_pruned(tmp_path: Path) -> None:
 
 def test_check_lists_differences_without_writing(tmp_path: Path) -> None:
     write(tmp_path, {"a.txt": "a", "b.txt": "b"}, SOURCE)
-    result = plan(tmp_path, {"a.txt": "A", "c.txt": "c"}, SOURCE)
+    result = compare(tmp_path, {"a.txt": "A", "c.txt": "c"}, SOURCE)
     assert result.lines() == [
         f"M {MANIFEST_NAME}",
         "M a.txt",
@@ -156,8 +156,8 @@ def test_check_compares_files_not_the_generator_build(tmp_path: Path) -> None:
     """The manifest's ``tool`` is recorded by a write and ignored by a check."""
     files = {"a.txt": "a"}
     write(tmp_path, files, SOURCE, {"code_sha256": "1" * 64})
-    assert plan(tmp_path, files, SOURCE, {"code_sha256": "2" * 64}).clean
-    assert not plan(tmp_path, files, {"spec_sha256": "1" * 64}).clean
+    assert compare(tmp_path, files, SOURCE, {"code_sha256": "2" * 64}).clean
+    assert not compare(tmp_path, files, {"spec_sha256": "1" * 64}).clean
     changes = write(tmp_path, files, SOURCE, {"code_sha256": "2" * 64})
     assert changes.changed == [MANIFEST_NAME]
     manifest = json.loads((tmp_path / MANIFEST_NAME).read_text())
