@@ -190,7 +190,9 @@ def _generate(args: argparse.Namespace) -> int:
         spec_path=args.spec,
         output=args.output,
         selection=_selection(args, config),
-        render=RenderOptions(copyright_years=args.copyright_years),
+        render=RenderOptions(
+            copyright_years=args.copyright_years, model_mixins=config.model_mixins
+        ),
         check=args.check,
         validate=args.validate,
         overlays=config.overlays,

@@ -4,7 +4,8 @@ Looked up in the working directory; command-line options override the
 selection.  ``overlays`` lists overlay files (paths relative to the
 ``pyproject.toml``), applied to the spec in order on every run: they are an
 input of the run as much as the spec is (see :mod:`generator.overlay`, whose
-``Overlay.raw`` holds each file's bytes as read).  ``keep_renamed = true``
+``Overlay.raw`` holds each file's bytes as read).  ``model_mixins`` adds
+hand-written base classes to model classes.  ``keep_renamed = true``
 keeps the client's names that a spec bump renames as deprecated aliases
 (see :mod:`generator.renames`).
 """
@@ -30,6 +31,8 @@ class ProjectConfig:
     naming: NamingOptions = NamingOptions()
     #: ``pull`` records renames and runs keep the old names as deprecated aliases.
     keep_renamed: bool = False
+    #: ``[tool.generator.model_mixins]``: schema -> ``"package.module:Class"``.
+    model_mixins: tuple[tuple[str, str], ...] = ()
 
 
 def _strings(table: dict[str, object], key: str, source: Path) -> tuple[str, ...]:
@@ -98,4 +101,18 @@ def read_config(directory: Path) -> ProjectConfig:
             },
         ),
         keep_renamed=keep_renamed,
+        model_mixins=_mixins(table, path),
     )
+
+
+def _mixins(table: dict[str, object], source: Path) -> tuple[tuple[str, str], ...]:
+    """``[tool.generator.model_mixins]`` as sorted ``(schema, target)`` pairs."""
+    entries = table.get("model_mixins", {})
+    if not isinstance(entries, dict) or not all(
+        isinstance(v, str) for v in entries.values()
+    ):
+        raise GeneratorError(
+            f"{source}: [tool.generator.model_mixins] must map schema names to "
+            f'"package.module:ClassName" strings'
+        )
+    return tuple(sorted(entries.items()))

@@ -13,6 +13,7 @@ import each other (``lint-imports`` checks it).
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,11 @@ from generator.errors import GeneratorError
 class RenderOptions:
     #: Years printed in the POD copyright lines, e.g. ``2023-2025`` (never the clock).
     copyright_years: str = "2023-2025"
+    #: ``(schema, "package.module:Class")`` pairs (``[tool.generator.model_mixins]``):
+    #: the model class of that component schema also derives from the
+    #: hand-written class, which lives outside the generated tree and so
+    #: survives regeneration.
+    model_mixins: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", self.copyright_years)
@@ -31,6 +37,17 @@ class RenderOptions:
                 "copyright years must look like 2023-2025 (first year first), "
                 f"not {self.copyright_years!r}"
             )
+        for schema, target in self.model_mixins:
+            module, _, name = target.partition(":")
+            if not all(_identifier(part) for part in (*module.split("."), name)):
+                raise GeneratorError(
+                    f"model mixin for {schema!r} must look like "
+                    f"'package.module:ClassName', not {target!r}"
+                )
+
+
+def _identifier(text: str) -> bool:
+    return text.isidentifier() and not keyword.iskeyword(text)
 
 
 #: What every renderer returns: relative POSIX path -> file text.

@@ -123,7 +123,6 @@ class AliasView:
 
 def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
     """The files of the client package for ``api``, as ``plan`` lays it out."""
-    del options  # nothing in the client depends on the options
     methods, classes, aliases = plan.methods, plan.classes, plan.aliases
     declared = frozenset(d.name for d in (*classes, *aliases))
     env = environment("python")
@@ -134,7 +133,17 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         docstring=layout.docstring,
         python_literal=python_literal,
     )
-    class_views = [_class_view(c, declared) for c in classes]
+    mixins = dict(options.model_mixins)
+    class_views = [
+        _class_view(c, declared, mixins.get(c.component or "")) for c in classes
+    ]
+    mixin_modules = sorted(
+        {
+            mixins[c.component].partition(":")[0]
+            for c in classes
+            if c.component in mixins
+        }
+    )
     shadowed = BUILTINS & {m.name for m in methods}
     root, nodes = resource_tree([MethodView(m, shadowed) for m in methods])
     context = {
@@ -147,9 +156,12 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         "aliases": [_alias_view(a) for a in aliases],
         "renamed_models": plan.renamed_models,
         "client_imports": _imports(_CLIENT_IMPORTS, _client_names(methods, shadowed)),
-        "models_imports": _imports(
-            _MODELS_IMPORTS,
-            _models_names(classes, class_views, aliases, bool(plan.renamed_models)),
+        "models_imports": _with_group(
+            _imports(
+                _MODELS_IMPORTS,
+                _models_names(classes, class_views, aliases, bool(plan.renamed_models)),
+            ),
+            [f"import {module}" for module in mixin_modules],
         ),
     }
     files: Files = {}
@@ -191,7 +203,11 @@ def package_version(spec_version: str) -> str:
     return f"{match.group() if match else '0'}+{rest + '.' if rest else ''}{label}"
 
 
-def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
+def _class_view(
+    plan: ClassPlan, declared: frozenset[str], mixin: str | None
+) -> ClassView:
+    """The class statement's view; ``mixin`` is a hand-written base class
+    (``package.module:Class``), written first so its members take effect."""
     attributes = plan.attribute_names(declared)
     fields = []
     for f in plan.fields:
@@ -215,7 +231,8 @@ def _class_view(plan: ClassPlan, declared: frozenset[str]) -> ClassView:
         name=plan.name,
         docstring=escape_docstring(plan.description or ""),
         fields=tuple(fields),
-        bases=(
+        bases=(f"{mixin.replace(':', '.')}, " if mixin else "")
+        + (
             "IterableData, BaseModel"
             if _lists_without_cursor(plan, attributes)
             else "BaseModel"
@@ -259,6 +276,14 @@ def _imports(table: _ImportTable, used: set[str]) -> list[list[str]]:
         if lines:
             groups.append(lines)
     return groups
+
+
+def _with_group(groups: list[list[str]], lines: list[str]) -> list[list[str]]:
+    """``groups`` with ``lines`` (imports of hand-written code) before the
+    package's own, relative imports: the last group."""
+    if not lines:
+        return groups
+    return [*groups[:-1], lines, *groups[-1:]]
 
 
 def _import_line(module: str, names: Sequence[str]) -> str:
