@@ -154,6 +154,21 @@ def run_mypy(root: Path, *targets: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def check_usage(root: Path, package: str, ok_text: str, wrong_text: str) -> None:
+    """``ok_text`` passes ``mypy --strict`` with ``package``; ``wrong_text``
+    fails on exactly its lines marked ``# wrong`` (a negative control)."""
+    (root / "usage_ok.py").write_text(ok_text, encoding="utf-8")
+    (root / "usage_wrong.py").write_text(wrong_text, encoding="utf-8")
+    result = run_mypy(root, package, "usage_ok.py", "usage_wrong.py")
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert not [e for e in errors if not e.startswith("usage_wrong.py")], result.stdout
+    flagged = {int(e.split(":")[1]) for e in errors}
+    expected = {
+        n for n, line in enumerate(wrong_text.splitlines(), 1) if "# wrong" in line
+    }
+    assert flagged == expected, result.stdout
+
+
 def run_black_check(root: Path, name: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "black", "--check", "--quiet", name],

@@ -30,7 +30,7 @@ from generator.plan.types import (
     TypeExpr,
     UnionOf,
 )
-from generator.render.python.methods import MethodView
+from generator.render.python.methods import PARAMS, MethodView
 from generator.render.python.types import annotation
 from generator.selection import Selection, index_operations, select
 
@@ -130,7 +130,7 @@ def compare_methods(old: MethodPlan, new: MethodPlan) -> list[ClientChange]:
 
 def _annotation(argument: Argument) -> str:
     """The argument's annotation as the generated signature writes it."""
-    text = annotation(argument.type, MODELS)
+    text = annotation(argument.type, MODELS, params=PARAMS)
     return text if argument.required else f"{text} | NotGiven"
 
 
@@ -173,7 +173,7 @@ def _not_accepted(wide: TypeExpr, narrow: TypeExpr) -> list[str]:
             return _not_accepted(outer.item, inner.item)
         if isinstance(inner, MapOf) and isinstance(outer, MapOf):
             return _not_accepted(outer.value, inner.value)
-    return [annotation(m, MODELS) for m in lost]
+    return [annotation(m, MODELS, params=PARAMS) for m in lost]
 
 
 def _member_accepts(wide: TypeExpr, narrow: TypeExpr, depth: int) -> bool:

@@ -15,6 +15,10 @@ Rules worth knowing:
 * The request body is the first JSON or ``multipart/form-data`` media type.
   An object body is spread into one argument per property; any other body is
   one ``body`` argument.
+* Body arguments are typed for requests (see
+  :class:`~generator.plan.types.TypePlanner`): objects as TypedDicts, so
+  dict literals type-check.  An argument also accepts the model classes
+  its type names at the top (``author: AuthorParam | Author``).
 * The first success response decides the result: JSON -> a typed value,
   binary media -> ``binary``, nothing -> ``none``.  A response that
   also declares ``text/event-stream`` streams when the request has a
@@ -27,7 +31,7 @@ Rules worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -48,8 +52,10 @@ from generator.plan.types import (
     STRING,
     AliasPlan,
     ClassPlan,
+    Declaration,
     FieldPlan,
     ListOf,
+    Ref,
     TypeExpr,
     TypePlanner,
     UnionOf,
@@ -133,7 +139,8 @@ class MethodPlan:
 
 @dataclass(frozen=True)
 class ClientPlan:
-    """Everything the client declares: methods, model classes, aliases."""
+    """Everything the client declares: methods, model classes, aliases, and
+    the TypedDicts and aliases of request arguments (``params``)."""
 
     methods: tuple[MethodPlan, ...]
     classes: tuple[ClassPlan, ...]
@@ -143,6 +150,8 @@ class ClientPlan:
     #: (old class name, declared name) for model classes renamed by the spec,
     #: kept as deprecated aliases.
     renamed_models: tuple[tuple[str, str], ...] = ()
+    param_classes: tuple[ClassPlan, ...] = ()
+    param_aliases: tuple[AliasPlan, ...] = ()
 
     def method_for(self, operation: Operation) -> MethodPlan:
         """The client's method for ``operation`` (one of the plan's)."""
@@ -156,20 +165,54 @@ class ClientPlan:
 def plan_client(api: Api, naming: NamingOptions = NamingOptions()) -> ClientPlan:
     """The client's plan for the selected operations of ``api``."""
     planner = TypePlanner(api.schemas)
+    requests = TypePlanner(api.schemas, responses=planner)
     paths = name_methods(api, naming)
-    methods = plan_methods(api, planner, paths)
+    methods = plan_methods(api, planner, paths, requests)
     classes, aliases = planner.finish()
-    return ClientPlan(tuple(methods), tuple(classes), tuple(aliases), paths.notes)
+    param_classes, param_aliases = requests.finish()
+    used = _used_declarations(a.type for m in methods for a in m.arguments)
+    return ClientPlan(
+        tuple(methods),
+        tuple(classes),
+        tuple(aliases),
+        paths.notes,
+        param_classes=tuple(c for c in param_classes if c in used),
+        param_aliases=tuple(a for a in param_aliases if a in used),
+    )
 
 
-def plan_methods(api: Api, planner: TypePlanner, paths: Naming) -> list[MethodPlan]:
+def _used_declarations(types: Iterable[TypeExpr]) -> set[Declaration]:
+    """The declarations ``types`` mention, directly or through others."""
+    pending = [ref for expr in types for ref in expr.refs()]
+    used: set[Declaration] = set()
+    while pending:
+        declaration = pending.pop()
+        if declaration in used:
+            continue
+        used.add(declaration)
+        if isinstance(declaration, ClassPlan):
+            pending.extend(r for f in declaration.fields for r in f.type.refs())
+        elif isinstance(declaration, AliasPlan):
+            pending.extend(declaration.target.refs())
+    return used
+
+
+def plan_methods(
+    api: Api,
+    planner: TypePlanner,
+    paths: Naming,
+    requests: TypePlanner | None = None,
+) -> list[MethodPlan]:
     """One method per operation, in spec order, where ``paths`` puts it.
 
     Every schema of the operations is planned too, including those no method
     uses (error bodies, alternative media types), so ``models.py`` has a
     model for each schema reachable from the selected operations.
+    ``requests`` plans the JSON body arguments (``planner`` when not given).
     """
-    methods = [_method(paths.of(op), op, planner) for op in api.operations]
+    methods = [
+        _method(paths.of(op), op, planner, requests or planner) for op in api.operations
+    ]
     for operation in api.operations:
         _plan_remaining_schemas(operation, planner)
     return methods
@@ -185,9 +228,11 @@ def _plan_remaining_schemas(operation: Operation, planner: TypePlanner) -> None:
             planner.annotation(media.schema, None, base_name + "Response")
 
 
-def _method(path: MethodPath, operation: Operation, planner: TypePlanner) -> MethodPlan:
+def _method(
+    path: MethodPath, operation: Operation, planner: TypePlanner, requests: TypePlanner
+) -> MethodPlan:
     base_name = pascal_case(operation.operation_id)
-    arguments = _arguments(operation, planner, base_name)
+    arguments = _arguments(operation, planner, requests, base_name)
     result, returns, element = _result(operation, planner, base_name, arguments)
     stream = None
     if result == "stream_or_json":
@@ -210,7 +255,7 @@ def _method(path: MethodPath, operation: Operation, planner: TypePlanner) -> Met
 
 # -- arguments --------------------------------------------------------------
 def _arguments(
-    operation: Operation, planner: TypePlanner, base_name: str
+    operation: Operation, planner: TypePlanner, requests: TypePlanner, base_name: str
 ) -> list[Argument]:
     taken = set(_BODY_NAMES)
     arguments: list[Argument] = []
@@ -228,7 +273,9 @@ def _arguments(
         required = (
             operation.request_body is not None and operation.request_body.required
         )
-        arguments.extend(_body_arguments(media, required, planner, base_name, taken))
+        arguments.extend(
+            _body_arguments(media, required, (planner, requests), base_name, taken)
+        )
     return arguments
 
 
@@ -257,35 +304,57 @@ def _parameter_argument(
 def _body_arguments(
     media: MediaType,
     required: bool,
-    planner: TypePlanner,
+    planners: tuple[TypePlanner, TypePlanner],
     base_name: str,
     taken: set[str],
 ) -> list[Argument]:
+    """The body's arguments; ``planners``: the models' and the requests' planner."""
     multipart = media.content_type == MULTIPART
-    model = (
-        None
-        if media.schema is None
-        else planner.class_for(media.schema, base_name + "Request")
-    )
-    if model is None:
+    planner, requests = planners
+    schema, request_name = media.schema, base_name + "Request"
+    model = None if schema is None else planner.class_for(schema, request_name)
+    if model is None or schema is None:
         names = field_identifiers(["body"], frozenset(taken))
         return [
             Argument(
                 name=names["body"],
                 wire_name="body",
                 location="body",
-                type=planner.annotation(media.schema, None, base_name + "Request"),
+                type=_accepting_models(
+                    requests.annotation(schema, None, request_name),
+                    planner.annotation(schema, None, request_name),
+                ),
                 required=required,
-                description=None if media.schema is None else media.schema.description,
+                description=None if schema is None else schema.description,
             )
         ]
+    request_model = requests.class_for(schema, request_name)
+    assert request_model is not None  # the same schema: a class for both
+    request_types = {f.wire_name: f.type for f in request_model.fields}
     names = field_identifiers([f.wire_name for f in model.fields], frozenset(taken))
-    return [_field_argument(f, names[f.wire_name], multipart) for f in model.fields]
+    return [
+        _field_argument(
+            f,
+            names[f.wire_name],
+            multipart,
+            _accepting_models(request_types[f.wire_name], f.type),
+        )
+        for f in model.fields
+    ]
 
 
-def _field_argument(plan: FieldPlan, name: str, multipart: bool) -> Argument:
+def _accepting_models(request: TypeExpr, model: TypeExpr) -> TypeExpr:
+    """``request`` or any declaration ``model`` names at its top (the models of
+    a union, the model class of an object)."""
+    members = model.members if isinstance(model, UnionOf) else (model,)
+    return union([request, *(m for m in members if isinstance(m, Ref))])
+
+
+def _field_argument(
+    plan: FieldPlan, name: str, multipart: bool, type_: TypeExpr
+) -> Argument:
+    """The argument of a body property; ``type_``: its type as an argument."""
     location: Location = "json"
-    type_ = plan.type
     if multipart:
         location = "file" if plan.binary else "form"
         if plan.binary:

@@ -11,6 +11,10 @@ models module needs:
 * everything else is written inline (scalars, enum values, lists, maps,
   unions).
 
+A second planner plans the types of request arguments, which take dict
+literals: there object schemas become TypedDicts of the params module
+(``...Param``), see :class:`TypePlanner`.
+
 Type expressions are language-neutral data (:class:`Scalar`, :class:`Ref`,
 :class:`EnumValues`, :class:`ListOf`, :class:`MapOf`, :class:`UnionOf`);
 printing them is a renderer's job.
@@ -39,6 +43,15 @@ MODULE_NAMES = frozenset(
     {"Any", "Literal", "TypeAlias", "BaseModel", "field", "FileTypes"}
     | {"str", "int", "float", "bool", "list", "dict"}
 )
+
+#: Names the params module uses besides its declarations.
+PARAMS_MODULE_NAMES = frozenset(
+    {"Any", "Iterable", "Literal", "Required", "TypeAlias", "TypedDict"}
+    | {"FileTypes", "models", "str", "int", "float", "bool", "list", "dict"}
+)
+
+#: The name ending of request declarations (``ChatCompletionToolParam``).
+PARAM_SUFFIX = "Param"
 
 #: Attributes of the runtime ``BaseModel`` a field must not shadow.
 MODEL_ATTRIBUTES = frozenset(
@@ -85,6 +98,9 @@ class EnumValues(TypeExpr):
 @dataclass(frozen=True)
 class ListOf(TypeExpr):
     item: TypeExpr
+    #: Any iterable is accepted (request parameters of structured items: a
+    #: list is invariant, an iterable of the members of a union is not).
+    iterable: bool = False
 
     def refs(self) -> Iterator[Declaration]:
         return self.item.refs()
@@ -161,6 +177,9 @@ class Declaration:
     suffix: str
     description: str | None
     name: str = ""
+    #: Planned for requests: a TypedDict (or an alias of TypedDicts) of the
+    #: params module rather than a model of the models module.
+    request: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,9 +215,20 @@ class AliasPlan(Declaration):
 
 # -- the planner ---------------------------------------------------------------
 class TypePlanner:
-    """Plans the declarations and annotations of a set of schemas."""
+    """Plans the declarations and annotations of a set of schemas.
 
-    def __init__(self, components: Mapping[str, Schema] | None = None) -> None:
+    A planner made with ``responses`` (the planner of the models) plans the
+    types of request arguments: object schemas become TypedDicts (so dict
+    literals type-check), named ``...Param``; a component alias whose type
+    mentions no TypedDict (an enum, a union of scalars) is the models' alias,
+    planned by ``responses``; arrays of structured items accept any iterable.
+    """
+
+    def __init__(
+        self,
+        components: Mapping[str, Schema] | None = None,
+        responses: TypePlanner | None = None,
+    ) -> None:
         """``components``: the spec's named schemas (``Api.schemas``).
 
         A reference with sibling keywords (``$ref`` + ``description``) is a
@@ -206,6 +236,9 @@ class TypePlanner:
         node is then the one planned, whichever use comes first.
         """
         self._components = components or {}
+        self._responses = responses
+        #: Request aliases that are the models' (see :meth:`_plan_alias`).
+        self._shared: dict[object, TypeExpr] = {}
         self._declarations: dict[object, Declaration] = {}
         #: Keys of the non-class nodes being expanded (cycle guard).
         self._expanding: set[int] = set()
@@ -323,7 +356,11 @@ class TypePlanner:
         self, type_: str, schema: Schema, parent: Declaration | None, suffix: str
     ) -> TypeExpr:
         if type_ == "array":
-            return ListOf(self.annotation(schema.items, parent, suffix))
+            item = self.annotation(schema.items, parent, suffix)
+            structured = self._responses is not None and any(
+                ref.request for ref in item.refs()
+            )
+            return ListOf(item, iterable=structured)
         if type_ == "object":
             extra = schema.additional_properties
             value = (
@@ -346,6 +383,8 @@ class TypePlanner:
     def _plan_alias(self, schema: Schema) -> TypeExpr:
         assert schema.name is not None
         key = ("alias", schema.name)
+        if key in self._shared:
+            return self._shared[key]
         plan = self._declarations.get(key)
         if not isinstance(plan, AliasPlan):
             schema = self._canonical(schema)
@@ -354,9 +393,18 @@ class TypePlanner:
                 parent=None,
                 suffix="",
                 description=schema.description,
+                request=self._responses is not None,
             )
             self._declarations[key] = plan
             plan.target = self._inline(schema, plan, "")
+            if self._responses is not None and not any(
+                ref.request and ref is not plan for ref in plan.target.refs()
+            ):
+                # The same type as the models' alias (a recursive one too:
+                # ``JsonValue``): use that one.
+                del self._declarations[key]
+                self._shared[key] = self._responses._plan_alias(schema)
+                return self._shared[key]
         return Ref(plan)
 
     def _plan_class(
@@ -377,6 +425,7 @@ class TypePlanner:
             parent=None if component else parent,
             suffix=suffix,
             description=_class_description(schema),
+            request=self._responses is not None,
         )
         self._declarations[key] = plan
         properties, required = object_shape(schema)
@@ -397,17 +446,24 @@ class TypePlanner:
 
     # -- naming ----------------------------------------------------------------
     def _assign_names(self) -> None:
+        """Names as in the module docstring; request declarations add ``Param``
+        to the name (``Foo2`` -> ``Foo2Param``, its inline objects
+        ``Foo2BarParam``), so they end in it and follow the models' names."""
+        tail = "" if self._responses is None else PARAM_SUFFIX
         used = set(MODULE_NAMES)
+        stems: dict[int, str] = {}
         components = sorted(
             (d for d in self._declarations.values() if d.component is not None),
             key=lambda d: d.component or "",
         )
         for plan in components:
-            plan.name = unique_name(pascal_case(plan.component or ""), used)
+            stems[id(plan)] = unique_name(pascal_case(plan.component or ""), used)
         for plan in self._declarations.values():
             if plan.component is None:
-                base = (plan.parent.name if plan.parent else "") + plan.suffix
-                plan.name = unique_name(pascal_case(base), used)
+                parent = stems[id(plan.parent)] if plan.parent else ""
+                stems[id(plan)] = unique_name(pascal_case(parent + plan.suffix), used)
+        for plan in self._declarations.values():
+            plan.name = stems[id(plan)] + tail
 
 
 def _unconstrained(schema: Schema) -> bool:
@@ -489,7 +545,7 @@ def _replace(expr: TypeExpr, target: Declaration) -> TypeExpr:
     if isinstance(expr, Ref):
         return ANY if expr.target is target else expr
     if isinstance(expr, ListOf):
-        return ListOf(_replace(expr.item, target))
+        return ListOf(_replace(expr.item, target), expr.iterable)
     if isinstance(expr, MapOf):
         return MapOf(_replace(expr.value, target))
     if isinstance(expr, UnionOf):

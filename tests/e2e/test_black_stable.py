@@ -42,7 +42,7 @@ from generator.render.python import PACKAGE, render
 from generator.render.python import layout as python_layout
 from generator.render.python.methods import escape_docstring
 
-MODULES = ("__init__.py", "models.py", "_client.py")
+MODULES = ("__init__.py", "models.py", "params.py", "_client.py")
 #: Bounds the whole corpus run (black over ~400k generated lines).
 CORPUS_SECONDS = 600
 

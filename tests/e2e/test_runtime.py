@@ -731,7 +731,7 @@ def test_async_cursor_pagination_across_two_pages(
 # --- multipart ---------------------------------------------------------------
 
 
-def test_multipart_upload_with_files_and_array_fields(
+def test_multipart_upload_with_files_array_fields_and_iterables(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer, tmp_path: Path
 ) -> None:
     notes = tmp_path / "notes.txt"
@@ -746,6 +746,8 @@ def test_multipart_upload_with_files_and_array_fields(
             "temperature": 0.5,
             "stream": False,
             "chunking_strategy": {"type": "auto"},
+            "include": (name for name in ["logprobs"]),
+            "known_speakers": {"names": (name for name in "ab"), "note": rt.NOT_GIVEN},
             "prompt": rt.NOT_GIVEN,
             "language": None,
         },
@@ -777,6 +779,8 @@ def test_multipart_upload_with_files_and_array_fields(
         ("temperature", None, None, b"0.5"),
         ("stream", None, None, b"false"),
         ("chunking_strategy", None, None, b'{"type": "auto"}'),
+        ("include", None, None, b"logprobs"),
+        ("known_speakers", None, None, b'{"names": ["a", "b"]}'),
         ("file", "a.wav", "audio/wav", b"RIFF\x00\xff"),
         ("attachments", "notes.txt", "text/plain", b"plain notes"),
         ("attachments", "upload", "application/octet-stream", b"raw"),

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal
 
-from . import models
+from . import models, params
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._request import RequestSpec
@@ -110,19 +110,23 @@ class BetaRealtimeTranscriptionSessionsResource:
         self,
         *,
         turn_detection: (
-            models.RealtimeTranscriptionSessionCreateRequestTurnDetection
+            params.RealtimeTranscriptionSessionCreateRequestTurnDetectionParam
+            | models.RealtimeTranscriptionSessionCreateRequestTurnDetection
             | None
             | NotGiven
         ) = NOT_GIVEN,
         input_audio_noise_reduction: (
-            models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
+            params.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReductionParam
+            | models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
             | None
             | NotGiven
         ) = NOT_GIVEN,
         input_audio_format: (
             Literal["pcm16", "g711_ulaw", "g711_alaw"] | NotGiven
         ) = NOT_GIVEN,
-        input_audio_transcription: models.AudioTranscription | NotGiven = NOT_GIVEN,
+        input_audio_transcription: (
+            params.AudioTranscriptionParam | models.AudioTranscription | NotGiven
+        ) = NOT_GIVEN,
         include: (
             list[Literal["item.input_audio_transcription.logprobs"]] | NotGiven
         ) = NOT_GIVEN,
@@ -267,19 +271,23 @@ class AsyncBetaRealtimeTranscriptionSessionsResource:
         self,
         *,
         turn_detection: (
-            models.RealtimeTranscriptionSessionCreateRequestTurnDetection
+            params.RealtimeTranscriptionSessionCreateRequestTurnDetectionParam
+            | models.RealtimeTranscriptionSessionCreateRequestTurnDetection
             | None
             | NotGiven
         ) = NOT_GIVEN,
         input_audio_noise_reduction: (
-            models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
+            params.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReductionParam
+            | models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
             | None
             | NotGiven
         ) = NOT_GIVEN,
         input_audio_format: (
             Literal["pcm16", "g711_ulaw", "g711_alaw"] | NotGiven
         ) = NOT_GIVEN,
-        input_audio_transcription: models.AudioTranscription | NotGiven = NOT_GIVEN,
+        input_audio_transcription: (
+            params.AudioTranscriptionParam | models.AudioTranscription | NotGiven
+        ) = NOT_GIVEN,
         include: (
             list[Literal["item.input_audio_transcription.logprobs"]] | NotGiven
         ) = NOT_GIVEN,

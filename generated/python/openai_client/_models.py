@@ -22,7 +22,7 @@ import re
 import types
 import typing
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import (
     Annotated,
@@ -39,7 +39,9 @@ from typing import (
     overload,
 )
 
-__all__ = ["BaseModel", "IterableData", "field", "construct"]
+from ._types import NOT_GIVEN
+
+__all__ = ["BaseModel", "IterableData", "field", "construct", "to_jsonable"]
 
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
@@ -232,9 +234,9 @@ class BaseModel:
         data: dict[str, object] = {}
         for f in type(self)._model_fields_.values():
             if f.name in self.model_fields_set:
-                data[f.wire_name] = _to_json(getattr(self, f.name))
+                data[f.wire_name] = to_jsonable(getattr(self, f.name))
         for key, value in self.model_extra.items():
-            data.setdefault(key, _to_json(value))
+            data.setdefault(key, to_jsonable(value))
         return data
 
     def __eq__(self, other: object) -> bool:
@@ -276,14 +278,20 @@ class IterableData:
         return iter(self.data or ())
 
 
-def _to_json(value: object) -> object:
-    """``value`` with models replaced by their JSON objects, recursively."""
+def to_jsonable(value: object) -> object:
+    """``value`` ready for :func:`json.dumps`: models and mappings (TypedDicts
+    are plain dicts) as objects, any other iterable but text (a generator
+    too) as an array, ``NOT_GIVEN`` left out; recursively."""
     if isinstance(value, BaseModel):
         return value.to_dict()
     if isinstance(value, Mapping):
-        return {key: _to_json(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_to_json(item) for item in value]
+        return {
+            key: to_jsonable(item)
+            for key, item in value.items()
+            if item is not NOT_GIVEN
+        }
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray)):
+        return [to_jsonable(item) for item in value if item is not NOT_GIVEN]
     return value
 
 

@@ -1,7 +1,7 @@
 """The Python client artifact: ``python/openai_client/``.
 
-Three modules are generated per spec (``models.py``, ``_client.py``,
-``__init__.py``), laid out as black would format them (the templates' filters
+Four modules are generated per spec (``models.py``, ``params.py``,
+``_client.py``, ``__init__.py``), laid out as black would format them (the templates' filters
 ``statement``, ``parameter``, ``return_tail`` and ``docstring`` come from
 :mod:`~generator.render.python.layout`) and importing only the names their
 code uses (computed from the plans); the runtime modules in
@@ -11,6 +11,7 @@ code uses (computed from the plans); the runtime modules in
 from __future__ import annotations
 
 import json
+import keyword
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,11 +19,18 @@ from dataclasses import dataclass
 from generator import __version__
 from generator.model import Api
 from generator.plan import ClientPlan, MethodPlan
-from generator.plan.types import AliasPlan, ClassPlan, ListOf, TypeExpr, optional
-from generator.python_syntax import LINE_LENGTH, python_literal, width
+from generator.plan.types import (
+    PARAMS_MODULE_NAMES,
+    AliasPlan,
+    ClassPlan,
+    ListOf,
+    TypeExpr,
+    optional,
+)
+from generator.python_syntax import LINE_LENGTH, python_literal, string_literal, width
 from generator.render import Files, RenderOptions
 from generator.render.python import layout
-from generator.render.python.methods import MethodView, escape_docstring
+from generator.render.python.methods import MODELS, MethodView, escape_docstring
 from generator.render.python.resources import fits, resource_tree
 from generator.render.python.types import (
     BUILTINS,
@@ -48,12 +56,12 @@ _ImportTable = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
 _CLIENT_IMPORTS: _ImportTable = (
     (
         ("builtins", ()),
-        ("collections.abc", ("Mapping",)),
+        ("collections.abc", ("Iterable", "Mapping")),
         ("functools", ("cached_property",)),
         ("typing", ("Any", "Literal", "overload")),
     ),
     (
-        (".", ("models",)),
+        (".", ("models", "params")),
         (".", ("models as _api_models",)),
         ("._base_client", ("AsyncAPIClient", "SyncAPIClient")),
         ("._deprecated", ("renamed_keywords", "renamed_method")),
@@ -87,6 +95,14 @@ _MODELS_IMPORTS: _ImportTable = (
 )
 #: The runtime module of deprecated aliases, written only when there are some.
 _DEPRECATED_RUNTIME = "_deprecated.py"
+#: What ``params.py`` may import.
+_PARAMS_IMPORTS: _ImportTable = (
+    (
+        ("collections.abc", ("Iterable",)),
+        ("typing", ("Any", "Literal", "Required", "TypeAlias", "TypedDict")),
+    ),
+    ((".", ("models",)), ("._types", ("FileTypes",))),
+)
 #: Names each kind of result adds to a method's signature or body.
 _RESULT_NAMES = {
     "binary": {"BinaryResponse"},
@@ -112,6 +128,17 @@ class ClassView:
     fields: tuple[FieldView, ...]
     #: The base classes, as written in the class statement.
     bases: str = "BaseModel"
+
+
+@dataclass(frozen=True)
+class ParamsClassView:
+    """A TypedDict; ``functional`` when a key cannot be a class attribute (the
+    fields' names and annotations are then string literals)."""
+
+    name: str
+    docstring: str
+    functional: bool
+    fields: tuple[FieldView, ...]
 
 
 @dataclass(frozen=True)
@@ -146,6 +173,9 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
     )
     shadowed = BUILTINS & {m.name for m in methods}
     root, nodes = resource_tree([MethodView(m, shadowed) for m in methods])
+    param_declared = frozenset(
+        d.name for d in (*plan.param_classes, *plan.param_aliases)
+    )
     context = {
         "title": escape_docstring(api.title),
         "base_url": python_literal(api.default_server),
@@ -155,6 +185,10 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         "classes": class_views,
         "aliases": [_alias_view(a) for a in aliases],
         "renamed_models": plan.renamed_models,
+        "param_classes": [
+            _params_class_view(c, param_declared) for c in plan.param_classes
+        ],
+        "param_aliases": [_alias_view(a) for a in plan.param_aliases],
         "client_imports": _imports(_CLIENT_IMPORTS, _client_names(methods, shadowed)),
         "models_imports": _with_group(
             _imports(
@@ -163,9 +197,10 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
             ),
             [f"import {module}" for module in mixin_modules],
         ),
+        "params_imports": _imports(_PARAMS_IMPORTS, _params_names(plan)),
     }
     files: Files = {}
-    for module in ("__init__.py", "models.py", "_client.py"):
+    for module in ("__init__.py", "models.py", "params.py", "_client.py"):
         files[f"{PACKAGE}/{module}"] = env.get_template(module + ".j2").render(context)
     files[f"{PACKAGE.rpartition('/')[0]}/pyproject.toml"] = env.get_template(
         "pyproject.toml.j2"
@@ -253,10 +288,48 @@ def _lists_without_cursor(plan: ClassPlan, attributes: dict[str, str]) -> bool:
     )
 
 
+def _params_class_view(plan: ClassPlan, declared: frozenset[str]) -> ParamsClassView:
+    """Required keys are marked (``total=False``, ``Required[...]``); a key
+    that is not a plain identifier, or would shadow a name the annotations
+    use, makes the TypedDict functional."""
+    reserved = PARAMS_MODULE_NAMES | declared
+    functional = not all(
+        f.wire_name.isidentifier()
+        and f.wire_name.isascii()
+        and not keyword.iskeyword(f.wire_name)
+        and not f.wire_name.startswith("__")
+        and f.wire_name not in reserved
+        for f in plan.fields
+    )
+    fields = []
+    for f in plan.fields:
+        text = annotation(f.type, MODELS)
+        text = f"Required[{text}]" if f.required else text
+        fields.append(
+            FieldView(
+                name=python_literal(f.wire_name) if functional else f.wire_name,
+                annotation=_quoted(text) if functional else text,
+                default="",
+                docstring="",
+            )
+        )
+    return ParamsClassView(
+        name=plan.name,
+        docstring=escape_docstring(plan.description or ""),
+        functional=functional,
+        fields=tuple(fields),
+    )
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a string literal (a forward reference)."""
+    return string_literal(text.replace("\\", "\\\\").replace('"', '\\"'))
+
+
 def _alias_view(plan: AliasPlan) -> AliasView:
     return AliasView(
         name=plan.name,
-        target=annotation(plan.target),
+        target=annotation(plan.target, MODELS if plan.request else ""),
         docstring=escape_docstring(plan.description or ""),
     )
 
@@ -329,8 +402,28 @@ def _client_names(methods: Sequence[MethodPlan], shadowed: frozenset[str]) -> se
             used.add("builtins")
         if mentions_declarations(signature):
             used.add("models")
+        if mentions_declarations(signature, request=True):
+            used.add("params")
         if mentions_declarations(body):
             used.add("_api_models")
+    return used
+
+
+def _params_names(plan: ClientPlan) -> set[str]:
+    """The names ``params.py`` uses for the plan's request declarations."""
+    types = [
+        *(f.type for c in plan.param_classes for f in c.fields),
+        *(a.target for a in plan.param_aliases),
+    ]
+    used = names(types)
+    if plan.param_classes:
+        used.add("TypedDict")
+    if any(f.required for c in plan.param_classes for f in c.fields):
+        used.add("Required")
+    if plan.param_aliases:
+        used.add("TypeAlias")
+    if mentions_declarations(types):
+        used.add("models")
     return used
 
 

@@ -22,6 +22,8 @@ from generator.render.python.types import annotation
 MODELS = "models."
 #: How method bodies refer to it: an argument may be called ``models``.
 BODY_MODELS = "_api_models."
+#: How ``_client.py`` signatures refer to the params module.
+PARAMS = "params."
 
 #: Characters a docstring shows escaped (line breaks and tabs excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -175,7 +177,7 @@ class MethodView:
 
 
 def _view(argument: Argument, shadowed: frozenset[str]) -> ArgumentView:
-    text = annotation(argument.type, MODELS, shadowed)
+    text = annotation(argument.type, MODELS, shadowed, PARAMS)
     return ArgumentView(
         name=argument.name,
         location=argument.location,

@@ -32,10 +32,14 @@ BUILTINS = frozenset({"str", "int", "float", "bool", "list", "dict"})
 
 
 def annotation(
-    expr: TypeExpr, qualifier: str = "", shadowed: frozenset[str] = frozenset()
+    expr: TypeExpr,
+    qualifier: str = "",
+    shadowed: frozenset[str] = frozenset(),
+    params: str = "",
 ) -> str:
-    """``expr`` as a Python annotation; ``qualifier`` prefixes declared names
-    (``models.``), ``builtins.`` the builtins in ``shadowed``."""
+    """``expr`` as a Python annotation; ``qualifier`` prefixes the names the
+    models module declares (``models.``), ``params`` those of the params
+    module (``params.``), ``builtins.`` the builtins in ``shadowed``."""
 
     def builtin(name: str) -> str:
         return f"builtins.{name}" if name in shadowed else name
@@ -43,16 +47,19 @@ def annotation(
     if isinstance(expr, Scalar):
         return builtin(_SCALARS[expr.kind])
     if isinstance(expr, Ref):
-        return qualifier + expr.target.name
+        return (params if expr.target.request else qualifier) + expr.target.name
     if isinstance(expr, EnumValues):
         return "Literal[" + ", ".join(python_literal(v) for v in expr.values) + "]"
     if isinstance(expr, ListOf):
-        return f"{builtin('list')}[{annotation(expr.item, qualifier, shadowed)}]"
+        container = "Iterable" if expr.iterable else builtin("list")
+        return f"{container}[{annotation(expr.item, qualifier, shadowed, params)}]"
     if isinstance(expr, MapOf):
-        value = annotation(expr.value, qualifier, shadowed)
+        value = annotation(expr.value, qualifier, shadowed, params)
         return f"{builtin('dict')}[{builtin('str')}, {value}]"
     if isinstance(expr, UnionOf):
-        return " | ".join(annotation(m, qualifier, shadowed) for m in expr.members)
+        return " | ".join(
+            annotation(m, qualifier, shadowed, params) for m in expr.members
+        )
     raise TypeError(f"not a type expression: {expr!r}")
 
 
@@ -68,7 +75,7 @@ def _names(expr: TypeExpr) -> Iterator[str]:
     elif isinstance(expr, EnumValues):
         yield "Literal"
     elif isinstance(expr, ListOf):
-        yield "list"
+        yield "Iterable" if expr.iterable else "list"
         yield from _names(expr.item)
     elif isinstance(expr, MapOf):
         yield "dict"
@@ -79,6 +86,7 @@ def _names(expr: TypeExpr) -> Iterator[str]:
             yield from _names(member)
 
 
-def mentions_declarations(exprs: Iterable[TypeExpr]) -> bool:
-    """Whether any of ``exprs`` names a declaration of the models module."""
-    return any(next(expr.refs(), None) is not None for expr in exprs)
+def mentions_declarations(exprs: Iterable[TypeExpr], request: bool = False) -> bool:
+    """Whether any of ``exprs`` names a declaration of the models module (of
+    the params module with ``request``)."""
+    return any(ref.request == request for expr in exprs for ref in expr.refs())

@@ -6,10 +6,10 @@ import json
 import mimetypes
 import os
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, cast
 
-from ._models import BaseModel
+from ._models import BaseModel, to_jsonable
 from ._types import NOT_GIVEN, FileContent, FileTypes
 
 __all__ = ["encode_multipart"]
@@ -23,15 +23,15 @@ def encode_multipart(
 ) -> tuple[str, bytes]:
     """The ``Content-Type`` header value and body for a multipart request.
 
-    Text fields: ``NOT_GIVEN`` and ``None`` are left out, lists become
-    repeated fields, booleans ``true``/``false``, numbers their decimal text,
-    mappings and models JSON.  A ``list`` of files becomes repeated file parts
+    Text fields: ``NOT_GIVEN`` and ``None`` are left out, lists (any
+    iterable but text and mappings) become repeated fields, booleans
+    ``true``/``false``, numbers their decimal text, mappings and models JSON.  A ``list`` of files becomes repeated file parts
     (a ``tuple`` is one file: ``(filename, content[, content_type])``).
     """
     boundary = boundary or secrets.token_hex(16)
     parts: list[bytes] = []
     for name, value in fields.items():
-        for item in value if isinstance(value, list) else [value]:
+        for item in _repeated(value):
             text = _field_text(item)
             if text is not None:
                 parts.append(_part(boundary, name, None, None, text.encode()))
@@ -43,15 +43,21 @@ def encode_multipart(
     return f"multipart/form-data; boundary={boundary}", body
 
 
+def _repeated(value: object) -> list[object]:
+    """The values of a field: those of a list or any other iterable but text
+    and mappings (a generator too), else the one value."""
+    if isinstance(value, (str, bytes, bytearray, Mapping)):
+        return [value]
+    return list(value) if isinstance(value, Iterable) else [value]
+
+
 def _field_text(value: object) -> str | None:
     if value is NOT_GIVEN or value is None:
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, BaseModel):
-        return json.dumps(value.to_dict(), ensure_ascii=False)
-    if isinstance(value, (Mapping, list, tuple)):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (BaseModel, Mapping, list, tuple)):
+        return json.dumps(to_jsonable(value), ensure_ascii=False)
     return str(value)
 
 

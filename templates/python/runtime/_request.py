@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote
 
-from ._models import BaseModel
+from ._models import BaseModel, to_jsonable
 from ._multipart import encode_multipart
 from ._types import NOT_GIVEN, FileTypes, NotGiven, Timeout
 
@@ -82,7 +82,7 @@ class RequestSpec:
             body = {**base, **self.extra_body}
         if body is NOT_GIVEN:
             return {}, None
-        text = json.dumps(_jsonable(body), ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(to_jsonable(body), ensure_ascii=False, separators=(",", ":"))
         return {"Content-Type": "application/json"}, text.encode()
 
 
@@ -105,16 +105,3 @@ def _scalar_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _jsonable(value: object) -> object:
-    """``value`` ready for :func:`json.dumps`: models as objects, no NOT_GIVEN."""
-    if isinstance(value, BaseModel):
-        return _jsonable(value.to_dict())
-    if isinstance(value, Mapping):
-        return {
-            key: _jsonable(item) for key, item in value.items() if item is not NOT_GIVEN
-        }
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(item) for item in value if item is not NOT_GIVEN]
-    return value

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal
 
-from . import models
+from . import models, params
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._request import RequestSpec, path_param
@@ -68,9 +68,13 @@ class NotesResource:
         text: str,
         title: str | None | NotGiven = NOT_GIVEN,
         colour: Literal["red", "green"] | None | NotGiven = NOT_GIVEN,
-        pinned_at: models.NotePinnedAt | None | NotGiven = NOT_GIVEN,
-        style: models.NoteStyle | None | NotGiven = NOT_GIVEN,
-        fallback_style: models.NoteStyle | None | NotGiven = NOT_GIVEN,
+        pinned_at: (
+            params.NotePinnedAtParam | models.NotePinnedAt | None | NotGiven
+        ) = NOT_GIVEN,
+        style: params.NoteStyleParam | models.NoteStyle | None | NotGiven = NOT_GIVEN,
+        fallback_style: (
+            params.NoteStyleParam | models.NoteStyle | None | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -146,9 +150,13 @@ class AsyncNotesResource:
         text: str,
         title: str | None | NotGiven = NOT_GIVEN,
         colour: Literal["red", "green"] | None | NotGiven = NOT_GIVEN,
-        pinned_at: models.NotePinnedAt | None | NotGiven = NOT_GIVEN,
-        style: models.NoteStyle | None | NotGiven = NOT_GIVEN,
-        fallback_style: models.NoteStyle | None | NotGiven = NOT_GIVEN,
+        pinned_at: (
+            params.NotePinnedAtParam | models.NotePinnedAt | None | NotGiven
+        ) = NOT_GIVEN,
+        style: params.NoteStyleParam | models.NoteStyle | None | NotGiven = NOT_GIVEN,
+        fallback_style: (
+            params.NoteStyleParam | models.NoteStyle | None | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,

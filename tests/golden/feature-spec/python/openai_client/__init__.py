@@ -3,7 +3,7 @@
 Generated from the OpenAPI description; do not edit.
 """
 
-from . import models
+from . import models, params
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._client import AsyncClient, Client
 from ._exceptions import (
@@ -30,6 +30,7 @@ from ._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeou
 
 __all__ = [
     "models",
+    "params",
     "Client",
     "AsyncClient",
     "DEFAULT_MAX_RETRIES",

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal, overload
 
-from . import models
+from . import models, params
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._pagination import AsyncPaginator, SyncCursorPage
@@ -219,7 +219,7 @@ class BooksResource:
         *,
         title: str | NotGiven = NOT_GIVEN,
         subtitle: str | None | NotGiven = NOT_GIVEN,
-        author: models.Author | None | NotGiven = NOT_GIVEN,
+        author: params.AuthorParam | models.Author | None | NotGiven = NOT_GIVEN,
         format_hint: Literal["large-print", "braille"] | None | NotGiven = NOT_GIVEN,
         genres: builtins.list[models.Genre] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -516,7 +516,7 @@ class SearchResource:
         self,
         *,
         min_score: float | NotGiven = NOT_GIVEN,
-        body: models.SearchQuery,
+        body: params.SearchQueryParam | models.SearchQuery,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -858,7 +858,7 @@ class AsyncBooksResource:
         *,
         title: str | NotGiven = NOT_GIVEN,
         subtitle: str | None | NotGiven = NOT_GIVEN,
-        author: models.Author | None | NotGiven = NOT_GIVEN,
+        author: params.AuthorParam | models.Author | None | NotGiven = NOT_GIVEN,
         format_hint: Literal["large-print", "braille"] | None | NotGiven = NOT_GIVEN,
         genres: builtins.list[models.Genre] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1159,7 +1159,7 @@ class AsyncSearchResource:
         self,
         *,
         min_score: float | NotGiven = NOT_GIVEN,
-        body: models.SearchQuery,
+        body: params.SearchQueryParam | models.SearchQuery,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal
 
-from . import models
+from . import models, params
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._request import RequestSpec
@@ -114,16 +114,19 @@ class BetaRealtimeTranscriptionSessionsResource:
             Literal["pcm16", "g711_ulaw", "g711_alaw"] | NotGiven
         ) = NOT_GIVEN,
         input_audio_transcription: (
-            models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription
+            params.RealtimeTranscriptionSessionCreateRequestInputAudioTranscriptionParam
+            | models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription
             | NotGiven
         ) = NOT_GIVEN,
         turn_detection: (
-            models.RealtimeTranscriptionSessionCreateRequestTurnDetection
+            params.RealtimeTranscriptionSessionCreateRequestTurnDetectionParam
+            | models.RealtimeTranscriptionSessionCreateRequestTurnDetection
             | None
             | NotGiven
         ) = NOT_GIVEN,
         input_audio_noise_reduction: (
-            models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
+            params.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReductionParam
+            | models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
             | None
             | NotGiven
         ) = NOT_GIVEN,
@@ -281,16 +284,19 @@ class AsyncBetaRealtimeTranscriptionSessionsResource:
             Literal["pcm16", "g711_ulaw", "g711_alaw"] | NotGiven
         ) = NOT_GIVEN,
         input_audio_transcription: (
-            models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription
+            params.RealtimeTranscriptionSessionCreateRequestInputAudioTranscriptionParam
+            | models.RealtimeTranscriptionSessionCreateRequestInputAudioTranscription
             | NotGiven
         ) = NOT_GIVEN,
         turn_detection: (
-            models.RealtimeTranscriptionSessionCreateRequestTurnDetection
+            params.RealtimeTranscriptionSessionCreateRequestTurnDetectionParam
+            | models.RealtimeTranscriptionSessionCreateRequestTurnDetection
             | None
             | NotGiven
         ) = NOT_GIVEN,
         input_audio_noise_reduction: (
-            models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
+            params.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReductionParam
+            | models.RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction
             | None
             | NotGiven
         ) = NOT_GIVEN,
