@@ -72,7 +72,7 @@ history.append(
     }
 )
 history.append({"role": "tool", "tool_call_id": "call_1", "content": "sunny"})
-completion: models.CreateChatCompletionResponse = client.create_chat_completion(
+completion: models.CreateChatCompletionResponse = client.chat.completions.create(
     model="gpt-4o",
     messages=history,
     tools=[
@@ -99,19 +99,19 @@ def later() -> Iterator[params.ChatCompletionRequestMessageParam]:
     yield {"role": "user", "content": "And tomorrow?"}
 
 
-client.create_chat_completion(
+client.chat.completions.create(
     model="gpt-4o",
     messages=later(),
     tool_choice="auto",
     response_format=models.ResponseFormatText(type="text"),
 )
-client.create_embedding(model="text-embedding-3-small", input=["a", "b"], encoding_format="float")
-assistant: models.AssistantObject = client.create_assistant(
+client.embeddings.create(model="text-embedding-3-small", input=["a", "b"], encoding_format="float")
+assistant: models.AssistantObject = client.beta.assistants.create(
     model="gpt-4o",
     tools=[{"type": "code_interpreter"}, {"type": "file_search", "file_search": {"max_num_results": 5}}],
     tool_resources={"code_interpreter": {"file_ids": ["file-1"]}},
 )
-job: models.FineTuningJob = client.create_fine_tuning_job(
+job: models.FineTuningJob = client.fine_tuning.jobs.create(
     model="gpt-4o-mini",
     training_file="file-1",
     integrations=[{"type": "wandb", "wandb": {"project": "p", "tags": ["t"]}}],
@@ -123,35 +123,35 @@ PERL_WRONG = """\
 from perl_client import Client
 
 client = Client(api_key="k")
-client.create_chat_completion(model="gpt-4o", messages=[{"role": "usr", "content": "Hi"}])  # wrong: no such role
-client.create_chat_completion(model="gpt-4o", messages=[{"role": "user"}])  # wrong: content is required
-client.create_chat_completion(model="gpt-4o", messages=[{"role": "user", "content": "Hi", "colour": 1}])  # wrong: unknown key
-client.create_chat_completion(model="gpt-4o", messages=[], tools=[{"type": "func", "function": {"name": "f"}}])  # wrong
-client.create_chat_completion(model="gpt-4o", messages=[], tool_choice={"type": "function", "function": {"name": 1}})  # wrong
-client.create_chat_completion(model="gpt-4o", messages=[], reasoning_effort="extreme")  # wrong: not an allowed value
-client.create_assistant(model="gpt-4o", tools=[{"type": "file_search", "file_search": {"max_num_results": "5"}}])  # wrong
+client.chat.completions.create(model="gpt-4o", messages=[{"role": "usr", "content": "Hi"}])  # wrong: no such role
+client.chat.completions.create(model="gpt-4o", messages=[{"role": "user"}])  # wrong: content is required
+client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Hi", "colour": 1}])  # wrong: unknown key
+client.chat.completions.create(model="gpt-4o", messages=[], tools=[{"type": "func", "function": {"name": "f"}}])  # wrong
+client.chat.completions.create(model="gpt-4o", messages=[], tool_choice={"type": "function", "function": {"name": 1}})  # wrong
+client.chat.completions.create(model="gpt-4o", messages=[], reasoning_effort="extreme")  # wrong: not an allowed value
+client.beta.assistants.create(model="gpt-4o", tools=[{"type": "file_search", "file_search": {"max_num_results": "5"}}])  # wrong
 """
 
 FEATURE_OK = """\
 from feature_client import Client, models, params
 
 client = Client(api_key="k")
-book: models.Book = client.update_book("b1", author={"name": "Ada", "born": 1815}, genres=["poetry"])
-book = client.update_book("b1", author=None)
+book: models.Book = client.books.update("b1", author={"name": "Ada", "born": 1815}, genres=["poetry"])
+book = client.books.update("b1", author=None)
 query: params.SearchQueryParam = {"title": "Dune", "exact": True}
-found: list[models.Book | models.Magazine] = client.search(body=query)
-found = client.search(body={"isbn": "9780441013593"}, min_score=0.5)
-found = client.search(body=models.AuthorQuery(author="Herbert"))
+found: list[models.Book | models.Magazine] = client.search.create(body=query)
+found = client.search.create(body={"isbn": "9780441013593"}, min_score=0.5)
+found = client.search.create(body=models.AuthorQuery(author="Herbert"))
 """
 
 FEATURE_WRONG = """\
 from feature_client import Client
 
 client = Client(api_key="k")
-client.update_book("b1", author={"nam": "Ada"})  # wrong: unknown key, name missing
-client.update_book("b1", author={"name": "Ada", "born": "1815"})  # wrong: not an int
-client.search(body={"title": 1})  # wrong: no member of the union fits
-client.update_book("b1", author={"name": "Ada"}, format_hint="pdf")  # wrong: not a hint
+client.books.update("b1", author={"nam": "Ada"})  # wrong: unknown key, name missing
+client.books.update("b1", author={"name": "Ada", "born": "1815"})  # wrong: not an int
+client.search.create(body={"title": 1})  # wrong: no member of the union fits
+client.books.update("b1", author={"name": "Ada"}, format_hint="pdf")  # wrong: not a hint
 """
 
 #: Odd wire names (functional TypedDict syntax) and a recursive request type.
@@ -186,17 +186,17 @@ from tree_client import Client, params
 
 client = Client(api_key="k")
 child: params.NodeParam = {"name": "child", "a-b": 2, "class": "c", "str": True}
-client.create_node(name="root", a_b=1, children=[child, {"name": "x", "children": [{"name": "y"}]}])
-client.create_node(name="root", leaf={"colour": "red"}, children=({"name": str(n)} for n in range(2)))
+client.nodes.create(name="root", a_b=1, children=[child, {"name": "x", "children": [{"name": "y"}]}])
+client.nodes.create(name="root", leaf={"colour": "red"}, children=({"name": str(n)} for n in range(2)))
 """
 
 TREE_WRONG = """\
 from tree_client import Client
 
 client = Client(api_key="k")
-client.create_node(name="root", children=[{"name": "x", "children": [{"name": 1}]}])  # wrong: deep
-client.create_node(name="root", children=[{"name": "x", "a-b": "1"}])  # wrong: not an int
-client.create_node(name="root", leaf={"colour": "blue"})  # wrong: not an allowed value
+client.nodes.create(name="root", children=[{"name": "x", "children": [{"name": 1}]}])  # wrong: deep
+client.nodes.create(name="root", children=[{"name": "x", "a-b": "1"}])  # wrong: not an int
+client.nodes.create(name="root", leaf={"colour": "blue"})  # wrong: not an allowed value
 """
 
 
@@ -235,13 +235,13 @@ def test_dicts_generators_and_models_are_sent_alike(tree_root: Path) -> None:
     ):
         for _ in range(2):
             loopback.reply_json(reply)
-        client.create_node(
+        client.nodes.create(
             name="root",
             a_b=1,
             children=({"name": n, "a-b": i} for i, n in enumerate("xy")),
             leaf={"colour": "red"},
         )
-        client.create_node(
+        client.nodes.create(
             name="root",
             children=[package.models.Node(name="x", a_b=0)],
             leaf=package.models.Leaf(colour="red"),

@@ -62,7 +62,7 @@ def test_objects_are_typed_dicts_named_after_the_models() -> None:
 
 def test_argument_annotations() -> None:
     printed = {
-        name: annotation(expr, "models.", "params.")
+        name: annotation(expr, "models.", params="params.")
         for name, expr in _arguments(_plan()).items()
     }
     assert printed == {
