@@ -68,10 +68,10 @@ from generator.plan.types import (
 _BODY_NAMES = frozenset(
     {
         "_api_models",
-        "spec",
+        "request_options",
         "file_parts",
         "response",
-        "RequestSpec",
+        "RequestOptions",
         "path_param",
         "NotGiven",
         "FileTypes",

@@ -56,7 +56,7 @@ def _clashing_spec() -> dict[str, Any]:
                     # ``response`` and ``spec`` are locals of the method body.
                     parameters=[
                         param("response", required=True),
-                        param("spec", required=True),
+                        param("request_options", required=True),
                     ],
                     responses=responses,
                 )
@@ -135,8 +135,8 @@ def test_examples_pass_the_client_s_own_argument_names(
     call = _example_call(files, "/files")
     method = client_method(package.Client, _method_name(call))
     keywords = {str(k.arg): ast.literal_eval(k.value) for k in call.keywords}
-    # ``response`` and ``spec`` would shadow the method body's locals.
-    assert keywords.keys() == {"response_2", "spec_2"}
+    # ``response`` and ``request_options`` would shadow the method body's locals.
+    assert keywords.keys() == {"response_2", "request_options_2"}
     parameters = inspect.signature(method).parameters
     required = {
         name

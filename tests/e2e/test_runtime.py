@@ -227,7 +227,7 @@ def test_request_is_sent_exactly(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json({"id": "s1"})
-    spec = rt.RequestSpec(
+    spec = rt.RequestOptions(
         method="post",
         path=f"/sessions/{rt.path_param('a b/c?')}/run",
         params={"limit": 2, "include": ["x", "y"], "desc": True, "after": rt.NOT_GIVEN},
@@ -269,7 +269,7 @@ def test_get_without_body_sends_no_content_type(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
     loopback.reply_json({"id": "s1"})
-    client._request(rt.RequestSpec(method="GET", path="models"), None)
+    client._request(rt.RequestOptions(method="GET", path="models"), None)
     (sent,) = loopback.requests
     assert (sent.method, sent.path, sent.query, sent.body) == (
         "GET",
@@ -285,7 +285,7 @@ def test_per_request_timeout_overrides_the_client(
 ) -> None:
     loopback.reply_json({}, delay=0.5)
     client.max_retries = 0
-    spec = rt.RequestSpec(method="GET", path="slow", timeout=0.1)
+    spec = rt.RequestOptions(method="GET", path="slow", timeout=0.1)
     started = time.monotonic()
     with pytest.raises(rt.APITimeoutError):
         client._request(spec, object)
@@ -311,7 +311,9 @@ def test_typed_response_tolerates_unknown_fields_and_enum_values(
         "brand_new": {"x": 1},
     }
     loopback.reply_json(data)
-    session = client._request(rt.RequestSpec(method="GET", path="s"), rt.models.Session)
+    session = client._request(
+        rt.RequestOptions(method="GET", path="s"), rt.models.Session
+    )
     assert isinstance(session, rt.models.Session)
     assert session.status == "paused"
     assert session.from_ == "alice"
@@ -327,7 +329,7 @@ def test_typed_response_tolerates_unknown_fields_and_enum_values(
 def test_response_casts(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
-    spec = rt.RequestSpec(method="GET", path="x")
+    spec = rt.RequestOptions(method="GET", path="x")
     loopback.reply(
         200, {"Content-Type": "text/plain; charset=utf-8"}, "1\n00:00 --> hi"
     )
@@ -349,7 +351,7 @@ def test_binary_response(
     audio = bytes(range(256)) * 4
     loopback.reply(200, {"Content-Type": "audio/mpeg"}, audio)
     response = client._request_binary(
-        rt.RequestSpec(method="POST", path="audio/speech")
+        rt.RequestOptions(method="POST", path="audio/speech")
     )
     assert isinstance(response, rt.BinaryResponse)
     assert response.status_code == 200
@@ -378,7 +380,7 @@ def test_authentication_error(
     }
     loopback.reply_json(body, 401, {"x-request-id": "req_123"})
     with pytest.raises(rt.AuthenticationError) as caught:
-        client._request(rt.RequestSpec(method="GET", path="models"), object)
+        client._request(rt.RequestOptions(method="GET", path="models"), object)
     error = caught.value
     assert isinstance(error, rt.APIStatusError)
     assert error.status_code == 401
@@ -411,7 +413,7 @@ def test_status_codes_map_to_error_classes(
     client.max_retries = 0
     loopback.reply(status, {"Content-Type": "text/plain"}, "nope")
     with pytest.raises(rt.APIStatusError) as caught:
-        client._request(rt.RequestSpec(method="GET", path="x"), object)
+        client._request(rt.RequestOptions(method="GET", path="x"), object)
     assert type(caught.value).__name__ == name
     assert caught.value.body == "nope"
     assert caught.value.message == f"Error code: {status} - nope"
@@ -422,7 +424,9 @@ def test_rate_limit_honours_retry_after_then_succeeds(
 ) -> None:
     loopback.reply_json({"error": {"message": "slow down"}}, 429, {"Retry-After": "2"})
     loopback.reply_json({"id": "ok"})
-    result = client._request(rt.RequestSpec(method="GET", path="x"), rt.models.Session)
+    result = client._request(
+        rt.RequestOptions(method="GET", path="x"), rt.models.Session
+    )
     assert result.id == "ok"
     assert sleeps == [2.0]
     assert len(loopback.requests) == 2
@@ -434,7 +438,9 @@ def test_server_errors_are_retried_with_backoff_then_raised(
     for _ in range(3):
         loopback.reply_json({"error": {"message": "overloaded"}}, 502)
     with pytest.raises(rt.InternalServerError) as caught:
-        client._request(rt.RequestSpec(method="POST", path="x", json_body={}), object)
+        client._request(
+            rt.RequestOptions(method="POST", path="x", json_body={}), object
+        )
     assert caught.value.status_code == 502
     assert len(loopback.requests) == 3
     assert len(sleeps) == 2
@@ -444,7 +450,7 @@ def test_server_errors_are_retried_with_backoff_then_raised(
     [key] = {r.headers["idempotency-key"] for r in loopback.requests}
     assert key.startswith("openai-client-retry-")
     loopback.reply_json({})
-    client._request(rt.RequestSpec(method="POST", path="x", json_body={}), object)
+    client._request(rt.RequestOptions(method="POST", path="x", json_body={}), object)
     assert loopback.requests[3].headers["idempotency-key"] != key
 
 
@@ -454,7 +460,7 @@ def test_max_retries_zero_does_not_retry(
     client.max_retries = 0
     loopback.reply_json({}, 500)
     with pytest.raises(rt.InternalServerError):
-        client._request(rt.RequestSpec(method="GET", path="x"), object)
+        client._request(rt.RequestOptions(method="GET", path="x"), object)
     assert len(loopback.requests) == 1 and sleeps == []
 
 
@@ -463,10 +469,10 @@ def test_server_can_veto_or_force_a_retry(
 ) -> None:
     loopback.reply_json({}, 503, {"x-should-retry": "false"})
     with pytest.raises(rt.InternalServerError):
-        client._request(rt.RequestSpec(method="GET", path="x"), object)
+        client._request(rt.RequestOptions(method="GET", path="x"), object)
     loopback.reply_json({}, 400, {"x-should-retry": "true", "retry-after-ms": "250"})
     loopback.reply_json({"id": "ok"})
-    client._request(rt.RequestSpec(method="GET", path="x"), object)
+    client._request(rt.RequestOptions(method="GET", path="x"), object)
     assert len(loopback.requests) == 3 and sleeps == [0.25]
 
 
@@ -494,7 +500,7 @@ def test_timeout_raises_api_timeout_error_after_retries(
         client.timeout = 0.1
         client.max_retries = 1
         with pytest.raises(rt.APITimeoutError) as caught:
-            client._request(rt.RequestSpec(method="GET", path="x"), object)
+            client._request(rt.RequestOptions(method="GET", path="x"), object)
     assert isinstance(caught.value, rt.APIConnectionError)
     assert len(loopback.requests) == 2 and len(sleeps) == 1
 
@@ -510,7 +516,7 @@ def test_connection_refused_raises_api_connection_error(
     ) as client:
         client._sleep = sleeps.append
         with pytest.raises(rt.APIConnectionError) as caught:
-            client._request(rt.RequestSpec(method="GET", path="x"), object)
+            client._request(rt.RequestOptions(method="GET", path="x"), object)
     assert not isinstance(caught.value, rt.APITimeoutError)
     assert caught.value.request.url.port == port
     assert len(sleeps) == 1
@@ -526,10 +532,10 @@ def test_async_client_retries_and_raises(
     async def main() -> tuple[Any, Any]:
         async with _async_client(rt, loopback, sleeps) as client:
             first = await client._request(
-                rt.RequestSpec(method="GET", path="a"), rt.models.Session
+                rt.RequestOptions(method="GET", path="a"), rt.models.Session
             )
             with pytest.raises(rt.NotFoundError) as caught:
-                await client._request(rt.RequestSpec(method="GET", path="b"), object)
+                await client._request(rt.RequestOptions(method="GET", path="b"), object)
             return first, caught.value
 
     session, error = _run(main())
@@ -564,7 +570,9 @@ def test_stream_parses_typed_events(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
     _sse_reply(loopback)
-    spec = rt.RequestSpec(method="POST", path="responses", json_body={"stream": True})
+    spec = rt.RequestOptions(
+        method="POST", path="responses", json_body={"stream": True}
+    )
     with client._request_stream(spec, rt.models.Event) as stream:
         events = list(stream)
     _check_events(rt, events)
@@ -578,7 +586,7 @@ def test_async_stream_parses_typed_events(
 
     async def main() -> tuple[list[Any], Any]:
         async with _async_client(rt, loopback, sleeps) as client:
-            spec = rt.RequestSpec(method="POST", path="responses")
+            spec = rt.RequestOptions(method="POST", path="responses")
             stream = await client._request_stream(spec, rt.models.Event)
             return [event async for event in stream], stream
 
@@ -599,7 +607,7 @@ def test_stream_error_event_raises(
         ],
     )
     stream = client._request_stream(
-        rt.RequestSpec(method="POST", path="x"), rt.models.Event
+        rt.RequestOptions(method="POST", path="x"), rt.models.Event
     )
     assert next(stream).delta == "a"
     with pytest.raises(rt.APIError) as caught:
@@ -615,7 +623,7 @@ def test_stream_cut_off_raises_api_connection_error(
     chunks = [b'data: {"type":"text.delta","delta":"a"}\n\n', b"data: {"]
     for _ in range(2):
         loopback.reply(200, {"Content-Type": "text/event-stream"}, chunks, abort=True)
-    spec = rt.RequestSpec(method="POST", path="x")
+    spec = rt.RequestOptions(method="POST", path="x")
     with _client(rt, loopback, sleeps) as client:
         stream = client._request_stream(spec, rt.models.Event)
         assert next(stream).delta == "a"
@@ -678,7 +686,7 @@ def test_cursor_pagination_across_two_pages(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
     _two_pages(loopback)
-    spec = rt.RequestSpec(
+    spec = rt.RequestOptions(
         method="GET", path="files", params={"limit": 2, "order": "asc"}
     )
     page = client._request_page(spec, rt.models.Item)
@@ -710,13 +718,13 @@ def test_async_cursor_pagination_across_two_pages(
     async def main() -> tuple[list[str], int]:
         async with _async_client(rt, loopback, sleeps) as client:
             page = await client._request_page(
-                rt.RequestSpec(method="GET", path="files"), rt.models.Item
+                rt.RequestOptions(method="GET", path="files"), rt.models.Item
             )
             ids = [item.id async for item in page]
             pages = [p async for p in page.iter_pages()]
             # No await: the paginator fetches the first page itself.
             paginator = client._request_page(
-                rt.RequestSpec(method="GET", path="files"), rt.models.Item
+                rt.RequestOptions(method="GET", path="files"), rt.models.Item
             )
             assert isinstance(paginator, rt.AsyncPaginator)
             ids += [item.id async for item in paginator]
@@ -737,7 +745,7 @@ def test_multipart_upload_with_files_array_fields_and_iterables(
     notes = tmp_path / "notes.txt"
     notes.write_bytes(b"plain notes")
     loopback.reply_json({"text": "hello"})
-    spec = rt.RequestSpec(
+    spec = rt.RequestOptions(
         method="POST",
         path="audio/transcriptions",
         form={
@@ -824,7 +832,7 @@ def test_environment_supplies_defaults(
     monkeypatch.setenv("OPENAI_PROJECT_ID", "proj-1")
     loopback.reply_json({})
     with Client(default_headers={"X-Team": "a"}) as client:
-        client._request(rt.RequestSpec(method="GET", path="/ping"), None)
+        client._request(rt.RequestOptions(method="GET", path="/ping"), None)
     (sent,) = loopback.requests
     assert sent.path == "/env/ping"
     assert sent.headers["authorization"] == "Bearer sk-env"
@@ -955,7 +963,7 @@ def test_query_written_into_the_path_is_kept(
 ) -> None:
     """Some specs write a query into the path (``/responses?beta=true``)."""
     loopback.reply_json({"ok": True})
-    spec = rt.RequestSpec(
+    spec = rt.RequestOptions(
         method="get", path="/responses?beta=true", params={"limit": 2}
     )
     client._request(spec, object)
@@ -977,11 +985,15 @@ def test_results_carry_the_request_id(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
     _session_reply(loopback, "req_plain")
-    session = client._request(rt.RequestSpec(method="GET", path="s"), rt.models.Session)
+    session = client._request(
+        rt.RequestOptions(method="GET", path="s"), rt.models.Session
+    )
     assert session._request_id == "req_plain"
     assert rt.models.Session(id="built")._request_id is None
     _two_pages(loopback)
-    page = client._request_page(rt.RequestSpec(method="GET", path="f"), rt.models.Item)
+    page = client._request_page(
+        rt.RequestOptions(method="GET", path="f"), rt.models.Item
+    )
     assert page._request_id is None  # the reply had no x-request-id
     assert page.data[0]._request_id is None  # nested models never do
 
@@ -990,7 +1002,7 @@ def test_raw_response_gives_headers_and_parses_on_demand(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
     _session_reply(loopback, "req_raw")
-    spec = rt.RequestSpec(method="POST", path="sessions", json_body={"a": 1})
+    spec = rt.RequestOptions(method="POST", path="sessions", json_body={"a": 1})
     retrieve = rt.to_raw_response_wrapper(
         lambda: client._request(spec, rt.models.Session)
     )
@@ -1015,14 +1027,14 @@ def test_raw_response_of_a_stream_and_of_a_page(
     rt: SimpleNamespace, client: Any, loopback: LoopbackServer
 ) -> None:
     _sse_reply(loopback)
-    spec = rt.RequestSpec(method="POST", path="responses")
+    spec = rt.RequestOptions(method="POST", path="responses")
     raw = rt.to_raw_response_wrapper(client._request_stream)(spec, rt.models.Event)
     assert raw.headers["content-type"] == "text/event-stream"
     assert not raw.http_response.is_stream_consumed
     _check_events(rt, list(raw.parse()))
     _two_pages(loopback)
     raw_page = rt.to_raw_response_wrapper(client._request_page)(
-        rt.RequestSpec(method="GET", path="files"), rt.models.Item
+        rt.RequestOptions(method="GET", path="files"), rt.models.Item
     )
     # Later pages are fetched as usual, not as raw responses.
     assert [item.id for item in raw_page.parse()] == ["f1", "d1", "f2"]
@@ -1034,7 +1046,7 @@ def test_raw_response_still_raises_status_errors(
     loopback.reply_json({"error": {"message": "no", "code": "gone"}}, 404)
     call = rt.to_raw_response_wrapper(client._request)
     with pytest.raises(rt.NotFoundError) as caught:
-        call(rt.RequestSpec(method="GET", path="x"), object)
+        call(rt.RequestOptions(method="GET", path="x"), object)
     assert caught.value.code == "gone"
     with pytest.raises(TypeError, match="did not make a request"):
         rt.to_raw_response_wrapper(lambda: None)()
@@ -1046,7 +1058,7 @@ def test_streamed_response_reads_the_body_only_when_asked(
     chunks = [bytes([n]) * 1000 for n in range(5)]
     loopback.reply(200, {"Content-Type": "application/octet-stream"}, chunks)
     download = rt.to_streamed_response_wrapper(client._request_binary)
-    manager = download(rt.RequestSpec(method="GET", path="files/f/content"))
+    manager = download(rt.RequestOptions(method="GET", path="files/f/content"))
     assert loopback.requests == []  # sent on entry, not before
     with manager as response:
         assert len(loopback.requests) == 1
@@ -1055,11 +1067,11 @@ def test_streamed_response_reads_the_body_only_when_asked(
     assert response.is_closed
     assert (tmp_path / "out.bin").read_bytes() == b"".join(chunks)
     loopback.reply(200, {"Content-Type": "text/plain"}, [b"line 1\n", b"line 2\n"])
-    with download(rt.RequestSpec(method="GET", path="t")) as response:
+    with download(rt.RequestOptions(method="GET", path="t")) as response:
         assert list(response.iter_lines()) == ["line 1", "line 2"]
     _session_reply(loopback, "req_s")
     stream_json = rt.to_streamed_response_wrapper(client._request)
-    with stream_json(rt.RequestSpec(method="GET", path="s"), rt.models.Session) as r:
+    with stream_json(rt.RequestOptions(method="GET", path="s"), rt.models.Session) as r:
         assert isinstance(r, rt.APIResponse)
         assert not r.http_response.is_stream_consumed
         assert r.json() == {"id": "s1", "status": "active"}
@@ -1079,16 +1091,16 @@ def test_async_raw_and_streamed_responses(
     async def main() -> tuple[Any, Any, list[Any]]:
         async with _async_client(rt, loopback, sleeps) as client:
             raw = await rt.async_to_raw_response_wrapper(client._request)(
-                rt.RequestSpec(method="GET", path="s"), rt.models.Session
+                rt.RequestOptions(method="GET", path="s"), rt.models.Session
             )
             session = raw.parse()  # read already: parsing is synchronous
             raw.close()  # nothing left to release
             stream = rt.async_to_streamed_response_wrapper(client._request_binary)
-            async with stream(rt.RequestSpec(method="GET", path="a")) as response:
+            async with stream(rt.RequestOptions(method="GET", path="a")) as response:
                 assert not response.http_response.is_stream_consumed
                 await response.stream_to_file(target)
             events = await rt.async_to_raw_response_wrapper(client._request_stream)(
-                rt.RequestSpec(method="POST", path="r"), rt.models.Event
+                rt.RequestOptions(method="POST", path="r"), rt.models.Event
             )
             return session, response, [e async for e in events.parse()]
 
@@ -1103,7 +1115,7 @@ def test_binary_result_reading_methods(
 ) -> None:
     text = "première ligne\nseconde ligne\n"
     loopback.reply(200, {"Content-Type": "text/plain; charset=utf-8"}, text)
-    result = client._request_binary(rt.RequestSpec(method="GET", path="f"))
+    result = client._request_binary(rt.RequestOptions(method="GET", path="f"))
     assert result.read() == result.content == text.encode()
     assert result.text == text and result.encoding == "utf-8"
     assert list(result.iter_lines()) == ["première ligne", "seconde ligne"]
@@ -1148,7 +1160,7 @@ def test_with_options_copies_the_client(
     for _ in range(3):
         loopback.reply_json({}, 503)
     loopback.reply_json({"id": "s"})
-    patient._request(rt.RequestSpec(method="GET", path="x", params={"q": 2}), object)
+    patient._request(rt.RequestOptions(method="GET", path="x", params={"q": 2}), object)
     assert len(loopback.requests) == 4 and len(sleeps) == 3
     sent = loopback.requests[-1]
     assert sent.headers["x-team"] == "a"
@@ -1173,14 +1185,14 @@ def test_default_query_gives_way_to_the_call(rt: SimpleNamespace) -> None:
         default_query={"api-version": "1", "limit": 5},
         http_client=httpx.Client(transport=httpx.MockTransport(handler)),
     )
-    spec = rt.RequestSpec(
+    spec = rt.RequestOptions(
         method="GET",
         path="things",
         params={"limit": 2, "order": rt.NOT_GIVEN},
         extra_query={"api-version": "2"},
     )
     client._request(spec, object)
-    client._request(rt.RequestSpec(method="DELETE", path="t"), object)
+    client._request(rt.RequestOptions(method="DELETE", path="t"), object)
     assert [str(r.url.query, "ascii") for r in seen] == [
         "limit=2&api-version=2",
         "api-version=1&limit=5",
@@ -1202,7 +1214,7 @@ def test_logging_never_shows_the_api_key(
     loopback.reply_json({}, 500, {"x-request-id": "req_log"})
     loopback.reply_json({"id": "s"}, headers={"x-request-id": "req_log2"})
     with caplog.at_level(logging.DEBUG, logger=PACKAGE):
-        client._request(rt.RequestSpec(method="GET", path="models"), object)
+        client._request(rt.RequestOptions(method="GET", path="models"), object)
     messages = [record.getMessage() for record in caplog.records]
     assert all(record.name == PACKAGE for record in caplog.records)
     assert any("GET" in m and "/v1/models" in m and "retry 1" in m for m in messages)
@@ -1220,12 +1232,12 @@ def test_log_environment_switch(tmp_path: Path) -> None:
     script = (
         "import httpx\n"
         "from logged_client._base_client import SyncAPIClient\n"
-        "from logged_client._request import RequestSpec\n"
+        "from logged_client._request import RequestOptions\n"
         "reply = lambda request: httpx.Response(200, json={})\n"
         "transport = httpx.MockTransport(reply)\n"
         "client = SyncAPIClient(api_key='sk-env-secret',"
         " http_client=httpx.Client(transport=transport))\n"
-        "client._request(RequestSpec(method='POST', path='x'), object)\n"
+        "client._request(RequestOptions(method='POST', path='x'), object)\n"
     )
     outputs = {}
     for level in ("debug", "info", ""):

@@ -2,7 +2,7 @@
 
 The generated ``Client``/``AsyncClient`` subclass :class:`SyncAPIClient` /
 :class:`AsyncAPIClient`, set ``_default_base_url`` and describe each call as a
-:class:`RequestSpec` passed to ``_request`` (JSON or text), ``_request_stream``
+:class:`RequestOptions` passed to ``_request`` (JSON or text), ``_request_stream``
 (Server-Sent Events), ``_request_page`` (cursor pages) or ``_request_binary``.
 Each returns the parsed result, or its response when the method
 is called through a wrapper of :mod:`._response` (``with_raw_response``,
@@ -25,7 +25,7 @@ also lists them in ``__all__``)::
     from ._types import (NOT_GIVEN, Body, FileTypes, Headers, NotGiven,
         Query, Timeout)
 
-Generated code also uses ``RequestSpec`` and ``path_param`` (from here),
+Generated code also uses ``RequestOptions`` and ``path_param`` (from here),
 ``field``/``construct``/``IterableData`` (from ``._models``) and the
 wrappers of ``._response``, which are not re-exported.
 """
@@ -50,7 +50,7 @@ import httpx
 from ._exceptions import OpenAIError, connection_error, status_error
 from ._logs import logger, redacted, setup_logging
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ._request import RequestSpec, path_param
+from ._request import RequestOptions, path_param
 from ._response import (
     APIResponse,
     AsyncAPIResponse,
@@ -67,7 +67,7 @@ from ._types import NOT_GIVEN, NotGiven, Timeout
 __all__ = [
     "DEFAULT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
-    "RequestSpec",
+    "RequestOptions",
     "path_param",
     "SyncAPIClient",
     "AsyncAPIClient",
@@ -245,40 +245,42 @@ class _BaseClient(Generic[_HttpClientT]):
 
     with_options = copy
 
-    def _build_request(self, spec: RequestSpec, accept: str) -> httpx.Request:
-        """The HTTP request for ``spec``; ``accept`` is what the call can read
+    def _build_request(self, options: RequestOptions, accept: str) -> httpx.Request:
+        """The HTTP request for ``options``; ``accept`` is what the call can read
         (JSON, an event stream, or any media for binary replies).
 
         POST and PATCH requests carry an :data:`IDEMPOTENCY_HEADER` (unless
         the caller set one): the request is built once per call, so retries
         send the same key and the server can recognise a repeated request.
         """
-        content_headers, content = spec.body()
+        content_headers, content = options.body()
         headers = httpx.Headers({"Accept": accept, **self.default_headers})
         headers.update(content_headers)
-        headers.update(spec.header_values())
-        method = spec.method.upper()
+        headers.update(options.header_values())
+        method = options.method.upper()
         if method in _NOT_IDEMPOTENT and IDEMPOTENCY_HEADER not in headers:
             headers[IDEMPOTENCY_HEADER] = f"openai-client-retry-{uuid.uuid4()}"
-        url = f"{str(self.base_url).rstrip('/')}/{spec.path_only.lstrip('/')}"
-        timeout = self.timeout if isinstance(spec.timeout, NotGiven) else spec.timeout
+        url = f"{str(self.base_url).rstrip('/')}/{options.path_only.lstrip('/')}"
+        timeout = (
+            self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        )
         return self._client.build_request(
             method,
             url,
-            params=tuple(self._with_default_query(spec).query()),
+            params=tuple(self._with_default_query(options).query()),
             headers=headers,
             content=content,
             timeout=timeout,
         )
 
-    def _with_default_query(self, spec: RequestSpec) -> RequestSpec:
-        """``spec`` with the client's default query parameters it does not set."""
+    def _with_default_query(self, options: RequestOptions) -> RequestOptions:
+        """``options`` with the client's default query parameters it does not set."""
         if not self._custom_query:
-            return spec
-        params = {k: v for k, v in (spec.params or {}).items() if v is not NOT_GIVEN}
-        own = params.keys() | (spec.extra_query or {}).keys()
+            return options
+        params = {k: v for k, v in (options.params or {}).items() if v is not NOT_GIVEN}
+        own = params.keys() | (options.extra_query or {}).keys()
         defaults = {k: v for k, v in self._custom_query.items() if k not in own}
-        return dataclasses.replace(spec, params={**defaults, **params})
+        return dataclasses.replace(options, params={**defaults, **params})
 
     def _retry_delay(
         self, retries_taken: int, response: httpx.Response | None
@@ -376,10 +378,10 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         return httpx.Client(timeout=timeout)
 
     def _send(
-        self, spec: RequestSpec, *, stream: bool, accept: str = _JSON
+        self, options: RequestOptions, *, stream: bool, accept: str = _JSON
     ) -> httpx.Response:
-        """A successful response to ``spec``, after retries; else raises."""
-        request = self._build_request(spec, accept)
+        """A successful response to ``options``, after retries; else raises."""
+        request = self._build_request(options, accept)
         retries_taken = 0
         while True:
             _log_request(request, retries_taken)
@@ -408,28 +410,30 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
 
     def _call(
         self,
-        spec: RequestSpec,
+        options: RequestOptions,
         parser: Parser[Any],
         *,
         accept: str = _JSON,
         incremental: bool = False,
     ) -> Any:
-        """The parsed result of ``spec``, or its response when the call is
+        """The parsed result of ``options``, or its response when the call is
         wrapped (see :mod:`._response`); ``incremental`` results (event
         streams) read the body themselves."""
         capture = capture_response()
         streamed = capture is not None and capture.mode == "stream"
-        response = self._send(spec, stream=incremental or streamed, accept=accept)
+        response = self._send(options, stream=incremental or streamed, accept=accept)
         return deliver(
             capture, response, parser, incremental=incremental, streamed=APIResponse
         )
 
-    def _request(self, spec: RequestSpec, cast_to: object) -> Any:
-        return self._call(spec, lambda response: parse_response(response, cast_to))
+    def _request(self, options: RequestOptions, cast_to: object) -> Any:
+        return self._call(options, lambda response: parse_response(response, cast_to))
 
-    def _request_stream(self, spec: RequestSpec, event_type: object) -> Stream[Any]:
+    def _request_stream(
+        self, options: RequestOptions, event_type: object
+    ) -> Stream[Any]:
         result: Stream[Any] = self._call(
-            spec,
+            options,
             lambda response: Stream(response, event_type),
             accept=_EVENT_STREAM,
             incremental=True,
@@ -437,22 +441,22 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         return result
 
     def _request_page(
-        self, spec: RequestSpec, item_type: object
+        self, options: RequestOptions, item_type: object
     ) -> SyncCursorPage[Any]:
         result: SyncCursorPage[Any] = self._call(
-            spec,
+            options,
             lambda response: SyncCursorPage(
                 parse_response(response, object),
                 item_type=item_type,
-                spec=spec,
-                fetch=lambda next_spec: self._request_page(next_spec, item_type),
+                options=options,
+                fetch=lambda next_options: self._request_page(next_options, item_type),
                 request_id=request_id(response),
             ),
         )
         return result
 
-    def _request_binary(self, spec: RequestSpec) -> BinaryResponse:
-        result: BinaryResponse = self._call(spec, BinaryResponse, accept=_ANY)
+    def _request_binary(self, options: RequestOptions) -> BinaryResponse:
+        result: BinaryResponse = self._call(options, BinaryResponse, accept=_ANY)
         return result
 
     def close(self) -> None:
@@ -504,10 +508,10 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         return httpx.AsyncClient(timeout=timeout)
 
     async def _send(
-        self, spec: RequestSpec, *, stream: bool, accept: str = _JSON
+        self, options: RequestOptions, *, stream: bool, accept: str = _JSON
     ) -> httpx.Response:
-        """A successful response to ``spec``, after retries; else raises."""
-        request = self._build_request(spec, accept)
+        """A successful response to ``options``, after retries; else raises."""
+        request = self._build_request(options, accept)
         retries_taken = 0
         while True:
             _log_request(request, retries_taken)
@@ -536,7 +540,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
 
     async def _call(
         self,
-        spec: RequestSpec,
+        options: RequestOptions,
         parser: Parser[Any],
         *,
         accept: str = _JSON,
@@ -545,7 +549,9 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         """The asynchronous counterpart of :meth:`SyncAPIClient._call`."""
         capture = capture_response()
         streamed = capture is not None and capture.mode == "stream"
-        response = await self._send(spec, stream=incremental or streamed, accept=accept)
+        response = await self._send(
+            options, stream=incremental or streamed, accept=accept
+        )
         return deliver(
             capture,
             response,
@@ -554,16 +560,16 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             streamed=AsyncAPIResponse,
         )
 
-    async def _request(self, spec: RequestSpec, cast_to: object) -> Any:
+    async def _request(self, options: RequestOptions, cast_to: object) -> Any:
         return await self._call(
-            spec, lambda response: parse_response(response, cast_to)
+            options, lambda response: parse_response(response, cast_to)
         )
 
     async def _request_stream(
-        self, spec: RequestSpec, event_type: object
+        self, options: RequestOptions, event_type: object
     ) -> AsyncStream[Any]:
         result: AsyncStream[Any] = await self._call(
-            spec,
+            options,
             lambda response: AsyncStream(response, event_type),
             accept=_EVENT_STREAM,
             incremental=True,
@@ -571,16 +577,18 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         return result
 
     def _request_page(
-        self, spec: RequestSpec, item_type: object
+        self, options: RequestOptions, item_type: object
     ) -> AsyncPaginator[Any]:
         async def first_page() -> AsyncCursorPage[Any]:
             page: AsyncCursorPage[Any] = await self._call(
-                spec,
+                options,
                 lambda response: AsyncCursorPage(
                     parse_response(response, object),
                     item_type=item_type,
-                    spec=spec,
-                    fetch=lambda next_spec: self._request_page(next_spec, item_type),
+                    options=options,
+                    fetch=lambda next_options: self._request_page(
+                        next_options, item_type
+                    ),
                     request_id=request_id(response),
                 ),
             )
@@ -588,8 +596,8 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
 
         return AsyncPaginator(first_page)
 
-    async def _request_binary(self, spec: RequestSpec) -> BinaryResponse:
-        result: BinaryResponse = await self._call(spec, BinaryResponse, accept=_ANY)
+    async def _request_binary(self, options: RequestOptions) -> BinaryResponse:
+        result: BinaryResponse = await self._call(options, BinaryResponse, accept=_ANY)
         return result
 
     async def close(self) -> None:

@@ -12,7 +12,7 @@ from typing import Literal
 from . import models, params
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from ._request import RequestSpec
+from ._request import RequestOptions
 from ._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -162,7 +162,7 @@ class BetaRealtimeTranscriptionSessionsResource:
             additional guidance to the transcription service.
           include: The set of items to include in the transcription. Current available
             items are: `item.input_audio_transcription.logprobs`"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/realtime/transcription_sessions",
             json_body={
@@ -179,7 +179,8 @@ class BetaRealtimeTranscriptionSessionsResource:
         )
         response: _api_models.RealtimeTranscriptionSessionCreateResponse = (
             self._client._request(
-                spec, cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse
+                request_options,
+                cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse,
             )
         )
         return response
@@ -323,7 +324,7 @@ class AsyncBetaRealtimeTranscriptionSessionsResource:
             additional guidance to the transcription service.
           include: The set of items to include in the transcription. Current available
             items are: `item.input_audio_transcription.logprobs`"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/realtime/transcription_sessions",
             json_body={
@@ -340,7 +341,8 @@ class AsyncBetaRealtimeTranscriptionSessionsResource:
         )
         response: _api_models.RealtimeTranscriptionSessionCreateResponse = (
             await self._client._request(
-                spec, cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse
+                request_options,
+                cast_to=_api_models.RealtimeTranscriptionSessionCreateResponse,
             )
         )
         return response

@@ -1,4 +1,4 @@
-"""What the generated methods ask for (:class:`RequestSpec`) and its encoding."""
+"""What the generated methods ask for (:class:`RequestOptions`) and its encoding."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ._models import BaseModel, to_jsonable
 from ._multipart import encode_multipart
 from ._types import NOT_GIVEN, FileTypes, NotGiven, Timeout
 
-__all__ = ["RequestSpec", "path_param"]
+__all__ = ["RequestOptions", "path_param"]
 
 
 def path_param(value: object) -> str:
@@ -20,7 +20,7 @@ def path_param(value: object) -> str:
 
 
 @dataclass(frozen=True)
-class RequestSpec:
+class RequestOptions:
     """One API call as a generated method describes it.
 
     ``path`` is relative to the base URL with path parameters already

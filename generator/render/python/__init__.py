@@ -66,7 +66,7 @@ _CLIENT_IMPORTS: _ImportTable = (
         ("._base_client", ("AsyncAPIClient", "SyncAPIClient")),
         ("._deprecated", ("renamed_keywords", "renamed_method")),
         ("._pagination", ("AsyncPaginator", "SyncCursorPage")),
-        ("._request", ("RequestSpec", "path_param")),
+        ("._request", ("RequestOptions", "path_param")),
         (
             "._response",
             (
@@ -379,7 +379,7 @@ def _client_names(methods: Sequence[MethodPlan], shadowed: frozenset[str]) -> se
             "async_to_streamed_response_wrapper",
         }
     for method in methods:
-        used |= {"Mapping", "RequestSpec", "NOT_GIVEN", "NotGiven"}
+        used |= {"Mapping", "RequestOptions", "NOT_GIVEN", "NotGiven"}
         used |= {"Headers", "Query", "Timeout"}
         used |= _RESULT_NAMES.get(method.result, set())
         if method.by_location("path"):

@@ -14,7 +14,7 @@ from collections.abc import (
 from typing import Any, Generic, TypeVar
 
 from ._models import BaseModel, construct
-from ._request import RequestSpec
+from ._request import RequestOptions
 
 __all__ = ["SyncCursorPage", "AsyncCursorPage", "AsyncPaginator"]
 
@@ -41,8 +41,8 @@ class _CursorPage(Generic[_T, _PageT]):
         body: object,
         *,
         item_type: object,
-        spec: RequestSpec,
-        fetch: Callable[[RequestSpec], _PageT],
+        options: RequestOptions,
+        fetch: Callable[[RequestOptions], _PageT],
         request_id: str | None = None,
     ) -> None:
         fields = dict(body) if isinstance(body, Mapping) else {}
@@ -56,7 +56,7 @@ class _CursorPage(Generic[_T, _PageT]):
         self.first_id = _text(fields.pop("first_id", None))
         self.last_id = _text(fields.pop("last_id", None))
         self.model_extra = {str(key): value for key, value in fields.items()}
-        self._spec = spec
+        self._options = options
         self._fetch = fetch
         #: The ``x-request-id`` of the response this page was read from.
         self._request_id = request_id
@@ -78,12 +78,12 @@ class _CursorPage(Generic[_T, _PageT]):
         """Whether the server reports more items after this page."""
         return self.has_more and bool(self.data) and self._cursor() is not None
 
-    def _next_spec(self) -> RequestSpec:
+    def _next_options(self) -> RequestOptions:
         """The request for the next page: this one with the cursor as ``after``."""
-        spec = self._spec
-        params = {**(spec.params or {}), "after": self._cursor()}
-        extra = {k: v for k, v in (spec.extra_query or {}).items() if k != "after"}
-        return dataclasses.replace(spec, params=params, extra_query=extra)
+        options = self._options
+        params = {**(options.params or {}), "after": self._cursor()}
+        extra = {k: v for k, v in (options.extra_query or {}).items() if k != "after"}
+        return dataclasses.replace(options, params=params, extra_query=extra)
 
     def __repr__(self) -> str:
         return (
@@ -98,7 +98,7 @@ class SyncCursorPage(_CursorPage[_T, "SyncCursorPage[_T]"]):
     def get_next_page(self) -> SyncCursorPage[_T]:
         if not self.has_next_page():
             raise RuntimeError("No next page; check has_next_page() first.")
-        return self._fetch(self._next_spec())
+        return self._fetch(self._next_options())
 
     def iter_pages(self) -> Iterator[SyncCursorPage[_T]]:
         page = self
@@ -118,7 +118,7 @@ class AsyncCursorPage(_CursorPage[_T, Awaitable["AsyncCursorPage[_T]"]]):
     async def get_next_page(self) -> AsyncCursorPage[_T]:
         if not self.has_next_page():
             raise RuntimeError("No next page; check has_next_page() first.")
-        return await self._fetch(self._next_spec())
+        return await self._fetch(self._next_options())
 
     async def iter_pages(self) -> AsyncIterator[AsyncCursorPage[_T]]:
         page = self

@@ -12,7 +12,7 @@ from typing import Literal
 from . import models, params
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from ._request import RequestSpec, path_param
+from ._request import RequestOptions, path_param
 from ._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -81,7 +81,7 @@ class NotesResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> models.Note:
         """Write a note"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="PUT",
             path=f"/notes/{path_param(note_id)}",
             params={
@@ -101,7 +101,7 @@ class NotesResource:
             timeout=timeout,
         )
         response: _api_models.Note = self._client._request(
-            spec, cast_to=_api_models.Note
+            request_options, cast_to=_api_models.Note
         )
         return response
 
@@ -163,7 +163,7 @@ class AsyncNotesResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> models.Note:
         """Write a note"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="PUT",
             path=f"/notes/{path_param(note_id)}",
             params={
@@ -183,7 +183,7 @@ class AsyncNotesResource:
             timeout=timeout,
         )
         response: _api_models.Note = await self._client._request(
-            spec, cast_to=_api_models.Note
+            request_options, cast_to=_api_models.Note
         )
         return response
 

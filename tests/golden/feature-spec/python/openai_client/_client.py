@@ -14,7 +14,7 @@ from . import models, params
 from . import models as _api_models
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._pagination import AsyncPaginator, SyncCursorPage
-from ._request import RequestSpec, path_param
+from ._request import RequestOptions, path_param
 from ._response import (
     BinaryResponse,
     async_to_raw_response_wrapper,
@@ -115,7 +115,7 @@ class BooksResource:
           limit: How many books a page holds.
           include_archived: Also list archived books.
           X_Request_Tag: Echoed back in the logs."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path="/books",
             params={
@@ -133,7 +133,7 @@ class BooksResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._client._request_page(spec, item_type=_api_models.Book)
+        return self._client._request_page(request_options, item_type=_api_models.Book)
 
     def create(
         self,
@@ -156,7 +156,7 @@ class BooksResource:
           genre: A genre; the library may add new ones.
           shelf_id: The shelf to put it on. Can be set to `null` to leave it unshelved.
         """
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/books",
             json_body={
@@ -174,7 +174,7 @@ class BooksResource:
             timeout=timeout,
         )
         response: _api_models.Book = self._client._request(
-            spec, cast_to=_api_models.Book
+            request_options, cast_to=_api_models.Book
         )
         return response
 
@@ -194,7 +194,7 @@ class BooksResource:
         Args:
           book_id: The book's id.
           expand: Related objects to include."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/books/{path_param(book_id)}",
             params={
@@ -209,7 +209,7 @@ class BooksResource:
             timeout=timeout,
         )
         response: _api_models.Book = self._client._request(
-            spec, cast_to=_api_models.Book
+            request_options, cast_to=_api_models.Book
         )
         return response
 
@@ -232,7 +232,7 @@ class BooksResource:
         Args:
           book_id: The book's id.
           subtitle: `null` removes the subtitle."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="PATCH",
             path=f"/books/{path_param(book_id)}",
             json_body={
@@ -248,7 +248,7 @@ class BooksResource:
             timeout=timeout,
         )
         response: _api_models.Book = self._client._request(
-            spec, cast_to=_api_models.Book
+            request_options, cast_to=_api_models.Book
         )
         return response
 
@@ -269,7 +269,7 @@ class BooksResource:
 
         Args:
           book_id: The book's id."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="DELETE",
             path=f"/books/{path_param(book_id)}",
             extra_headers=extra_headers,
@@ -277,7 +277,7 @@ class BooksResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        self._client._request(spec, cast_to=None)
+        self._client._request(request_options, cast_to=None)
 
     def audio(
         self,
@@ -292,7 +292,7 @@ class BooksResource:
 
         Args:
           book_id: The book's id."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/books/{path_param(book_id)}/audio",
             extra_headers=extra_headers,
@@ -300,7 +300,7 @@ class BooksResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._client._request_binary(spec)
+        return self._client._request_binary(request_options)
 
 
 class ScansResource:
@@ -342,7 +342,7 @@ class ScansResource:
         }
         if not isinstance(pages, NotGiven):
             file_parts["pages"] = pages
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/scans",
             form={
@@ -357,7 +357,7 @@ class ScansResource:
             timeout=timeout,
         )
         response: _api_models.Upload = self._client._request(
-            spec, cast_to=_api_models.Upload
+            request_options, cast_to=_api_models.Upload
         )
         return response
 
@@ -433,7 +433,7 @@ class RecommendationsResource:
         Args:
           model: The recommendation engine.
           stream: Send events while recommending."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/recommendations",
             json_body={
@@ -448,10 +448,10 @@ class RecommendationsResource:
         )
         if stream:
             return self._client._request_stream(
-                spec, event_type=_api_models.RecommendationEvent
+                request_options, event_type=_api_models.RecommendationEvent
             )
         response: _api_models.Recommendation = self._client._request(
-            spec, cast_to=_api_models.Recommendation
+            request_options, cast_to=_api_models.Recommendation
         )
         return response
 
@@ -482,7 +482,7 @@ class EventsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Stream[models.LibraryEvent]:
         """Follow library events"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path="/events",
             params={
@@ -493,7 +493,9 @@ class EventsResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._client._request_stream(spec, event_type=_api_models.LibraryEvent)
+        return self._client._request_stream(
+            request_options, event_type=_api_models.LibraryEvent
+        )
 
 
 class SearchResource:
@@ -526,7 +528,7 @@ class SearchResource:
 
         Args:
           body: Search by title, by author or by ISBN."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/search",
             params={
@@ -539,7 +541,7 @@ class SearchResource:
             timeout=timeout,
         )
         response: _api_models.PublicationList = self._client._request(
-            spec, cast_to=_api_models.PublicationList
+            request_options, cast_to=_api_models.PublicationList
         )
         return response
 
@@ -574,7 +576,7 @@ class ShelvesResource:
 
         Args:
           depth: How many levels of sub-shelves to include."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/shelves/{path_param(shelf_id)}",
             params={
@@ -586,7 +588,7 @@ class ShelvesResource:
             timeout=timeout,
         )
         response: _api_models.Shelf = self._client._request(
-            spec, cast_to=_api_models.Shelf
+            request_options, cast_to=_api_models.Shelf
         )
         return response
 
@@ -617,7 +619,7 @@ class ReadersResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> models.Reader:
         """Get a reader with their loans"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/readers/{path_param(reader_id)}",
             extra_headers=extra_headers,
@@ -626,7 +628,7 @@ class ReadersResource:
             timeout=timeout,
         )
         response: _api_models.Reader = self._client._request(
-            spec, cast_to=_api_models.Reader
+            request_options, cast_to=_api_models.Reader
         )
         return response
 
@@ -656,7 +658,7 @@ class HealthResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> None:
         """Health check"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path="/health",
             extra_headers=extra_headers,
@@ -664,7 +666,7 @@ class HealthResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        self._client._request(spec, cast_to=None)
+        self._client._request(request_options, cast_to=None)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -754,7 +756,7 @@ class AsyncBooksResource:
           limit: How many books a page holds.
           include_archived: Also list archived books.
           X_Request_Tag: Echoed back in the logs."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path="/books",
             params={
@@ -772,7 +774,7 @@ class AsyncBooksResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        return self._client._request_page(spec, item_type=_api_models.Book)
+        return self._client._request_page(request_options, item_type=_api_models.Book)
 
     async def create(
         self,
@@ -795,7 +797,7 @@ class AsyncBooksResource:
           genre: A genre; the library may add new ones.
           shelf_id: The shelf to put it on. Can be set to `null` to leave it unshelved.
         """
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/books",
             json_body={
@@ -813,7 +815,7 @@ class AsyncBooksResource:
             timeout=timeout,
         )
         response: _api_models.Book = await self._client._request(
-            spec, cast_to=_api_models.Book
+            request_options, cast_to=_api_models.Book
         )
         return response
 
@@ -833,7 +835,7 @@ class AsyncBooksResource:
         Args:
           book_id: The book's id.
           expand: Related objects to include."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/books/{path_param(book_id)}",
             params={
@@ -848,7 +850,7 @@ class AsyncBooksResource:
             timeout=timeout,
         )
         response: _api_models.Book = await self._client._request(
-            spec, cast_to=_api_models.Book
+            request_options, cast_to=_api_models.Book
         )
         return response
 
@@ -871,7 +873,7 @@ class AsyncBooksResource:
         Args:
           book_id: The book's id.
           subtitle: `null` removes the subtitle."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="PATCH",
             path=f"/books/{path_param(book_id)}",
             json_body={
@@ -887,7 +889,7 @@ class AsyncBooksResource:
             timeout=timeout,
         )
         response: _api_models.Book = await self._client._request(
-            spec, cast_to=_api_models.Book
+            request_options, cast_to=_api_models.Book
         )
         return response
 
@@ -908,7 +910,7 @@ class AsyncBooksResource:
 
         Args:
           book_id: The book's id."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="DELETE",
             path=f"/books/{path_param(book_id)}",
             extra_headers=extra_headers,
@@ -916,7 +918,7 @@ class AsyncBooksResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        await self._client._request(spec, cast_to=None)
+        await self._client._request(request_options, cast_to=None)
 
     async def audio(
         self,
@@ -931,7 +933,7 @@ class AsyncBooksResource:
 
         Args:
           book_id: The book's id."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/books/{path_param(book_id)}/audio",
             extra_headers=extra_headers,
@@ -939,7 +941,7 @@ class AsyncBooksResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        return await self._client._request_binary(spec)
+        return await self._client._request_binary(request_options)
 
 
 class AsyncScansResource:
@@ -981,7 +983,7 @@ class AsyncScansResource:
         }
         if not isinstance(pages, NotGiven):
             file_parts["pages"] = pages
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/scans",
             form={
@@ -996,7 +998,7 @@ class AsyncScansResource:
             timeout=timeout,
         )
         response: _api_models.Upload = await self._client._request(
-            spec, cast_to=_api_models.Upload
+            request_options, cast_to=_api_models.Upload
         )
         return response
 
@@ -1074,7 +1076,7 @@ class AsyncRecommendationsResource:
         Args:
           model: The recommendation engine.
           stream: Send events while recommending."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/recommendations",
             json_body={
@@ -1089,10 +1091,10 @@ class AsyncRecommendationsResource:
         )
         if stream:
             return await self._client._request_stream(
-                spec, event_type=_api_models.RecommendationEvent
+                request_options, event_type=_api_models.RecommendationEvent
             )
         response: _api_models.Recommendation = await self._client._request(
-            spec, cast_to=_api_models.Recommendation
+            request_options, cast_to=_api_models.Recommendation
         )
         return response
 
@@ -1123,7 +1125,7 @@ class AsyncEventsResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> AsyncStream[models.LibraryEvent]:
         """Follow library events"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path="/events",
             params={
@@ -1135,7 +1137,7 @@ class AsyncEventsResource:
             timeout=timeout,
         )
         return await self._client._request_stream(
-            spec, event_type=_api_models.LibraryEvent
+            request_options, event_type=_api_models.LibraryEvent
         )
 
 
@@ -1169,7 +1171,7 @@ class AsyncSearchResource:
 
         Args:
           body: Search by title, by author or by ISBN."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="POST",
             path="/search",
             params={
@@ -1182,7 +1184,7 @@ class AsyncSearchResource:
             timeout=timeout,
         )
         response: _api_models.PublicationList = await self._client._request(
-            spec, cast_to=_api_models.PublicationList
+            request_options, cast_to=_api_models.PublicationList
         )
         return response
 
@@ -1217,7 +1219,7 @@ class AsyncShelvesResource:
 
         Args:
           depth: How many levels of sub-shelves to include."""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/shelves/{path_param(shelf_id)}",
             params={
@@ -1229,7 +1231,7 @@ class AsyncShelvesResource:
             timeout=timeout,
         )
         response: _api_models.Shelf = await self._client._request(
-            spec, cast_to=_api_models.Shelf
+            request_options, cast_to=_api_models.Shelf
         )
         return response
 
@@ -1260,7 +1262,7 @@ class AsyncReadersResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> models.Reader:
         """Get a reader with their loans"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path=f"/readers/{path_param(reader_id)}",
             extra_headers=extra_headers,
@@ -1269,7 +1271,7 @@ class AsyncReadersResource:
             timeout=timeout,
         )
         response: _api_models.Reader = await self._client._request(
-            spec, cast_to=_api_models.Reader
+            request_options, cast_to=_api_models.Reader
         )
         return response
 
@@ -1299,7 +1301,7 @@ class AsyncHealthResource:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> None:
         """Health check"""
-        spec = RequestSpec(
+        request_options = RequestOptions(
             method="GET",
             path="/health",
             extra_headers=extra_headers,
@@ -1307,7 +1309,7 @@ class AsyncHealthResource:
             extra_body=extra_body,
             timeout=timeout,
         )
-        await self._client._request(spec, cast_to=None)
+        await self._client._request(request_options, cast_to=None)
 
 
 class ClientWithRawResponse:
