@@ -7,6 +7,7 @@ generating the selection from the whole spec.
 
 from __future__ import annotations
 
+import lzma
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,10 +18,12 @@ from golden_cases import FEATURE_SPECS
 from markdown_support import OPENAI_2026_08, PERL_2025_04, SEED, SPECS
 from openapi_spec_validator import validate
 
-from generator.load import load_spec, parse_spec
+from generator.errors import GeneratorError
+from generator.load import load_spec, parse_document, parse_spec
 from generator.pipeline import render_all
 from generator.render import Files, RenderOptions
-from generator.render.slice import SLICE_PATH, _dump, slice_document
+from generator.render.slice import SLICE_PATH, slice_document
+from generator.render.slice.yaml_text import dump
 from generator.selection import Selection
 
 SELECTIONS = {
@@ -161,7 +164,7 @@ def test_multi_line_text_is_written_as_blocks_that_load_back_unchanged() -> None
         '"quoted key': TRICKY_TEXTS[0],
         "200": TRICKY_TEXTS[1],
     }
-    text = _dump(document)
+    text = dump(document)
     assert parse_spec(Path("dump.yaml"), text.encode("utf-8")) == document
     # Text a block keeps exactly is shown line by line.
     assert "  k0: |\n    two\n    lines\n" in text
@@ -184,3 +187,139 @@ def test_the_slice_of_a_valid_spec_is_a_valid_openapi_document(
     validate(spec)  # the premise: the whole spec is valid
     text = _render(spec, selection)[SLICE_PATH]
     validate(parse_spec(Path("slice.yaml"), text.encode("utf-8")))
+
+
+def _pyyaml(text: str) -> object:
+    import yaml
+
+    loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+
+
+#: Strings a careless emitter writes plain and some YAML reader then takes
+#: for something else (YAML 1.1 booleans and numbers, dates, syntax).
+LOOKALIKES = [
+    "yes",
+    "No",
+    "ON",
+    "off",
+    "y",
+    "n",
+    "true",
+    "False",
+    "null",
+    "~",
+    "",
+    " ",
+    "1",
+    "-1",
+    "+1",
+    "1.5",
+    ".5",
+    "1e5",
+    "0x1f",
+    "0o7",
+    "0b1",
+    "1_000",
+    "1:30",
+    "0001",
+    "nan",
+    "NaN",
+    ".inf",
+    "-.inf",
+    "inf",
+    "2024-10-01",
+    "2024-10-01T00:00:00Z",
+    "a: b",
+    "a #b",
+    "#a",
+    "-a",
+    "- a",
+    "?a",
+    "!a",
+    "&a",
+    "*a",
+    "|a",
+    ">a",
+    "%a",
+    "@a",
+    "`a",
+    "'a'",
+    '"a"',
+    "[a]",
+    "{a}",
+    "a,b",
+    "a\\b",
+    "a\tb",
+    "trailing ",
+    "é",
+    "漢字",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\ufeffa",
+    "a\x00b",
+    "a\x1bb",
+    "/path",
+    "text/plain",
+    "x-oaiMeta",
+    "$ref",
+    "C:\\dir",
+    "=",
+    "<<",
+    "a=b|c~d^e;f",
+]
+
+
+def test_every_string_number_and_key_loads_back_as_written() -> None:
+    document: dict[Any, Any] = {
+        "strings": LOOKALIKES,
+        "as keys": {text: index for index, text in enumerate(LOOKALIKES)},
+        "numbers": [0, -3, 2**70, 1.0, 0.5, 1e-05, 1e20, -0.0, 1.5e300],
+        "others": [True, False, None, [], {}, [[1, [2, []]], {}], [{"a": [{}]}]],
+        1: "an integer key",
+        False: "a boolean key",
+    }
+    text = dump(document)
+    loaded = parse_document(Path("dump.yaml"), text.encode("utf-8"))
+    assert loaded == document
+    assert _pyyaml(text) == document
+    assert [type(v) for v in loaded["numbers"]] == [
+        type(v) for v in document["numbers"]
+    ]
+    special = dump({"k": [float("nan"), float("inf"), -float("inf")]})
+    assert special == "---\nk:\n  - .nan\n  - .inf\n  - -.inf\n"
+
+
+def test_a_deeply_nested_value_is_written_without_recursion() -> None:
+    value: Any = "leaf"
+    for index in range(4000):
+        value = {"a": value} if index % 2 else [value]
+    text = dump({"deep": value})  # deeper than Python's recursion limit
+    node: Any = parse_document(Path("dump.yaml"), text.encode("utf-8"))["deep"]
+    depth = 0
+    while not isinstance(node, str):
+        node = node["a"] if isinstance(node, dict) else node[0]
+        depth += 1
+    assert (node, depth) == ("leaf", 4000)
+
+
+def test_a_value_that_is_not_json_data_is_one_clear_error() -> None:
+    with pytest.raises(GeneratorError, match="cannot hold a value of type bytes"):
+        dump({"k": b"raw"})
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in SPECS.glob("*.xz")) or ["(no corpus)"]
+)
+def test_every_corpus_spec_loads_back_from_its_yaml_text(name: str) -> None:
+    if name == "(no corpus)":
+        pytest.skip(f"no corpus specs in {SPECS} (needs ../shared)")
+    raw = lzma.decompress((SPECS / name).read_bytes())
+    try:
+        spec = parse_spec(Path(name), raw)
+    except GeneratorError:
+        pytest.skip(f"{name} does not load (a known-broken corpus version)")
+    text = dump(spec)
+    assert parse_spec(Path("dump.yaml"), text.encode("utf-8")) == spec
+    assert _pyyaml(text) == spec

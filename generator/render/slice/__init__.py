@@ -19,14 +19,13 @@ document itself.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.model import Api
 from generator.openapi import HTTP_METHODS, pointer_key
 from generator.render import Files, RenderOptions
+from generator.render.slice.yaml_text import dump
 
 SLICE_PATH = "openapi/openapi.yaml"
 
@@ -41,7 +40,7 @@ def render(api: Api, plan: object, options: RenderOptions) -> Files:
     """The slice of ``api.document`` that ``api``'s operations need."""
     del plan, options  # the slice is the spec's own text, not the client's
     selected = {(op.path, op.method) for op in api.operations}
-    return {SLICE_PATH: _dump(slice_document(api.document, selected))}
+    return {SLICE_PATH: dump(slice_document(api.document, selected))}
 
 
 def slice_document(
@@ -151,65 +150,3 @@ def _components(
         if kept:
             result[kind] = kept
     return result
-
-
-def _dump(document: Mapping[str, Any]) -> str:
-    """YAML text of ``document``, keys in their order, multi-line text as blocks."""
-    try:
-        import yaml_rs
-    except ImportError:  # pragma: no cover - yaml-rs is installed on CPython
-        import yaml
-
-        return yaml.safe_dump(
-            dict(document), sort_keys=False, allow_unicode=True, width=1 << 16
-        )
-    text: str = yaml_rs.dumps(document)
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
-        if line.endswith('"') and "\\n" in line:
-            lines[number] = _literal_block(line) or line
-    text = "\n".join(lines)
-    return text if text.endswith("\n") else text + "\n"
-
-
-#: Characters a literal block cannot show as they are.
-_NOT_IN_BLOCKS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]")
-
-
-def _literal_block(line: str) -> str | None:
-    """``key: "a\\nb\\n"`` (one line of yaml-rs output) as a literal block, or
-    ``None`` where the text does not fit one unchanged.
-
-    yaml-rs writes multi-line text ending in a line break as one quoted line;
-    a block (``|``) shows it line by line, so a changed sentence is a changed
-    line in the vendored diff.  Only text that a block keeps exactly is
-    rewritten: no control characters, no leading or trailing white space on
-    a line; the chomping indicator keeps the final line breaks.
-    """
-    body = line.lstrip(" ")
-    while body.startswith("- "):
-        body = body[2:]
-    column = len(line) - len(body)  # where the key, or a lone item, starts
-    start = 0 if body.startswith('"') and '": "' not in body else body.find(': "') + 2
-    if start == 1:
-        return None
-    try:
-        value = json.loads(body[start:])  # YAML's double quotes, JSON's escapes
-    except ValueError:
-        return None
-    text = value.rstrip("\n") if isinstance(value, str) else ""
-    if (
-        not text
-        or text[0].isspace()
-        or text[-1] in " \t"
-        or " \n" in text
-        or "\t\n" in text
-        or _NOT_IN_BLOCKS.search(text)
-    ):
-        return None
-    breaks = len(value) - len(text)
-    chomping = "-" if breaks == 0 else "" if breaks == 1 else "+"
-    indent = " " * (column + 2)
-    block = [indent + part if part else "" for part in text.split("\n")]
-    block.extend("" for _ in range(breaks - 1))
-    return line[: column + start] + "|" + chomping + "\n" + "\n".join(block)
