@@ -10,6 +10,7 @@ import keyword
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
@@ -36,6 +37,7 @@ def _ascii_words(name: str) -> list[str]:
     return [w for w in _NON_WORD.split(spaced) if w]
 
 
+@lru_cache(maxsize=1 << 14)  # the same names recur: a pure function of a string
 def snake_case(name: str) -> str:
     """``createRealtimeSession`` / ``create-realtime-session`` -> ``create_realtime_session``.
 
@@ -46,6 +48,7 @@ def snake_case(name: str) -> str:
     return safe_identifier(result)
 
 
+@lru_cache(maxsize=1 << 14)
 def pascal_case(name: str) -> str:
     """``realtime.session_create`` -> ``RealtimeSessionCreate``; a valid identifier."""
     words = _ascii_words(name)

@@ -138,6 +138,8 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
     open enum reads ``Literal["a", "b"] | str``); null comes last; ``any``
     absorbs everything.
     """
+    if len(members) == 1 and not isinstance(members[0], (UnionOf, EnumValues)):
+        return members[0]  # the common case, and a planning hot spot
     flat: list[TypeExpr] = []
     for member in members:
         flat.extend(member.members if isinstance(member, UnionOf) else (member,))
@@ -191,8 +193,16 @@ class FieldPlan:
     type: TypeExpr
     required: bool
     description: str | None
-    #: The schema says ``format: binary``: a file in multipart requests.
-    binary: bool = False
+    #: The property's schema (for the facts only some artifacts ask for).
+    schema: Schema = field(compare=False, repr=False)
+
+    @property
+    def binary(self) -> bool:
+        """The schema says ``format: binary``: a file in multipart requests.
+
+        Asked only of multipart bodies' fields, so not worked out for every field.
+        """
+        return is_binary(self.schema)
 
 
 @dataclass(eq=False)
@@ -266,6 +276,8 @@ class TypePlanner:
     @staticmethod
     def is_class(schema: Schema) -> bool:
         """Whether ``schema`` or an ``allOf`` member (at any depth) has properties."""
+        if schema.properties or not schema.all_of:
+            return bool(schema.properties)
         pending = [schema]
         seen: set[int] = set()
         while pending:
@@ -439,7 +451,7 @@ class TypePlanner:
                     type=prop_type,
                     required=wire_name in required,
                     description=prop.description,
-                    binary=is_binary(prop),
+                    schema=prop,
                 )
             )
         return plan
