@@ -34,6 +34,8 @@ from generator.openapi import HTTP_METHODS, fallback_operation_id, pointer_key
 _SCHEMA_PREFIX = "#/components/schemas/"
 #: A chain of ``$ref`` -> ``$ref`` longer than this is treated as a cycle.
 _MAX_REF_CHAIN = 64
+#: The keywords holding lists of schemas, and the :class:`Schema` field of each.
+_SCHEMA_LISTS = (("allOf", "all_of"), ("anyOf", "any_of"), ("oneOf", "one_of"))
 
 
 def build_api(
@@ -116,7 +118,7 @@ class ModelBuilder:
     # -- schemas -----------------------------------------------------------
     def schema(self, raw: Any, _depth: int = 0) -> Schema:
         """The :class:`Schema` for a raw schema object (``$ref`` resolved)."""
-        if not isinstance(raw, Mapping):
+        if not isinstance(raw, dict):
             # ``true``/``{}``: anything; ``false`` cannot be modelled better.
             return Schema()
         ref = raw.get("$ref")
@@ -164,51 +166,59 @@ class ModelBuilder:
         return node
 
     def _fill(self, node: Schema, raw: Mapping[str, Any]) -> Schema:
-        type_ = raw.get("type")
+        # The hottest loop of the model stage (every schema node of the
+        # selection): the dataclass defaults stand for absent keywords, so
+        # only the keywords present are looked at further.
+        get = raw.get
+        type_ = get("type")
         if isinstance(type_, str):
             node.type = type_
         elif isinstance(type_, list):
             node.type = [t for t in type_ if isinstance(t, str)]
-        node.format = _text(raw.get("format"))
-        node.title = _text(raw.get("title"))
-        node.description = _text(raw.get("description"))
-        enum = raw.get("enum")
+        node.format = _text(get("format"))
+        node.title = _text(get("title"))
+        node.description = _text(get("description"))
+        enum = get("enum")
         node.enum = list(enum) if isinstance(enum, list) else None
-        node.const = raw.get("const", MISSING)
-        node.default = raw.get("default", MISSING)
-        node.example = raw.get("example", MISSING)
-        examples = raw.get("examples")
-        node.examples = list(examples) if isinstance(examples, list) else []
-        node.nullable_flag = raw.get("nullable") is True
-        node.properties = {
-            str(k): self.schema(v) for k, v in _mapping(raw.get("properties")).items()
-        }
-        node.required = [
-            str(r) for r in _list(raw.get("required")) if isinstance(r, str)
-        ]
-        additional = raw.get("additionalProperties")
+        node.const = get("const", MISSING)
+        node.default = get("default", MISSING)
+        node.example = get("example", MISSING)
+        examples = get("examples")
+        if isinstance(examples, list):
+            node.examples = list(examples)
+        node.nullable_flag = get("nullable") is True
+        properties = get("properties")
+        if isinstance(properties, dict):
+            node.properties = {str(k): self.schema(v) for k, v in properties.items()}
+        required = get("required")
+        if isinstance(required, list):
+            node.required = [str(r) for r in required if isinstance(r, str)]
+        additional = get("additionalProperties")
         if isinstance(additional, bool):
             node.additional_properties = additional
-        elif isinstance(additional, Mapping):
+        elif isinstance(additional, dict):
             node.additional_properties = self.schema(additional)
         if "items" in raw:
             node.items = self.schema(raw["items"])
-        node.all_of = [self.schema(s) for s in _list(raw.get("allOf"))]
-        node.any_of = [self.schema(s) for s in _list(raw.get("anyOf"))]
-        node.one_of = [self.schema(s) for s in _list(raw.get("oneOf"))]
-        node.discriminator = self._discriminator(raw.get("discriminator"))
-        node.read_only = raw.get("readOnly") is True
-        node.write_only = raw.get("writeOnly") is True
-        node.deprecated = raw.get("deprecated") is True
-        node.minimum = _number(raw.get("minimum"))
-        node.maximum = _number(raw.get("maximum"))
-        node.min_items = _int(raw.get("minItems"))
-        node.max_items = _int(raw.get("maxItems"))
-        node.oai_meta = _mapping(raw.get("x-oaiMeta"))
+        for keyword, attribute in _SCHEMA_LISTS:
+            members = get(keyword)
+            if isinstance(members, list):
+                setattr(node, attribute, [self.schema(s) for s in members])
+        node.discriminator = self._discriminator(get("discriminator"))
+        node.read_only = get("readOnly") is True
+        node.write_only = get("writeOnly") is True
+        node.deprecated = get("deprecated") is True
+        node.minimum = _number(get("minimum"))
+        node.maximum = _number(get("maximum"))
+        node.min_items = _int(get("minItems"))
+        node.max_items = _int(get("maxItems"))
+        meta = get("x-oaiMeta")
+        if isinstance(meta, dict):
+            node.oai_meta = meta
         return node
 
     def _discriminator(self, raw: Any) -> Discriminator | None:
-        if not isinstance(raw, Mapping) or not isinstance(raw.get("propertyName"), str):
+        if not isinstance(raw, dict) or not isinstance(raw.get("propertyName"), str):
             return None
         mapping = {
             str(value): self.schema({"$ref": ref})
@@ -396,7 +406,9 @@ def _code_samples(raw: Any) -> tuple[CodeSample, ...]:
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
+    # ``dict``, not the ``Mapping`` ABC: a loaded spec is JSON data, and the
+    # ABC's check costs several times as much in the model's hot loops.
+    return value if isinstance(value, dict) else {}
 
 
 def _list(value: Any) -> list[Any]:
