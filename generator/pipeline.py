@@ -10,7 +10,10 @@ renderer, so those imports sit inside the functions that need them.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import importlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -155,6 +158,14 @@ def run(
             return RunResult(
                 changes=changes, operations=None, warnings=recorded, timings=timings
             )
+    # yaml-rs parses without holding the GIL: the modules the rest of the run
+    # needs are imported on the other core meanwhile.
+    importer = threading.Thread(target=_import_later_stages, name="imports")
+    importer.start()
+    try:
+        spec = parse_spec(options.spec_path, raw)
+    finally:
+        importer.join()
     from generator.overlay import apply_overlays, read_overlays
 
     overlays = read_overlays(options.overlays)
@@ -168,7 +179,6 @@ def run(
         options.naming,
         None if renames is None else (renames.path, renames.raw),
     )
-    spec = parse_spec(options.spec_path, raw)
     del raw  # 3 MB less in both processes once the render forks
     overlay_warnings = apply_overlays(spec, overlays)
     if options.freeze_gc:
@@ -211,6 +221,26 @@ def run(
 #: Fewer operations render in well under 0.1 s: a worker would gain less than
 #: its copy-on-write faults cost, and double the resident memory.
 _PARALLEL_FROM = 10
+
+
+def _import_later_stages() -> None:
+    """Import the modules of the stages after loading (run in a thread).
+
+    An import that fails here fails again, with its error, where the
+    module is used.
+    """
+    for name in _LATER_STAGES:
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+
+
+#: What a full run imports after loading, heaviest last.
+_LATER_STAGES = (
+    "generator.overlay",
+    "generator.model.build",
+    "generator.plan",
+    "generator.artifacts",
+)
 
 
 def _overlay_bytes(paths: Iterable[Path]) -> list[tuple[Path, bytes]]:
