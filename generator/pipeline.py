@@ -292,31 +292,31 @@ def _render_and_stage(
     """
     chosen = renderers()
     writing = not options.check
+
+    def stage_each(claimed: Iterable[Renderer]) -> list[write_stage.Staged]:
+        # One artifact at a time: its files are freed once they are staged.
+        return [
+            write_stage.stage(target, renderer(api, client, options.render), writing)
+            for renderer in claimed
+        ]
+
     if not (
         options.parallel
         and available()
         and len(chosen) > 1
         and len(api.operations) >= _PARALLEL_FROM
     ):
-        files = render(api, client, options.render, chosen)
-        return [write_stage.stage(target, files, writing)]
+        return stage_each(chosen)
     claims = Claims(len(chosen))
 
     def claimed() -> Iterator[Renderer]:  # lazily: one claim per renderer
         return (chosen[index] for index in claims)
 
-    def worker_share() -> tuple[write_stage.Staged, Files]:
-        kept, handed_back = _split(render(api, client, options.render, claimed()))
-        return write_stage.stage(target, kept, writing), handed_back
-
-    worker = Worker(worker_share)
+    worker = Worker(lambda: stage_each(claimed()))
     shares: list[write_stage.Staged] = []
     try:
-        files = render(api, client, options.render, claimed())
-        shares.append(write_stage.stage(target, files, writing))
-        theirs, handed_back = worker.result()
-        shares.append(theirs)
-        shares.append(write_stage.stage(target, handed_back, writing))
+        shares.extend(stage_each(claimed()))
+        shares.extend(worker.result())
     except BaseException:
         _discard_worker(worker, target, writing, shares)
         raise
@@ -325,33 +325,15 @@ def _render_and_stage(
     return shares
 
 
-def _split(files: Files) -> tuple[Files, Files]:
-    """(the files of the worker's biggest folder, the rest of its files).
-
-    Creating files costs a fair part of rendering them (the 2026-08 spec's
-    1,236 Markdown pages: about 0.3 s to render, 0.15-0.3 s to stage), and
-    the worker usually has the artifact with the most files (Markdown): it
-    stages its biggest folder and hands the rest back to this process.  Whole
-    folders, because two processes creating files in one folder contend for it.
-    """
-    counts: dict[str, int] = {}
-    for path in files:
-        folder = path.rpartition("/")[0]
-        counts[folder] = counts.get(folder, 0) + 1
-    biggest = max(sorted(counts), key=counts.__getitem__, default="")
-    kept = {p: t for p, t in files.items() if p.rpartition("/")[0] == biggest}
-    return kept, {p: t for p, t in files.items() if p not in kept}
-
-
 def _discard_worker(
-    worker: Worker[tuple[write_stage.Staged, Files]],
+    worker: Worker[list[write_stage.Staged]],
     target: write_stage.Output,
     writing: bool,
     shares: list[write_stage.Staged],
 ) -> None:
     """After a failure, wait for the worker and throw away everything staged."""
     try:
-        shares.append(worker.result()[0])
+        shares.extend(worker.result())
     except BaseException:  # noqa: BLE001 - the first error is the one to report
         pass
     if writing:
