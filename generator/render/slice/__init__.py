@@ -110,7 +110,9 @@ def _component_refs(node: object) -> Iterator[tuple[str, str]]:
     seen: set[int] = set()
     while stack:
         current = stack.pop()
-        if isinstance(current, Mapping):
+        # ``dict``, not the ``Mapping`` ABC: a loaded spec is JSON data, and
+        # this walk visits every node of the selection.
+        if isinstance(current, dict):
             if id(current) in seen:  # YAML aliases share nodes
                 continue
             seen.add(id(current))
@@ -118,7 +120,7 @@ def _component_refs(node: object) -> Iterator[tuple[str, str]]:
             if isinstance(ref, str):
                 yield from _target(ref)
             mapping = current.get("mapping")
-            if isinstance(mapping, Mapping):
+            if isinstance(mapping, dict):
                 for value in mapping.values():
                     if isinstance(value, str):
                         yield from _target(value)
