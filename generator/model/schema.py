@@ -103,15 +103,19 @@ class Schema:
             return True
         if self.enum is not None and None in self.enum:
             return True
+        if not (self.any_of or self.one_of):
+            return False
         return any(s.types == ("null",) for s in (*self.any_of, *self.one_of))
 
     @property
     def is_object(self) -> bool:
-        return "object" in self.types or (not self.types and bool(self.properties))
+        types = self.types
+        return "object" in types or (not types and bool(self.properties))
 
     @property
     def is_array(self) -> bool:
-        return "array" in self.types or (not self.types and self.items is not None)
+        types = self.types
+        return "array" in types or (not types and self.items is not None)
 
     @property
     def oai_meta_example(self) -> str | None:

@@ -24,6 +24,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 import jinja2
@@ -69,8 +70,7 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
-class ParameterRow:
+class ParameterRow(NamedTuple):
     name: str
     location: str
     type: str
@@ -80,8 +80,7 @@ class ParameterRow:
     description: str
 
 
-@dataclass(frozen=True)
-class ResponseRow:
+class ResponseRow(NamedTuple):
     status: str
     content_types: str
     type: str

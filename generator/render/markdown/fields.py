@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.model import MISSING, JsonValue, Schema
 from generator.model.shape import (
@@ -42,9 +42,12 @@ SCHEMA_DIR = "../schemas/"
 _NO_LINKS: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class FieldRow:
-    """One row of a field table; every cell is ready-made Markdown."""
+class FieldRow(NamedTuple):
+    """One row of a field table; every cell is ready-made Markdown.
+
+    A tuple, cheap to build (tables have thousands of rows) and unpacked by
+    the template's loop in the order of the table's columns.
+    """
 
     name: str
     type: str
@@ -53,6 +56,23 @@ class FieldRow:
     default: str
     allowed: str
     description: str
+
+
+class _Field(NamedTuple):
+    """What a property's rows show wherever the property is (its name and
+    whether it is required depend on the table)."""
+
+    type: str
+    #: The components :attr:`type` links to.
+    linked: frozenset[str]
+    default: str
+    allowed: str
+    description: str
+    #: The Nullable cell when the property is required, and when it is optional.
+    nullable_required: str
+    nullable_optional: str
+    #: Whether :meth:`SchemaFormatter._expand` may add rows below the property's.
+    expands: bool
 
 
 def schema_file_stems(names: Iterable[str]) -> dict[str, str]:
@@ -88,7 +108,7 @@ class SchemaFormatter:
         self._types: dict[Schema, tuple[str, frozenset[str]]] = {}
         self._rows: dict[Schema, tuple[list[FieldRow], frozenset[str]]] = {}
         self._allowed: dict[Schema, str] = {}
-        self._field_facts: dict[Schema, tuple[str, str, str, str]] = {}
+        self._fields: dict[Schema, _Field] = {}
         self._linked: set[str] = set()
 
     @contextmanager
@@ -146,6 +166,20 @@ class SchemaFormatter:
     # -- one-cell facts ----------------------------------------------------------------
     def type_of(self, schema: Schema) -> str:
         """The type as a short Markdown phrase (component names are links)."""
+        text, linked = self._type(schema)
+        if linked:
+            self._linked |= linked
+        return text
+
+    def describe(self, node: Schema) -> str:
+        """The type of ``node`` itself, even when it is a component (its own page)."""
+        text, linked = self._described(node)
+        if linked:
+            self._linked |= linked
+        return text
+
+    def _type(self, schema: Schema) -> tuple[str, frozenset[str]]:
+        """:meth:`type_of`'s text and the components it links to, memoised."""
         found = self._types.get(schema)
         if found is None:
             node = self.unwrap(schema)
@@ -153,59 +187,42 @@ class SchemaFormatter:
                 assert node.name is not None
                 found = (self.link(node.name), frozenset((node.name,)))
             else:
-                outer, self._linked = self._linked, set()
-                try:
-                    text = self.describe(node)
-                finally:
-                    linked, self._linked = self._linked, outer
-                found = (text, frozenset(linked) if linked else _NO_LINKS)
+                found = self._described(node)
             self._types[schema] = found
-        if found[1]:
-            self._linked |= found[1]
-        return found[0]
+        return found
 
-    def describe(self, node: Schema) -> str:
-        """The type of ``node`` itself, even when it is a component (its own page)."""
+    def _described(self, node: Schema) -> tuple[str, frozenset[str]]:
+        """:meth:`describe`'s text and the components it links to."""
         members = self.members(node)
         if members:
-            return " or ".join(
-                _unique(self._member_type(m, i) for i, m in enumerate(members, 1))
+            parts = [self._member_type(m, i) for i, m in enumerate(members, 1)]
+            return (
+                " or ".join(_unique(text for text, _ in parts)),
+                _NO_LINKS.union(*(linked for _, linked in parts)),
             )
         if node.is_array:
-            return (
-                "array"
-                if node.items is None
-                else "array of " + self.type_of(node.items)
-            )
+            if node.items is None:
+                return "array", _NO_LINKS
+            text, linked = self._type(node.items)
+            return "array of " + text, linked
         if isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
-            return "map of " + self.type_of(node.additional_properties)
+            text, linked = self._type(node.additional_properties)
+            return "map of " + text, linked
         types = [t for t in node.types if t != "null"]
         if types:
             suffix = f" ({node.format})" if node.format else ""
-            return " or ".join(code_span(t + suffix) for t in types)
+            return " or ".join(code_span(t + suffix) for t in types), _NO_LINKS
         if node.all_of or node.properties:
-            return code_span("object")
-        return code_span("any")
+            return code_span("object"), _NO_LINKS
+        return code_span("any"), _NO_LINKS
 
-    def _member_type(self, member: Schema, index: int) -> str:
+    def _member_type(self, member: Schema, index: int) -> tuple[str, frozenset[str]]:
         if self.inline_object(member):
-            return f"{code_span('object')} (variant {index})"
-        return self.type_of(member)
+            return f"{code_span('object')} (variant {index})", _NO_LINKS
+        return self._type(member)
 
     def nullable(self, schema: Schema) -> bool:
         return any(s.nullable for s in self.chain(schema))
-
-    def nullable_cell(self, schema: Schema, required: bool) -> str:
-        """``yes``, ``no``, or why an optional field accepts ``null`` anyway
-        (as the client does: :func:`~generator.model.shape.implied_null`)."""
-        if self.nullable(schema):
-            return "yes"
-        reason = None if required else implied_null(schema)
-        if reason == "default":
-            return "yes (default is null)"
-        if reason == "description":
-            return "yes (per description)"
-        return "no"
 
     def default(self, schema: Schema) -> str:
         for link in self.chain(schema):
@@ -218,7 +235,11 @@ class SchemaFormatter:
         found = self._allowed.get(schema)
         if found is None:
             node = self.unwrap(schema)
-            parts = [v for v in (_values(s) for s in (node, *self.members(node))) if v]
+            parts = []
+            for member in (node, *self.members(node)):
+                values = _values(member)
+                if values:
+                    parts.append(values)
             parts.extend(_bounds(node))
             if node.is_array and node.items is not None:
                 inner = self.allowed(node.items)
@@ -234,20 +255,20 @@ class SchemaFormatter:
         table that uses the component would bury the tables.
         """
         chain = self.chain(schema)
-        own = chain[:-1] if self.is_component(chain[-1]) else chain
-        text = next(
-            (s.description or s.title for s in own if s.description or s.title), None
-        )
-        if text is None:
-            last = chain[-1]
-            text = first_paragraph(last.description or last.title)
-        else:
-            text = cell(text)
+        last = chain[-1]
+        text: str | None = None
+        for link in chain[:-1] if self.is_component(last) else chain:
+            text = link.description or link.title
+            if text:
+                break
+        text = cell(text) if text else first_paragraph(last.description or last.title)
         deprecated = read_only = write_only = False
         for link in chain:
             deprecated = deprecated or link.deprecated
             read_only = read_only or link.read_only
             write_only = write_only or link.write_only
+        if not (deprecated or read_only or write_only):
+            return text.strip()
         notes = [
             note
             for flag, note in (
@@ -257,7 +278,7 @@ class SchemaFormatter:
             )
             if flag
         ]
-        return " ".join([*notes, text]).strip() if notes else text.strip()
+        return " ".join([*notes, text]).strip()
 
     # -- tables ------------------------------------------------------------------------
     def rows(self, schema: Schema) -> list[FieldRow]:
@@ -281,36 +302,51 @@ class SchemaFormatter:
     ) -> None:
         properties, required = self.shape(schema)
         for name, prop in properties.items():
+            field = self._field(prop)
+            if field.linked:
+                self._linked |= field.linked
             path = prefix + name
             is_required = name in required
-            type_, default, allowed, description = self._facts(prop)
             out.append(
                 FieldRow(
-                    name=escape_cell(code_span(path)),
-                    type=escape_cell(type_),
-                    required="yes" if is_required else "no",
-                    nullable=self.nullable_cell(prop, is_required),
-                    default=escape_cell(default),
-                    allowed=escape_cell(allowed),
-                    description=(
-                        f"*{note}* {description}".strip() if note else description
+                    escape_cell(code_span(path)),
+                    field.type,
+                    "yes" if is_required else "no",
+                    field.nullable_required if is_required else field.nullable_optional,
+                    field.default,
+                    field.allowed,
+                    (
+                        f"*{note}* {field.description}".strip()
+                        if note
+                        else field.description
                     ),
                 )
             )
-            self._expand(prop, path, out, seen)
+            if field.expands:
+                self._expand(prop, path, out, seen)
 
-    def _facts(self, schema: Schema) -> tuple[str, str, str, str]:
-        """Type, default, allowed values and description cells of a field."""
-        found = self._field_facts.get(schema)
+    def _field(self, schema: Schema) -> _Field:
+        """The cells of a property's row that do not depend on the row, memoised."""
+        found = self._fields.get(schema)
         if found is None:
-            found = self._field_facts[schema] = (
-                self.type_of(schema),
-                self.default(schema),
-                self.allowed(schema),
-                self.description(schema),
+            type_, linked = self._type(schema)
+            node = self.unwrap(schema)
+            nullable = self.nullable(schema)
+            found = self._fields[schema] = _Field(
+                type=escape_cell(type_),
+                linked=linked,
+                default=escape_cell(self.default(schema)),
+                allowed=escape_cell(self.allowed(schema)),
+                description=self.description(schema),
+                nullable_required="yes" if nullable else "no",
+                nullable_optional="yes" if nullable else _implied_null_cell(schema),
+                expands=not self.is_component(node)
+                and (
+                    (node.is_array and node.items is not None)
+                    or isinstance(node.additional_properties, Schema)
+                    or bool(self.members(node) or self.shape(node)[0])
+                ),
             )
-        else:
-            self.type_of(schema)  # records the links the type makes
         return found
 
     def _expand(
@@ -342,6 +378,17 @@ class SchemaFormatter:
             if self.shape(node)[0]:
                 self._object_rows(node, path + ".", out, seen, "")
         seen.remove(node)
+
+
+def _implied_null_cell(schema: Schema) -> str:
+    """``no``, or why an optional field not declared nullable accepts ``null``
+    anyway (as the client does: :func:`~generator.model.shape.implied_null`)."""
+    reason = implied_null(schema)
+    if reason == "default":
+        return "yes (default is null)"
+    if reason == "description":
+        return "yes (per description)"
+    return "no"
 
 
 def _values(schema: Schema) -> str:
