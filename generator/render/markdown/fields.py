@@ -144,6 +144,8 @@ class SchemaFormatter:
 
     def members(self, schema: Schema) -> list[Schema]:
         """:func:`~generator.model.shape.union_members`, memoised."""
+        if not (schema.any_of or schema.one_of):
+            return []  # most schemas: no lookup
         found = self._members.get(schema)
         if found is None:
             found = self._members[schema] = union_members(schema)
@@ -221,14 +223,8 @@ class SchemaFormatter:
             return f"{code_span('object')} (variant {index})", _NO_LINKS
         return self._type(member)
 
-    def nullable(self, schema: Schema) -> bool:
-        return any(s.nullable for s in self.chain(schema))
-
     def default(self, schema: Schema) -> str:
-        for link in self.chain(schema):
-            if link.default is not MISSING:
-                return json_code(link.default)
-        return ""
+        return _default(self.chain(schema))
 
     def allowed(self, schema: Schema) -> str:
         """Allowed values and ranges: enum values, constants, bounds, item counts."""
@@ -254,7 +250,10 @@ class SchemaFormatter:
         A component's full description is on its page; repeating it in every
         table that uses the component would bury the tables.
         """
-        chain = self.chain(schema)
+        return self._description(self.chain(schema))
+
+    def _description(self, chain: list[Schema]) -> str:
+        """:meth:`description` of the schema that ``chain`` unwraps."""
         last = chain[-1]
         text: str | None = None
         for link in chain[:-1] if self.is_component(last) else chain:
@@ -330,21 +329,22 @@ class SchemaFormatter:
         found = self._fields.get(schema)
         if found is None:
             type_, linked = self._type(schema)
-            node = self.unwrap(schema)
-            nullable = self.nullable(schema)
+            chain = self.chain(schema)
+            node = chain[-1]
+            nullable = any(link.nullable for link in chain)
             found = self._fields[schema] = _Field(
                 type=escape_cell(type_),
                 linked=linked,
-                default=escape_cell(self.default(schema)),
+                default=escape_cell(_default(chain)),
                 allowed=escape_cell(self.allowed(schema)),
-                description=self.description(schema),
+                description=self._description(chain),
                 nullable_required="yes" if nullable else "no",
                 nullable_optional="yes" if nullable else _implied_null_cell(schema),
                 expands=not self.is_component(node)
                 and (
                     (node.is_array and node.items is not None)
                     or isinstance(node.additional_properties, Schema)
-                    or bool(self.members(node) or self.shape(node)[0])
+                    or bool(node.properties or node.all_of or self.members(node))
                 ),
             )
         return found
@@ -378,6 +378,14 @@ class SchemaFormatter:
             if self.shape(node)[0]:
                 self._object_rows(node, path + ".", out, seen, "")
         seen.remove(node)
+
+
+def _default(chain: list[Schema]) -> str:
+    """The first default along ``chain`` (outermost first), as code."""
+    for link in chain:
+        if link.default is not MISSING:
+            return json_code(link.default)
+    return ""
 
 
 def _implied_null_cell(schema: Schema) -> str:
