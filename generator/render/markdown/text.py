@@ -53,6 +53,8 @@ _MARKDOWN_SYNTAX = re.compile(r"([\\`*\[\]|<>])")
 _LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])\s")
 
 _PARSER = MarkdownIt("commonmark")
+#: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per value.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 #: Spec texts remembered per function (the same text recurs on many pages).
 _CACHE_SIZE = 1 << 16
 
@@ -277,9 +279,8 @@ def code_span(text: str) -> str:
 
 def code_block(text: str, language: str) -> str:
     """A fenced code block holding ``text`` verbatim (fence longer than any inside)."""
-    longest = max(
-        (len(run) for run in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0
-    )
+    runs = re.findall(r"^\s*(`{3,})", text, re.MULTILINE) if "```" in text else ()
+    longest = max((len(run) for run in runs), default=0)
     fence = "`" * max(3, longest + 1)
     body = "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
     return f"{fence}{language}\n{body}\n{fence}"
@@ -287,7 +288,7 @@ def code_block(text: str, language: str) -> str:
 
 def json_code(value: JsonValue) -> str:
     """A JSON value as a code span (for defaults, enum values, constants)."""
-    return code_span(json.dumps(value, ensure_ascii=False))
+    return code_span(_JSON.encode(value))
 
 
 def first_paragraph(text: str | None) -> str:
