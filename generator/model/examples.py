@@ -174,7 +174,8 @@ def _conforms(
         return False
     if schema.enum is not None and not any(_same(e, value) for e in schema.enum):
         return False
-    if schema.types and not any(_has_type(value, t) for t in schema.types):
+    types = schema.types
+    if types and not any(_has_type(value, t) for t in types):
         return False
     if not (
         _number_ok(schema, value)
@@ -182,7 +183,7 @@ def _conforms(
         and _object_ok(schema, value, stack)
     ):
         return False
-    if not all(_conforms(s, value, stack) for s in schema.all_of):
+    if schema.all_of and not all(_conforms(s, value, stack) for s in schema.all_of):
         return False
     if schema.any_of and not any(_conforms(s, value, stack) for s in schema.any_of):
         return False

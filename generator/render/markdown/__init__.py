@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -63,9 +62,12 @@ from generator.templating import environment
 _OPERATION_LEVEL = 2
 _UNTAGGED = "Other"
 
+# What the templates show is handed to them as named tuples: immutable like
+# frozen dataclasses, and several times cheaper to build (a render builds
+# thousands of rows and links).
 
-@dataclass(frozen=True)
-class Link:
+
+class Link(NamedTuple):
     label: str
     url: str
 
@@ -87,8 +89,7 @@ class ResponseRow(NamedTuple):
     description: str
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """A request or response body: its type and, for objects, its field table."""
 
     heading: str
@@ -98,8 +99,7 @@ class Body:
     rows: Sequence[FieldRow]
 
 
-@dataclass(frozen=True)
-class OperationView:
+class OperationView(NamedTuple):
     anchor: str
     title: str
     method: str
@@ -129,8 +129,7 @@ class OperationView:
     example_response: str
 
 
-@dataclass(frozen=True)
-class SchemaView:
+class SchemaView(NamedTuple):
     name: str
     text: str
     type: str
@@ -180,8 +179,8 @@ class _DocsBuild:
         self.formatter = SchemaFormatter(api.schemas)
         self.field_table = _FieldTables(self.env)
         self.page_names = page_names(item.path for item in api.paths)
-        #: Component name -> (label, URL) of the pages that link to it.
-        self.users: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        #: Component name -> the pages that link to it.
+        self.users: dict[str, set[Link]] = defaultdict(set)
         #: Tag -> (operation, Python method, URL of its section), in spec order.
         self.index: dict[str, list[tuple[Operation, str, str]]] = defaultdict(list)
 
@@ -219,7 +218,7 @@ class _DocsBuild:
                 url = f"paths/{quote(name)}.md#{view.anchor}"
                 for tag in operation.tags or (_UNTAGGED,):
                     self.index[tag].append((operation, view.python_method, url))
-                user = (plain_text(f"{view.method} {view.path}"), f"../{url}")
+                user = Link(plain_text(f"{view.method} {view.path}"), f"../{url}")
                 for schema_name in linked:
                     self.users[schema_name].add(user)
             files[f"markdown/paths/{name}.md"] = template.render(
@@ -235,7 +234,7 @@ class _DocsBuild:
         for name, schema in schemas.items():
             with self.formatter.tracking_links() as linked:
                 views.append(_schema_view(name, schema, self.formatter))
-            user = (plain_text(name), self.formatter.page(name))
+            user = Link(plain_text(name), self.formatter.page(name))
             for target in linked - {name}:
                 self.users[target].add(user)
         template = self.env.get_template("schema.md.j2")
@@ -243,9 +242,7 @@ class _DocsBuild:
             f"markdown/schemas/{self.formatter.stems[view.name]}.md": template.render(
                 schema=view,
                 title=plain_text(view.name),
-                used_by=[
-                    Link(label, url) for label, url in sorted(self.users[view.name])
-                ],
+                used_by=sorted(self.users[view.name]),
                 field_table=self.field_table,
             )
             for view in views
@@ -431,8 +428,7 @@ def _example_response(operation: Operation) -> str:
 
 
 # -- index -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class IndexEntry:
+class IndexEntry(NamedTuple):
     link: Link
     method: str
     path: str
@@ -440,8 +436,7 @@ class IndexEntry:
     deprecated: bool
 
 
-@dataclass(frozen=True)
-class TagSection:
+class TagSection(NamedTuple):
     name: str
     description: str
     entries: Sequence[IndexEntry]
@@ -477,8 +472,7 @@ def _tag_sections(
 
 
 # -- schemas ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     number: int
     #: The member's type; empty for an inline object (its fields get a section).
     type: str
