@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from typing import NamedTuple
 
 from generator.model import MISSING, JsonValue, Schema
@@ -210,10 +211,9 @@ class SchemaFormatter:
         if isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
             text, linked = self._type(node.additional_properties)
             return "map of " + text, linked
-        types = [t for t in node.types if t != "null"]
-        if types:
-            suffix = f" ({node.format})" if node.format else ""
-            return " or ".join(code_span(t + suffix) for t in types), _NO_LINKS
+        scalar = _scalar_type(node.types, node.format)
+        if scalar:
+            return scalar, _NO_LINKS
         if node.all_of or node.properties:
             return code_span("object"), _NO_LINKS
         return code_span("any"), _NO_LINKS
@@ -378,6 +378,15 @@ class SchemaFormatter:
             if self.shape(node)[0]:
                 self._object_rows(node, path + ".", out, seen, "")
         seen.remove(node)
+
+
+@cache
+def _scalar_type(types: tuple[str, ...], format_: str | None) -> str:
+    """Declared JSON types (``null`` aside) as code, with the format:
+    ``string (date-time)``; empty when there are none.  Cached: a few
+    combinations serve thousands of fields."""
+    suffix = f" ({format_})" if format_ else ""
+    return " or ".join(code_span(t + suffix) for t in types if t != "null")
 
 
 def _default(chain: list[Schema]) -> str:
