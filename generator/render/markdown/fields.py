@@ -284,9 +284,9 @@ class SchemaFormatter:
         """The field table of an object schema, inline objects expanded."""
         found = self._rows.get(schema)
         if found is None:
-            with self.tracking_links() as linked:
-                rows: list[FieldRow] = []
-                self._object_rows(schema, "", rows, {self.unwrap(schema)}, "")
+            rows: list[FieldRow] = []
+            linked: set[str] = set()
+            self._object_rows(schema, "", rows, linked, {self.unwrap(schema)}, "")
             found = self._rows[schema] = (rows, frozenset(linked))
         self._linked |= found[1]
         return found[0]
@@ -296,14 +296,17 @@ class SchemaFormatter:
         schema: Schema,
         prefix: str,
         out: list[FieldRow],
+        linked: set[str],
         seen: set[Schema],
         note: str,
     ) -> None:
+        """Append the rows of ``schema``'s properties (and of what they hold) to
+        ``out``, and the components they link to to ``linked``."""
         properties, required = self.shape(schema)
         for name, prop in properties.items():
             field = self._field(prop)
             if field.linked:
-                self._linked |= field.linked
+                linked |= field.linked
             path = prefix + name
             is_required = name in required
             out.append(
@@ -322,7 +325,7 @@ class SchemaFormatter:
                 )
             )
             if field.expands:
-                self._expand(prop, path, out, seen)
+                self._expand(prop, path, out, linked, seen)
 
     def _field(self, schema: Schema) -> _Field:
         """The cells of a property's row that do not depend on the row, memoised."""
@@ -350,7 +353,12 @@ class SchemaFormatter:
         return found
 
     def _expand(
-        self, schema: Schema, path: str, out: list[FieldRow], seen: set[Schema]
+        self,
+        schema: Schema,
+        path: str,
+        out: list[FieldRow],
+        linked: set[str],
+        seen: set[Schema],
     ) -> None:
         """Rows for what lies inside ``schema`` (shown at ``path``), if inline.
 
@@ -363,20 +371,20 @@ class SchemaFormatter:
             return
         seen.add(node)
         if node.is_array and node.items is not None:
-            self._expand(node.items, path + "[]", out, seen)
+            self._expand(node.items, path + "[]", out, linked, seen)
         elif isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
-            self._expand(node.additional_properties, path + ".*", out, seen)
+            self._expand(node.additional_properties, path + ".*", out, linked, seen)
         else:
             for index, member in enumerate(self.members(node), 1):
                 member_node = self.unwrap(member)
                 if self.inline_object(member_node) and member_node not in seen:
                     seen.add(member_node)
                     self._object_rows(
-                        member_node, path + ".", out, seen, f"variant {index}:"
+                        member_node, path + ".", out, linked, seen, f"variant {index}:"
                     )
                     seen.remove(member_node)
             if self.shape(node)[0]:
-                self._object_rows(node, path + ".", out, seen, "")
+                self._object_rows(node, path + ".", out, linked, seen, "")
         seen.remove(node)
 
 
