@@ -15,7 +15,7 @@ Only what the typed model records is checked (no ``pattern``/``minLength``).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from generator.model import MISSING, JsonValue, Schema
 from generator.model.shape import is_null, object_shape
@@ -48,12 +48,14 @@ class _Examples:
         if id(schema) in stack or len(stack) > _MAX_DEPTH:
             return self._shallow(schema, name)
         inner = (*stack, id(schema))
-        synthesised = self._synthesised(schema, name, inner)
-        for candidate in synthesised:
+        first: list[JsonValue] = []
+        for candidate in self._synthesised(schema, name, inner):
             if conforms(schema, candidate):
                 return candidate
+            if not first:
+                first.append(candidate)
         # No valid value (a self-contradictory schema): the closest attempt.
-        return synthesised[0] if synthesised else self._shallow(schema, name)
+        return first[0] if first else self._shallow(schema, name)
 
     @staticmethod
     def _declared(schema: Schema) -> list[JsonValue]:
@@ -66,22 +68,32 @@ class _Examples:
 
     def _synthesised(
         self, schema: Schema, name: str, stack: tuple[int, ...]
-    ) -> list[JsonValue]:
+    ) -> Iterator[JsonValue]:
+        """Values built from the schema's structure, in order of preference.
+
+        Built one at a time: the first valid one ends the search, and a
+        union's members can be many, each a deep object.
+        """
         members = [s for s in (*schema.one_of, *schema.any_of) if not is_null(s)]
         if members and (schema.properties or schema.all_of):
             # An object whose members add constraints (``anyOf: [{required: [a]}, ...]``).
-            return [self._object(schema, stack, member) for member in members]
-        if members:
+            for member in members:
+                yield self._object(schema, stack, member)
+        elif members:
             # Members with declared values first (``anyOf: [string, enum]`` shows
             # a real value); ``null`` last, only when no member gives a valid value.
             members.sort(key=lambda member: not self._declared(member))
-            nothing: list[JsonValue] = [None] if schema.nullable else []
-            return [*(self.value(member, name, stack) for member in members), *nothing]
-        if schema.all_of or schema.is_object:
-            return [self._object(schema, stack)]
-        if schema.is_array:
-            return [self._array(schema, name, stack)]
-        return [self._scalar(schema, name, t) for t in _types_to_try(schema)]
+            for member in members:
+                yield self.value(member, name, stack)
+            if schema.nullable:
+                yield None
+        elif schema.all_of or schema.is_object:
+            yield self._object(schema, stack)
+        elif schema.is_array:
+            yield self._array(schema, name, stack)
+        else:
+            for type_ in _types_to_try(schema):
+                yield self._scalar(schema, name, type_)
 
     def _object(
         self, schema: Schema, stack: tuple[int, ...], member: Schema | None = None
