@@ -237,7 +237,7 @@ class SchemaFormatter:
                 if values:
                     parts.append(values)
             parts.extend(_bounds(node))
-            if node.is_array and node.items is not None:
+            if node.items is not None and node.is_array:
                 inner = self.allowed(node.items)
                 if inner:
                     parts.append("each: " + inner)
@@ -250,13 +250,15 @@ class SchemaFormatter:
         A component's full description is on its page; repeating it in every
         table that uses the component would bury the tables.
         """
-        return self._description(self.chain(schema))
+        chain = self.chain(schema)
+        return self._description(chain, self.is_component(chain[-1]))
 
-    def _description(self, chain: list[Schema]) -> str:
-        """:meth:`description` of the schema that ``chain`` unwraps."""
+    def _description(self, chain: list[Schema], component: bool) -> str:
+        """:meth:`description` of the schema that ``chain`` unwraps;
+        ``component``: whether the schema at its end is a component."""
         last = chain[-1]
         text: str | None = None
-        for link in chain[:-1] if self.is_component(last) else chain:
+        for link in chain[:-1] if component else chain:
             text = link.description or link.title
             if text:
                 break
@@ -334,20 +336,26 @@ class SchemaFormatter:
             type_, linked = self._type(schema)
             chain = self.chain(schema)
             node = chain[-1]
+            component = self.is_component(node)
             nullable = any(link.nullable for link in chain)
             found = self._fields[schema] = _Field(
                 type=escape_cell(type_),
                 linked=linked,
                 default=escape_cell(_default(chain)),
                 allowed=escape_cell(self.allowed(schema)),
-                description=self._description(chain),
+                description=self._description(chain, component),
                 nullable_required="yes" if nullable else "no",
                 nullable_optional="yes" if nullable else _implied_null_cell(schema),
-                expands=not self.is_component(node)
-                and (
-                    (node.is_array and node.items is not None)
+                # Anything :meth:`_expand` could look into; when it finds nothing
+                # to show, it adds no rows.
+                expands=not component
+                and bool(
+                    node.items is not None
                     or isinstance(node.additional_properties, Schema)
-                    or bool(node.properties or node.all_of or self.members(node))
+                    or node.properties
+                    or node.all_of
+                    or node.any_of
+                    or node.one_of
                 ),
             )
         return found
@@ -370,7 +378,7 @@ class SchemaFormatter:
         if self.is_component(node) or node in seen:
             return
         seen.add(node)
-        if node.is_array and node.items is not None:
+        if node.items is not None and node.is_array:
             self._expand(node.items, path + "[]", out, linked, seen)
         elif isinstance(node.additional_properties, Schema) and not self.shape(node)[0]:
             self._expand(node.additional_properties, path + ".*", out, linked, seen)

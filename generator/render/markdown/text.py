@@ -282,7 +282,7 @@ def code_block(text: str, language: str) -> str:
     runs = re.findall(r"^\s*(`{3,})", text, re.MULTILINE) if "```" in text else ()
     longest = max((len(run) for run in runs), default=0)
     fence = "`" * max(3, longest + 1)
-    body = "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+    body = "\n".join([line.rstrip() for line in text.strip("\n").splitlines()])
     return f"{fence}{language}\n{body}\n{fence}"
 
 
@@ -291,6 +291,7 @@ def json_code(value: JsonValue) -> str:
     return code_span(_JSON.encode(value))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def first_paragraph(text: str | None) -> str:
     """The first paragraph of ``text`` as a one-line cell (index tables)."""
     if not text:
