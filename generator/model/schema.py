@@ -99,7 +99,10 @@ class Schema:
     @property
     def nullable(self) -> bool:
         """True when the schema itself admits JSON ``null``."""
-        if self.nullable_flag or "null" in self.types:
+        type_ = self.type  # ``"null" in self.types``, without building the tuple
+        if self.nullable_flag or type_ == "null":
+            return True
+        if isinstance(type_, list) and "null" in type_:
             return True
         if self.enum is not None and None in self.enum:
             return True

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from generator.model import MISSING, JsonValue, Schema
@@ -41,6 +42,7 @@ _UNSAFE_FILE_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]")
 #: The schema pages' folder as seen from any page (all pages are one level deep).
 SCHEMA_DIR = "../schemas/"
 _NO_LINKS: frozenset[str] = frozenset()
+_NULLABLE = attrgetter("nullable")
 
 
 class FieldRow(NamedTuple):
@@ -337,7 +339,7 @@ class SchemaFormatter:
             chain = self.chain(schema)
             node = chain[-1]
             component = self.is_component(node)
-            nullable = any(link.nullable for link in chain)
+            nullable = any(map(_NULLABLE, chain))
             found = self._fields[schema] = _Field(
                 type=escape_cell(type_),
                 linked=linked,
