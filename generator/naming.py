@@ -10,6 +10,7 @@ import keyword
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -81,19 +82,28 @@ def pod_page_name(path: str) -> str:
     return name.rstrip("-") or "-"
 
 
-def field_identifiers(
-    names: list[str], taken: frozenset[str] = frozenset()
-) -> dict[str, str]:
+def field_identifiers(names: list[str], *taken: AbstractSet[str]) -> dict[str, str]:
     """Python names for a set of wire names (properties or parameters), all distinct.
 
     A wire name that already is a valid, non-reserved ASCII identifier is kept
     as is (``input_audio_format`` stays ``input_audio_format``, ``fooBar``
     stays ``fooBar``); others are sanitised (``Content-Type`` ->
     ``Content_Type``, ``class`` -> ``class_``, ``2d`` -> ``_2d``).  Clashes,
-    with each other or with ``taken``, get ``_2``, ``_3``... in input order.
+    with each other or with a name in one of the ``taken`` sets, get ``_2``,
+    ``_3``... in input order.
     """
-    used = set(taken)
-    return {name: unique_name(safe_identifier(name), used, "_") for name in names}
+    safe = [safe_identifier(name) for name in names]
+    if len(set(safe)) == len(safe) and not any(
+        name in names_taken for name in safe for names_taken in taken
+    ):
+        # The common case, and a hot one: nothing clashes, and the taken
+        # sets (every model class name, for an attribute) are not copied.
+        return dict(zip(names, safe, strict=True))
+    used = set().union(*taken)
+    return {
+        name: unique_name(candidate, used, "_")
+        for name, candidate in zip(names, safe, strict=True)
+    }
 
 
 def unique_name(

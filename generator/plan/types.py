@@ -213,8 +213,7 @@ class ClassPlan(Declaration):
         """Wire name -> attribute name, valid, distinct, shadowing none of the
         ``declared`` class and alias names."""
         return field_identifiers(
-            [f.wire_name for f in self.fields],
-            MODULE_NAMES | MODEL_ATTRIBUTES | declared,
+            [f.wire_name for f in self.fields], MODULE_NAMES, MODEL_ATTRIBUTES, declared
         )
 
 
