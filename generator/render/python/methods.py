@@ -96,12 +96,25 @@ class MethodView:
     def docstring(self) -> str:
         return _docstring(self.plan)
 
+    @cached_property
+    def arguments(self) -> tuple[ArgumentView, ...]:
+        """The views of the plan's arguments, in order (each made once: both
+        flavours and every overload write them)."""
+        return tuple(_view(a, self.shadowed) for a in self.plan.arguments)
+
     def by_location(self, location: Location) -> list[ArgumentView]:
-        return [_view(a, self.shadowed) for a in self.plan.by_location(location)]
+        return self._by_location.get(location, [])
+
+    @cached_property
+    def _by_location(self) -> dict[Location, list[ArgumentView]]:
+        groups: dict[Location, list[ArgumentView]] = {}
+        for view in self.arguments:
+            groups.setdefault(view.location, []).append(view)
+        return groups
 
     def signature(self, flavour: str) -> Signature:
         """The implementation's signature; ``flavour`` is ``sync`` or ``async``."""
-        return self._signature(self.plan.arguments, self.return_annotation(flavour))
+        return self._signature(self.arguments, self.return_annotation(flavour))
 
     def overloads(self, flavour: str) -> tuple[Signature, ...]:
         """For ``stream_or_json``: ``stream`` false or omitted -> the JSON type,
@@ -112,9 +125,12 @@ class MethodView:
         nullable = isinstance(stream.type, UnionOf) and NONE in stream.type.members
 
         def with_stream(type_: TypeExpr, required: bool, returns: str) -> Signature:
+            retyped = _view(
+                replace(stream, type=type_, required=required), self.shadowed
+            )
             arguments = [
-                replace(a, type=type_, required=required) if a is stream else a
-                for a in self.plan.arguments
+                retyped if a is stream else view
+                for a, view in zip(self.plan.arguments, self.arguments, strict=True)
             ]
             return self._signature(arguments, returns)
 
@@ -129,20 +145,20 @@ class MethodView:
             with_stream(Scalar("boolean"), True, f"{self.cast_to} | {events}"),
         )
 
-    @property
+    @cached_property
     def cast_to(self) -> str:
         return annotation(self.plan.returns, MODELS, self.shadowed)
 
-    @property
+    @cached_property
     def element_type(self) -> str:
         return annotation(self.plan.element, MODELS, self.shadowed)
 
-    @property
+    @cached_property
     def body_cast_to(self) -> str:
         """``cast_to`` as written in the method body."""
         return annotation(self.plan.returns, BODY_MODELS)
 
-    @property
+    @cached_property
     def body_element_type(self) -> str:
         return annotation(self.plan.element, BODY_MODELS)
 
@@ -164,14 +180,11 @@ class MethodView:
     def _stream(self, flavour: str) -> str:
         return f"{'Async' if flavour == 'async' else ''}Stream[{self.element_type}]"
 
-    def _signature(self, arguments: Sequence[Argument], returns: str) -> Signature:
+    @staticmethod
+    def _signature(arguments: Sequence[ArgumentView], returns: str) -> Signature:
         return Signature(
-            positional=tuple(
-                _view(a, self.shadowed) for a in arguments if a.location == "path"
-            ),
-            keyword=tuple(
-                _view(a, self.shadowed) for a in arguments if a.location != "path"
-            ),
+            positional=tuple(a for a in arguments if a.location == "path"),
+            keyword=tuple(a for a in arguments if a.location != "path"),
             returns=returns,
         )
 
