@@ -229,11 +229,30 @@ def _docstring(method: MethodPlan) -> str:
         lines = ["Args:"]
         for argument in documented:
             text = " ".join((argument.description or "").split())
-            wrapped = textwrap.wrap(f"{argument.name}: {text}", width=80)
+            wrapped = _wrap(f"{argument.name}: {text}", 80)
             lines.append("  " + wrapped[0])
             lines.extend("    " + line for line in wrapped[1:])
         parts.append("\n".join(lines))
     return escape_docstring("\n\n".join(parts))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)`` of a text whose only whitespace is single
+    spaces: its words packed greedily into lines.
+
+    Only a text with a hyphen or a word longer than a line goes through
+    textwrap itself (which breaks such words), several times slower.
+    """
+    words = text.split()
+    if "-" in text or any(len(word) > width for word in words):
+        return textwrap.wrap(text, width=width)
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def escape_docstring(text: str) -> str:
