@@ -164,6 +164,8 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
 
 
 def optional(expr: TypeExpr) -> TypeExpr:
+    if isinstance(expr, (Ref, ListOf, MapOf)):
+        return UnionOf((expr, NONE))  # what union() makes of them, and common
     return union([expr, NONE])
 
 

@@ -56,20 +56,19 @@ class _CannotSplit(Exception):
     """A split does not apply to a line."""
 
 
-@dataclass(eq=False, slots=True)
 class _Leaf:
     """A token, with what black's bracket tracker records about it."""
 
-    type: str
-    value: str
-    #: The whitespace before the token on a single line.
-    space: str = ""
-    prefix: str = ""
-    bracket_depth: int = 0
-    opening_bracket: _Leaf | None = None
+    __slots__ = ("type", "value", "space", "prefix", "bracket_depth", "opening_bracket")
 
-    def __post_init__(self) -> None:
-        self.prefix = self.space
+    def __init__(self, type: str, value: str, space: str = "") -> None:
+        self.type = type
+        self.value = value
+        #: The whitespace before the token on a single line.
+        self.space = space
+        self.prefix = space
+        self.bracket_depth = 0
+        self.opening_bracket: _Leaf | None = None
 
 
 @dataclass(slots=True)
@@ -83,22 +82,25 @@ class _Tracker:
     invisible: list[_Leaf] = field(default_factory=list)
 
     def mark(self, leaf: _Leaf) -> None:
-        if leaf.type in _CLOSING:
-            self.depth -= 1
-            leaf.opening_bracket = self.bracket_match.pop((self.depth, leaf.type))
+        kind = leaf.type
+        depth = self.depth
+        if kind in _CLOSING:
+            depth -= 1
+            leaf.opening_bracket = self.bracket_match.pop((depth, kind))
             if not leaf.value:
                 self.invisible.append(leaf)
-        leaf.bracket_depth = self.depth
-        if self.depth == 0:
-            if leaf.type == "|" and self.previous is not None:
+        leaf.bracket_depth = depth
+        if depth == 0:
+            if kind == "|" and self.previous is not None:
                 self.delimiters[id(self.previous)] = _VBAR_PRIORITY
-            elif leaf.type == ",":
+            elif kind == ",":
                 self.delimiters[id(leaf)] = _COMMA_PRIORITY
-        if leaf.type in _OPENING:
-            self.bracket_match[self.depth, _MATCHING[leaf.type]] = leaf
-            self.depth += 1
+        if kind in _OPENING:
+            self.bracket_match[depth, _MATCHING[kind]] = leaf
+            depth += 1
             if not leaf.value:
                 self.invisible.append(leaf)
+        self.depth = depth
         self.previous = leaf
 
     def max_priority(self, exclude: _Leaf | None = None) -> int:
@@ -117,6 +119,14 @@ class _Line:
         if self.inside_brackets or track:
             self.tracker.mark(leaf)
         self.leaves.append(leaf)
+
+    def extend(self, leaves: Sequence[_Leaf], track: bool = False) -> None:
+        """``append`` of each leaf (a hot loop, hence its own method)."""
+        if self.inside_brackets or track:
+            mark = self.tracker.mark
+            for leaf in leaves:
+                mark(leaf)
+        self.leaves.extend(leaves)
 
     def __str__(self) -> str:
         first = self.leaves[0]
@@ -327,8 +337,7 @@ def _head(leaves: list[_Leaf], original: _Line) -> _Line:
 
 def _body(leaves: list[_Leaf], original: _Line) -> _Line:
     result = _Line(depth=original.depth + 1, inside_brackets=True)
-    for leaf in leaves:
-        result.append(leaf)
+    result.extend(leaves)
     return result
 
 
@@ -356,15 +365,14 @@ def _tokens(code: str) -> list[_Leaf]:
     leaves: list[_Leaf] = []
     position = 0
     code = code.strip()
-    while position < len(code):
-        match = _TOKEN.match(code, position)
-        if match is None:
-            raise ValueError(f"cannot lay out {code!r} at {position}")
-        position = match.end()
-        kind = match.lastgroup or ""
-        value = match.group(kind)
-        space = " " if match.group("space") and leaves else ""
-        leaves.append(_Leaf(value if kind == "op" else kind, value, space))
+    for space, string, number, name, op in _TOKEN.findall(code):
+        value = string or number or name or op
+        kind = "STRING" if string else "NUMBER" if number else "NAME" if name else op
+        leaves.append(_Leaf(kind, value, " " if space else ""))
+        position += len(space) + len(value)
+    if position != len(code):
+        # A character no token matches was skipped.
+        raise ValueError(f"cannot lay out {code!r}")
     return leaves
 
 
@@ -424,8 +432,7 @@ def statement(block: str, depth: int) -> str:
         if colon >= 0:
             _wrap(leaves, colon + 1, equal if equal >= 0 else len(leaves))
     line = _Line(depth=depth)
-    for leaf in leaves:
-        line.append(leaf, track=True)
+    line.extend(leaves, track=True)
     return _lines(line)
 
 
@@ -443,8 +450,7 @@ def parameter(block: str, depth: int) -> str:
         # A union annotation gets optional parentheses.
         _wrap(leaves, colon + 1, end)
     line = _Line(depth=depth, inside_brackets=True)
-    for leaf in leaves:
-        line.append(leaf)
+    line.extend(leaves)
     return _lines(line)
 
 

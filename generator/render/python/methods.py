@@ -261,7 +261,9 @@ def escape_docstring(text: str) -> str:
     Backslashes are doubled, ``\"\"\"`` broken up, control characters
     escaped, and a final ``"`` spaced off the closing quotes.
     """
+    if not text:
+        return text  # most fields have no description
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    text = "\n".join([line.rstrip() for line in text.strip().splitlines()])
     return text + " " if text.endswith('"') else text

@@ -41,26 +41,27 @@ def annotation(
     models module declares (``models.``), ``params`` those of the params
     module (``params.``), ``builtins.`` the builtins in ``shadowed``."""
 
-    def builtin(name: str) -> str:
-        return f"builtins.{name}" if name in shadowed else name
-
     if isinstance(expr, Scalar):
-        return builtin(_SCALARS[expr.kind])
+        return _builtin(_SCALARS[expr.kind], shadowed)
     if isinstance(expr, Ref):
         return (params if expr.target.request else qualifier) + expr.target.name
     if isinstance(expr, EnumValues):
-        return "Literal[" + ", ".join(python_literal(v) for v in expr.values) + "]"
+        return "Literal[" + ", ".join([python_literal(v) for v in expr.values]) + "]"
     if isinstance(expr, ListOf):
-        container = "Iterable" if expr.iterable else builtin("list")
+        container = "Iterable" if expr.iterable else _builtin("list", shadowed)
         return f"{container}[{annotation(expr.item, qualifier, shadowed, params)}]"
     if isinstance(expr, MapOf):
         value = annotation(expr.value, qualifier, shadowed, params)
-        return f"{builtin('dict')}[{builtin('str')}, {value}]"
+        return f"{_builtin('dict', shadowed)}[{_builtin('str', shadowed)}, {value}]"
     if isinstance(expr, UnionOf):
         return " | ".join(
-            annotation(m, qualifier, shadowed, params) for m in expr.members
+            [annotation(m, qualifier, shadowed, params) for m in expr.members]
         )
     raise TypeError(f"not a type expression: {expr!r}")
+
+
+def _builtin(name: str, shadowed: frozenset[str]) -> str:
+    return f"builtins.{name}" if name in shadowed else name
 
 
 def names(exprs: Iterable[TypeExpr]) -> set[str]:
