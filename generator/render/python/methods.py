@@ -49,6 +49,22 @@ class Signature:
     returns: str
 
 
+@dataclass(frozen=True)
+class ArgumentsAt:
+    """A method's argument views by :data:`Location` (attributes, which the
+    template reads faster than it calls a method), files also by requirement."""
+
+    path: tuple[ArgumentView, ...] = ()
+    query: tuple[ArgumentView, ...] = ()
+    header: tuple[ArgumentView, ...] = ()
+    json: tuple[ArgumentView, ...] = ()
+    body: tuple[ArgumentView, ...] = ()
+    form: tuple[ArgumentView, ...] = ()
+    file: tuple[ArgumentView, ...] = ()
+    required_files: tuple[ArgumentView, ...] = ()
+    optional_files: tuple[ArgumentView, ...] = ()
+
+
 class MethodView:
     """One method plan with the Python text the template writes."""
 
@@ -102,15 +118,18 @@ class MethodView:
         flavours and every overload write them)."""
         return tuple(_view(a, self.shadowed) for a in self.plan.arguments)
 
-    def by_location(self, location: Location) -> list[ArgumentView]:
-        return self._by_location.get(location, [])
-
     @cached_property
-    def _by_location(self) -> dict[Location, list[ArgumentView]]:
+    def at(self) -> ArgumentsAt:
+        """The argument views by location: ``m.at.query`` in the template."""
         groups: dict[Location, list[ArgumentView]] = {}
         for view in self.arguments:
             groups.setdefault(view.location, []).append(view)
-        return groups
+        files = groups.get("file", [])
+        return ArgumentsAt(
+            **{location: tuple(views) for location, views in groups.items()},
+            required_files=tuple(a for a in files if a.required),
+            optional_files=tuple(a for a in files if not a.required),
+        )
 
     def signature(self, flavour: str) -> Signature:
         """The implementation's signature; ``flavour`` is ``sync`` or ``async``."""
