@@ -164,7 +164,9 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
 
 
 def optional(expr: TypeExpr) -> TypeExpr:
-    if isinstance(expr, (Ref, ListOf, MapOf)):
+    if isinstance(expr, (Ref, ListOf, MapOf)) or (
+        isinstance(expr, Scalar) and expr.kind not in ("any", "null")
+    ):
         return UnionOf((expr, NONE))  # what union() makes of them, and common
     return union([expr, NONE])
 

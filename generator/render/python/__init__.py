@@ -292,13 +292,13 @@ def _params_class_view(plan: ClassPlan, declared: frozenset[str]) -> ParamsClass
     """Required keys are marked (``total=False``, ``Required[...]``); a key
     that is not a plain identifier, or would shadow a name the annotations
     use, makes the TypedDict functional."""
-    reserved = PARAMS_MODULE_NAMES | declared
     functional = not all(
         f.wire_name.isidentifier()
         and f.wire_name.isascii()
         and not keyword.iskeyword(f.wire_name)
         and not f.wire_name.startswith("__")
-        and f.wire_name not in reserved
+        and f.wire_name not in PARAMS_MODULE_NAMES
+        and f.wire_name not in declared
         for f in plan.fields
     )
     fields = []

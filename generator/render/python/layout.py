@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.python_syntax import LINE_LENGTH, width
@@ -71,15 +71,17 @@ class _Leaf:
         self.opening_bracket: _Leaf | None = None
 
 
-@dataclass(slots=True)
 class _Tracker:
     """Bracket depths, bracket pairs and depth-0 delimiters of a line."""
 
-    depth: int = 0
-    bracket_match: dict[tuple[int, str], _Leaf] = field(default_factory=dict)
-    delimiters: dict[int, int] = field(default_factory=dict)
-    previous: _Leaf | None = None
-    invisible: list[_Leaf] = field(default_factory=list)
+    __slots__ = ("depth", "bracket_match", "delimiters", "previous", "invisible")
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.bracket_match: dict[tuple[int, str], _Leaf] = {}
+        self.delimiters: dict[int, int] = {}
+        self.previous: _Leaf | None = None
+        self.invisible: list[_Leaf] = []
 
     def mark(self, leaf: _Leaf) -> None:
         kind = leaf.type
@@ -108,12 +110,19 @@ class _Tracker:
         return max((p for k, p in self.delimiters.items() if k != skip), default=0)
 
 
-@dataclass(slots=True)
 class _Line:
-    depth: int = 0
-    leaves: list[_Leaf] = field(default_factory=list)
-    inside_brackets: bool = False
-    tracker: _Tracker = field(default_factory=_Tracker)
+    __slots__ = ("depth", "leaves", "inside_brackets", "tracker")
+
+    def __init__(
+        self,
+        depth: int = 0,
+        leaves: list[_Leaf] | None = None,
+        inside_brackets: bool = False,
+    ) -> None:
+        self.depth = depth
+        self.leaves = [] if leaves is None else leaves
+        self.inside_brackets = inside_brackets
+        self.tracker = _Tracker()
 
     def append(self, leaf: _Leaf, track: bool = False) -> None:
         if self.inside_brackets or track:
@@ -129,9 +138,11 @@ class _Line:
         self.leaves.extend(leaves)
 
     def __str__(self) -> str:
-        first = self.leaves[0]
-        rest = "".join([leaf.prefix + leaf.value for leaf in self.leaves[1:]])
-        return f"{first.prefix}{'    ' * self.depth}{first.value}{rest}"
+        leaves = self.leaves
+        first = leaves[0]
+        text = "".join([leaf.prefix + leaf.value for leaf in leaves])
+        # The first leaf's prefix goes before the indentation.
+        return first.prefix + "    " * self.depth + text[len(first.prefix) :]
 
 
 def _fits(line: _Line | str, line_length: int = LINE_LENGTH) -> bool:
