@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from generator.plan import Argument, Location, MethodPlan
 from generator.plan.types import NONE, EnumValues, Scalar, TypeExpr, UnionOf, union
@@ -245,32 +245,43 @@ def _docstring(method: MethodPlan) -> str:
         parts.append("Deprecated.")
     documented = [a for a in method.arguments if a.description]
     if documented:
-        lines = ["Args:"]
-        for argument in documented:
-            text = " ".join((argument.description or "").split())
-            wrapped = _wrap(f"{argument.name}: {text}", 80)
-            lines.append("  " + wrapped[0])
-            lines.extend("    " + line for line in wrapped[1:])
-        parts.append("\n".join(lines))
+        entries = [_argument_doc(a.name, a.description or "") for a in documented]
+        parts.append("\n".join(["Args:", *entries]))
     return escape_docstring("\n\n".join(parts))
+
+
+@lru_cache(maxsize=4096)  # a pure function of strings: arguments recur across methods
+def _argument_doc(name: str, description: str) -> str:
+    """The ``Args:`` entry of an argument: wrapped at 80 columns, indented."""
+    wrapped = _wrap(f"{name}: {' '.join(description.split())}", 80)
+    return "\n".join(["  " + wrapped[0], *("    " + line for line in wrapped[1:])])
 
 
 def _wrap(text: str, width: int) -> list[str]:
     """``textwrap.wrap(text, width)`` of a text whose only whitespace is single
-    spaces: its words packed greedily into lines.
+    spaces: its words packed greedily into lines, as textwrap packs them.
 
-    Only a text with a hyphen or a word longer than a line goes through
-    textwrap itself (which breaks such words), several times slower.
+    textwrap itself (several times slower) runs only where it could break a
+    word: one longer than a line, or a word with a hyphen that does not fit
+    on the end of a line (it may split there).
     """
     words = text.split()
-    if "-" in text or any(len(word) > width for word in words):
+    if not words or max(map(len, words)) > width:
         return textwrap.wrap(text, width=width)
     lines: list[str] = []
-    for word in words:
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
+    line = [words[0]]
+    length = len(words[0])
+    for word in words[1:]:
+        length += 1 + len(word)
+        if length <= width:
+            line.append(word)
+        elif "-" in word:
+            return textwrap.wrap(text, width=width)
         else:
-            lines.append(word)
+            lines.append(" ".join(line))
+            line = [word]
+            length = len(word)
+    lines.append(" ".join(line))
     return lines
 
 
