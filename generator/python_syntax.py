@@ -51,5 +51,7 @@ def string_literal(body: str, prefix: str = "") -> str:
 def python_literal(value: JsonValue) -> str:
     """A Python literal for a JSON scalar, quoted like black writes it."""
     if isinstance(value, str):
+        if value.isidentifier() and value.isascii():
+            return f'"{value}"'  # nothing to escape: the common case, and a hot one
         return string_literal(json.dumps(value, ensure_ascii=False)[1:-1])
     return repr(value)

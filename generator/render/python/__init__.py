@@ -397,8 +397,9 @@ def _client_names(methods: Sequence[MethodPlan], shadowed: frozenset[str]) -> se
         if method.result in ("stream", "page", "stream_or_json"):
             body.append(method.element)
         signature = [*(a.type for a in method.arguments), *body]
-        used |= names(signature)
-        if shadowed & names(signature):
+        mentioned = names(signature)
+        used |= mentioned
+        if shadowed & mentioned:
             used.add("builtins")
         if mentions_declarations(signature):
             used.add("models")

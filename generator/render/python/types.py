@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from generator.plan.types import (
     EnumValues,
@@ -67,24 +67,23 @@ def _builtin(name: str, shadowed: frozenset[str]) -> str:
 def names(exprs: Iterable[TypeExpr]) -> set[str]:
     """The plain names (``Any``, ``Literal``, ``str``...) the annotations of
     ``exprs`` mention, besides declarations."""
-    return {name for expr in exprs for name in _names(expr)}
-
-
-def _names(expr: TypeExpr) -> Iterator[str]:
-    if isinstance(expr, Scalar):
-        yield _SCALARS[expr.kind]
-    elif isinstance(expr, EnumValues):
-        yield "Literal"
-    elif isinstance(expr, ListOf):
-        yield "Iterable" if expr.iterable else "list"
-        yield from _names(expr.item)
-    elif isinstance(expr, MapOf):
-        yield "dict"
-        yield "str"
-        yield from _names(expr.value)
-    elif isinstance(expr, UnionOf):
-        for member in expr.members:
-            yield from _names(member)
+    found: set[str] = set()
+    pending = list(exprs)
+    while pending:
+        expr = pending.pop()
+        if isinstance(expr, Scalar):
+            found.add(_SCALARS[expr.kind])
+        elif isinstance(expr, EnumValues):
+            found.add("Literal")
+        elif isinstance(expr, ListOf):
+            found.add("Iterable" if expr.iterable else "list")
+            pending.append(expr.item)
+        elif isinstance(expr, MapOf):
+            found.update(("dict", "str"))
+            pending.append(expr.value)
+        elif isinstance(expr, UnionOf):
+            pending.extend(expr.members)
+    return found
 
 
 def mentions_declarations(exprs: Iterable[TypeExpr], request: bool = False) -> bool:
