@@ -277,27 +277,23 @@ def _right_hand_split(line: _Line, force: bool, omit: frozenset[int]) -> list[_L
 
 def _first_right_hand_split(line: _Line, omit: frozenset[int]) -> _RHS:
     """Head, body and tail around the last bracket pair not in ``omit``."""
-    tail: list[_Leaf] = []
-    body: list[_Leaf] = []
-    head: list[_Leaf] = []
-    current = tail
-    opening: _Leaf | None = None
-    closing: _Leaf | None = None
-    for leaf in reversed(line.leaves):
-        if current is body and leaf is opening:
-            current = head
-        current.append(leaf)
-        if current is tail and leaf.type in _CLOSING and id(leaf) not in omit:
-            opening = leaf.opening_bracket
-            closing = leaf
-            current = body
-    if opening is None or closing is None or not head:
+    leaves = line.leaves
+    end = len(leaves) - 1
+    while end >= 0 and (leaves[end].type not in _CLOSING or id(leaves[end]) in omit):
+        end -= 1
+    start = end - 1
+    if end >= 0:
+        opening = leaves[end].opening_bracket
+        while start >= 0 and leaves[start] is not opening:
+            start -= 1
+    if start < 0:  # no closing bracket, or not its opening one
         raise _CannotSplit("no brackets to split at")
-    tail.reverse()
-    body.reverse()
-    head.reverse()
     return _RHS(
-        _head(head, line), _body(body, line), _Line(line.depth, tail), opening, closing
+        _head(leaves[: start + 1], line),
+        _body(leaves[start + 1 : end], line),
+        _Line(line.depth, leaves[end:]),
+        leaves[start],
+        leaves[end],
     )
 
 
@@ -339,10 +335,12 @@ def _prefer_split_rhs_oop(rhs_oop: _RHS, rhs: _RHS) -> bool:
 
 def _head(leaves: list[_Leaf], original: _Line) -> _Line:
     """The head line of a bracket split: only its closed bracket pairs are tracked."""
-    result = _Line(depth=original.depth)
+    result = _Line(depth=original.depth, leaves=leaves)
     tracked = _inside_matching_brackets(leaves)
+    mark = result.tracker.mark
     for leaf in leaves:
-        result.append(leaf, track=id(leaf) in tracked)
+        if id(leaf) in tracked:
+            mark(leaf)
     return result
 
 
