@@ -285,14 +285,13 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=4096)  # a pure function of a string: descriptions recur
 def escape_docstring(text: str) -> str:
     """``text`` safe inside a triple-double-quoted docstring, trailing spaces removed.
 
     Backslashes are doubled, ``\"\"\"`` broken up, control characters
     escaped, and a final ``"`` spaced off the closing quotes.
     """
-    if not text:
-        return text  # most fields have no description
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     text = "\n".join([line.rstrip() for line in text.strip().splitlines()])
