@@ -159,6 +159,7 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         return_tail=layout.return_tail,
         docstring=layout.docstring,
         python_literal=python_literal,
+        fits=fits,
     )
     mixins = dict(options.model_mixins)
     class_views = [
@@ -181,7 +182,6 @@ def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
         "base_url": python_literal(api.default_server),
         "root": root,
         "nodes": nodes,
-        "fits": fits,
         "classes": class_views,
         "aliases": [_alias_view(a) for a in aliases],
         "renamed_models": plan.renamed_models,
