@@ -120,7 +120,11 @@ def _working(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
 
 
 @pytest.mark.skipif(not workers.available(), reason="needs fork and two CPUs")
-@pytest.mark.parametrize("failing_at", [0, 1], ids=["this process", "the worker"])
+@pytest.mark.parametrize(
+    "failing_at",
+    [0, 1, 3],
+    ids=["this process", "the worker", "the worker, after staging an artifact"],
+)
 @pytest.mark.parametrize("existing", [False, True], ids=["fresh", "existing"])
 @pytest.mark.usefixtures("no_children_left")
 def test_a_failing_renderer_changes_nothing(
@@ -134,7 +138,7 @@ def test_a_failing_renderer_changes_nothing(
     if existing:
         run(_options(spec, out))
     before = _tree(out) if existing else None
-    chosen = [_working, _working, _working]
+    chosen = [_working, _working, _working, _working]
     chosen[failing_at] = _failing
     monkeypatch.setattr(pipeline, "renderers", lambda: tuple(chosen))
     monkeypatch.setattr(pipeline, "Claims", _Alternating)
