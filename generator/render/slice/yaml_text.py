@@ -26,6 +26,7 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping
+from itertools import repeat
 from typing import Any
 
 from generator.errors import GeneratorError
@@ -51,53 +52,58 @@ def dump(document: Mapping[str, Any]) -> str:
     out = ["---\n"]
     write = out.append
     # One frame per open mapping or list: its entries still to write (key,
-    # value; the key is ``None`` for list items), their indentation, and what
-    # starts the first entry's line when that is not the indentation (the
-    # ``- `` of a list item whose value the container is).
-    stack: list[_Frame] = [_Frame(iter(document.items()), "", None)]
+    # value; the key is ``None`` for list items) and their indentation.
+    stack: list[tuple[Iterator[tuple[Any, Any]], str]] = [(iter(document.items()), "")]
     keys: dict[str, str] = {}  # the same few keys recur all over a spec
+    texts: dict[str, str] = {}  # and so do one-line strings (types, formats)
+    # What starts the next entry's line: its frame's indentation, or the
+    # ``- `` line of the list item whose value that frame is (``None``: the
+    # indentation of the frame on top).
+    start: str | None = None
     while stack:
-        frame = stack[-1]
-        indent = frame.indent
-        for key, value in frame.entries:
-            start, frame.first = frame.first or indent, None
+        entries, indent = stack[-1]
+        if start is None:
+            start = indent
+        for key, value in entries:
             if key is None:
-                head = start + "-"
-            elif isinstance(key, str):
-                written = keys.get(key)
-                if written is None:
-                    written = keys[key] = scalar(key) + ":"
-                head = start + written
+                mark = "-"
+            elif type(key) is str:
+                mark = keys.get(key, "")
+                if not mark:
+                    mark = keys[key] = scalar(key) + ":"
             else:  # a number or boolean key (1 and True are equal in a dict)
-                head = f"{start}{scalar(key)}:"
-            if not value or not isinstance(value, (dict, list)):
-                write(f"{head} {_value(value, indent)}\n")
+                mark = scalar(key) + ":"
+            if type(value) is str and "\n" not in value:
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = scalar(value)
+                write(f"{start}{mark} {text}\n")
+                start = indent
                 continue
-            entries: Iterator[tuple[Any, Any]] = (
-                iter(value.items())
-                if isinstance(value, dict)
-                else ((None, item) for item in value)
+            if not value or not isinstance(value, (dict, list)):
+                write(f"{start}{mark} {_value(value, indent)}\n")
+                start = indent
+                continue
+            stack.append(
+                (
+                    (
+                        iter(value.items())
+                        if isinstance(value, dict)
+                        else zip(repeat(None), value)
+                    ),
+                    indent + "  ",
+                )
             )
             if key is None:  # the container's first entry shares the dash line
-                stack.append(_Frame(entries, indent + "  ", head + " "))
+                start = f"{start}- "
             else:
-                write(head + "\n")
-                stack.append(_Frame(entries, indent + "  ", None))
+                write(f"{start}{mark}\n")
+                start = None
             break
         else:
             stack.pop()
+            start = None
     return "".join(out)
-
-
-class _Frame:
-    __slots__ = ("entries", "indent", "first")
-
-    def __init__(
-        self, entries: Iterator[tuple[Any, Any]], indent: str, first: str | None
-    ) -> None:
-        self.entries = entries
-        self.indent = indent
-        self.first = first
 
 
 def _value(value: object, indent: str) -> str:
