@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.model import JsonValue, Schema
+from generator.render.pod import markup
 from generator.render.pod.examples import (
     indent_block,
     perl_json,
@@ -45,6 +48,31 @@ def test_empty_text_converts_to_nothing() -> None:
 )
 def test_inline_markup(markdown: str, pod: str) -> None:
     assert markdown_to_pod(markdown) == pod
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Creates a model response.",
+        "Lists (see /docs/guides/x) the {files}: a+b=c, 100% #1 ~ok~ @user ^ $x.",
+        "Tabs\tand  double  spaces",
+        "x",
+        "Ends with a no-break space\u00a0",
+        "Ends with spaces  ",
+        "Has <b>HTML</b> & entities &amp;",
+        "a_b *c* `d` [e](f) !g \\h",
+        "1. a list",
+        "= not a command",
+    ],
+)
+def test_plain_lines_convert_as_the_parser_converts_them(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for in_item in (False, True):
+        fast = markdown_to_pod(line, in_item)
+        monkeypatch.setattr(markup, "_PLAIN_LINE", re.compile("(?!)"))
+        assert fast == markdown_to_pod(line, in_item)
+        monkeypatch.undo()
 
 
 def test_horizontal_rule_is_80_equals_signs_followed_directly_by_text() -> None:

@@ -45,6 +45,14 @@ _COMMAND_LINE = re.compile(r"^=(?=[A-Za-z])", re.MULTILINE)
 _CODE_START = re.compile(r"(?<=[A-Z])<")
 _ANGLE = re.compile(r"[<>]")
 _ANGLE_ENTITIES = {"<": "E<lt>", ">": "E<gt>"}
+#: One line of prose that Markdown leaves as it is: it starts with a letter
+#: (no block syntax), holds no character of inline syntax (code, emphasis,
+#: links, images, HTML, entities, escapes) nor one the parser normalises, and
+#: ends without white space.  Most summaries are such a line; its POD is the
+#: line itself, so it skips the parse.
+_PLAIN_LINE = re.compile(
+    r"[A-Za-z](?:[^\\`*_\[\]<>!&\n\r\x00]*[^\\`*_\[\]<>!&\s\x00])?"
+)
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +78,8 @@ def markdown_to_pod(markdown: str | None, in_item: bool = False) -> str:
     if not markdown:
         return ""
     source = rewrite_doc_links(markdown)
+    if _PLAIN_LINE.fullmatch(source):
+        return source + "\n"
     pod = _PodBlockWriter(_parser().parse(source), source.split("\n"), in_item).render()
     if not pod.strip():
         return ""
