@@ -36,6 +36,13 @@ _SCHEMA_PREFIX = "#/components/schemas/"
 _MAX_REF_CHAIN = 64
 #: The keywords holding lists of schemas, and the :class:`Schema` field of each.
 _SCHEMA_LISTS = (("allOf", "all_of"), ("anyOf", "any_of"), ("oneOf", "one_of"))
+#: Keywords that few schema nodes have (a tenth of them on OpenAI's spec):
+#: :meth:`ModelBuilder._fill` reads them only for a node that has one.
+_RARE_KEYWORDS = frozenset(
+    {"format", "const", "examples", "nullable", "additionalProperties"}
+    | {"discriminator", "readOnly", "writeOnly", "deprecated"}
+    | {"minimum", "maximum", "minItems", "maxItems", "x-oaiMeta"}
+)
 
 
 def build_api(
@@ -51,6 +58,8 @@ class ModelBuilder:
         self.warnings: list[str] = []
         self._named: dict[str, Schema] = {}
         self._merged: dict[int, tuple[Mapping[str, Any], Schema]] = {}
+        #: The component name of each ``$ref`` met (``None``: not a schema's).
+        self._schema_names: dict[str, str | None] = {}
         components = _mapping(spec.get("components"))
         self._component_schemas = _mapping(components.get("schemas"))
 
@@ -124,12 +133,17 @@ class ModelBuilder:
         ref = raw.get("$ref")
         if not isinstance(ref, str):
             return self._fill(Schema(), raw)
-        siblings = {k: v for k, v in raw.items() if k != "$ref"}
-        name = ref[len(_SCHEMA_PREFIX) :] if ref.startswith(_SCHEMA_PREFIX) else None
-        if name is not None:
-            name = pointer_key(name)
-        if not siblings and name is not None and name in self._component_schemas:
+        if ref in self._schema_names:
+            name = self._schema_names[ref]
+        else:
+            name = self._schema_names[ref] = (
+                pointer_key(ref[len(_SCHEMA_PREFIX) :])
+                if ref.startswith(_SCHEMA_PREFIX)
+                else None
+            )
+        if len(raw) == 1 and name is not None and name in self._component_schemas:
             return self.named_schema(name)
+        siblings = {k: v for k, v in raw.items() if k != "$ref"}
         if _depth > _MAX_REF_CHAIN:
             self.warnings.append(f"$ref chain too long (cycle?) at {ref}")
             return Schema()
@@ -167,43 +181,58 @@ class ModelBuilder:
 
     def _fill(self, node: Schema, raw: Mapping[str, Any]) -> Schema:
         # The hottest loop of the model stage (every schema node of the
-        # selection): the dataclass defaults stand for absent keywords, so
-        # only the keywords present are looked at further.
+        # selection): ``node`` is fresh, its dataclass defaults stand for
+        # absent keywords, so only the keywords present are looked at
+        # further, and the rare ones only when the node has one of them.
+        # Subschemas are built in the keywords' order below.
         get = raw.get
         type_ = get("type")
         if isinstance(type_, str):
             node.type = type_
         elif isinstance(type_, list):
             node.type = [t for t in type_ if isinstance(t, str)]
-        node.format = _text(get("format"))
-        node.title = _text(get("title"))
-        node.description = _text(get("description"))
+        title = get("title")
+        if isinstance(title, str):
+            node.title = title
+        description = get("description")
+        if isinstance(description, str):
+            node.description = description
         enum = get("enum")
         node.enum = list(enum) if isinstance(enum, list) else None
-        node.const = get("const", MISSING)
         node.default = get("default", MISSING)
         node.example = get("example", MISSING)
-        examples = get("examples")
-        if isinstance(examples, list):
-            node.examples = list(examples)
-        node.nullable_flag = get("nullable") is True
+        rare = not _RARE_KEYWORDS.isdisjoint(raw)
         properties = get("properties")
         if isinstance(properties, dict):
             node.properties = {str(k): self.schema(v) for k, v in properties.items()}
         required = get("required")
         if isinstance(required, list):
             node.required = [str(r) for r in required if isinstance(r, str)]
-        additional = get("additionalProperties")
-        if isinstance(additional, bool):
-            node.additional_properties = additional
-        elif isinstance(additional, dict):
-            node.additional_properties = self.schema(additional)
+        if rare:
+            additional = get("additionalProperties")
+            if isinstance(additional, bool):
+                node.additional_properties = additional
+            elif isinstance(additional, dict):
+                node.additional_properties = self.schema(additional)
         if "items" in raw:
             node.items = self.schema(raw["items"])
         for keyword, attribute in _SCHEMA_LISTS:
             members = get(keyword)
             if isinstance(members, list):
                 setattr(node, attribute, [self.schema(s) for s in members])
+        if rare:
+            self._fill_rare(node, raw)
+        return node
+
+    def _fill_rare(self, node: Schema, raw: Mapping[str, Any]) -> None:
+        """The keywords of :data:`_RARE_KEYWORDS` but ``additionalProperties``."""
+        get = raw.get
+        node.format = _text(get("format"))
+        node.const = get("const", MISSING)
+        examples = get("examples")
+        if isinstance(examples, list):
+            node.examples = list(examples)
+        node.nullable_flag = get("nullable") is True
         node.discriminator = self._discriminator(get("discriminator"))
         node.read_only = get("readOnly") is True
         node.write_only = get("writeOnly") is True
@@ -215,7 +244,6 @@ class ModelBuilder:
         meta = get("x-oaiMeta")
         if isinstance(meta, dict):
             node.oai_meta = meta
-        return node
 
     def _discriminator(self, raw: Any) -> Discriminator | None:
         if not isinstance(raw, dict) or not isinstance(raw.get("propertyName"), str):
