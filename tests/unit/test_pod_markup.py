@@ -57,6 +57,10 @@ def test_inline_markup(markdown: str, pod: str) -> None:
         "Lists (see /docs/guides/x) the {files}: a+b=c, 100% #1 ~ok~ @user ^ $x.",
         "Tabs\tand  double  spaces",
         "x",
+        "\n\nTwo lines\nof a paragraph\n\n\n\nand another.\n\n",
+        "Lines\n  indented\nor not",
+        "Setext\n===",
+        "\n\n",
         "Ends with a no-break space\u00a0",
         "Ends with spaces  ",
         "Has <b>HTML</b> & entities &amp;",
@@ -65,12 +69,12 @@ def test_inline_markup(markdown: str, pod: str) -> None:
         "= not a command",
     ],
 )
-def test_plain_lines_convert_as_the_parser_converts_them(
+def test_plain_prose_converts_as_the_parser_converts_it(
     line: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for in_item in (False, True):
         fast = markdown_to_pod(line, in_item)
-        monkeypatch.setattr(markup, "_PLAIN_LINE", re.compile("(?!)"))
+        monkeypatch.setattr(markup, "_PLAIN_TEXT", re.compile("(?!)"))
         assert fast == markdown_to_pod(line, in_item)
         monkeypatch.undo()
 
