@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import TypeGuard
 
 from generator.model import MISSING, JsonValue, Schema
@@ -32,6 +33,8 @@ _ESCAPES = {
     "\f": "\\f",
     "\b": "\\b",
 }
+#: What JSON::PP escapes: the characters above and the other control characters.
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
 
 
 def request_example(schema: Schema | None) -> str:
@@ -180,12 +183,9 @@ def perl_number(value: int | float) -> str:
 
 
 def _string(text: str) -> str:
-    chars = []
-    for char in text:
-        if char in _ESCAPES:
-            chars.append(_ESCAPES[char])
-        elif ord(char) < 0x20:
-            chars.append(f"\\u{ord(char):04x}")
-        else:
-            chars.append(char)
-    return '"' + "".join(chars) + '"'
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
