@@ -31,7 +31,7 @@ from generator.render.pod.examples import (
     request_example,
     response_example,
 )
-from generator.render.pod.markup import escape_code, escape_raw, markdown_to_pod
+from generator.render.pod.markup import MarkdownToPod, escape_code, escape_raw
 from generator.templating import environment
 
 POD_DIR = "pod/OpenAPI/Client/OpenAI"
@@ -109,8 +109,9 @@ def render(api: Api, plan: object, options: RenderOptions) -> Files:
     """
     del plan
     names = page_names(item.path for item in api.paths)
+    to_pod = MarkdownToPod()
     pages = [
-        _page(item, names[item.path])
+        _page(item, names[item.path], to_pod)
         for item in sorted(api.paths, key=lambda item: item.path)
     ]
     env = environment("pod")
@@ -127,31 +128,32 @@ def render(api: Api, plan: object, options: RenderOptions) -> Files:
     return files
 
 
-def _page(item: PathItem, name: str) -> PageView:
+def _page(item: PathItem, name: str, to_pod: MarkdownToPod) -> PageView:
     return PageView(
         path=escape_code(item.path),
         name=name,
-        description=markdown_to_pod(item.description),
+        description=to_pod(item.description),
         operations=tuple(
-            _operation(op) for op in sorted(item.operations, key=lambda op: op.method)
+            _operation(op, to_pod)
+            for op in sorted(item.operations, key=lambda op: op.method)
         ),
     )
 
 
-def _operation(op: Operation) -> OperationView:
+def _operation(op: Operation, to_pod: MarkdownToPod) -> OperationView:
     body = op.request_body
     return OperationView(
         method=op.method.upper(),
         operation_id=escape_code(op.operation_id),
         call_name=" ".join(op.operation_id.split("\n")),
-        summary=markdown_to_pod(op.summary),
-        item_summary=markdown_to_pod(op.summary, in_item=True),
-        description=markdown_to_pod(op.description),
+        summary=to_pod(op.summary),
+        item_summary=to_pod(op.summary, in_item=True),
+        description=to_pod(op.description),
         parameters=tuple(_parameter(p) for p in op.parameters),
         request_body=(
             None
             if body is None
-            else tuple(_body(media) for media in _by_content_type(body.content))
+            else tuple(_body(media, to_pod) for media in _by_content_type(body.content))
         ),
         responses=tuple(
             _response(r) for r in sorted(op.responses, key=lambda r: r.status)
@@ -182,17 +184,17 @@ def _type_text(schema: Schema) -> str:
     return " | ".join(schema.types)
 
 
-def _body(media: MediaType) -> BodyView:
+def _body(media: MediaType, to_pod: MarkdownToPod) -> BodyView:
     schema = media.schema
     return BodyView(
         content_type=escape_code(media.content_type),
         description=escape_raw(schema.description if schema else None),
-        models=_models(schema),
+        models=_models(schema, to_pod),
         example=request_example(schema),
     )
 
 
-def _models(schema: Schema | None) -> ModelsView | None:
+def _models(schema: Schema | None, to_pod: MarkdownToPod) -> ModelsView | None:
     """The ``Models`` list: the enum of the body's ``model`` property, when it has one.
 
     The property must have a description and an ``anyOf`` member with both a
@@ -204,7 +206,7 @@ def _models(schema: Schema | None) -> ModelsView | None:
     for member in model.any_of:
         if member.type is not None and member.enum is not None:
             return ModelsView(
-                description=markdown_to_pod(model.description),
+                description=to_pod(model.description),
                 values=tuple(escape_code(perl_text(v)) for v in member.enum),
             )
     return None

@@ -76,18 +76,40 @@ def markdown_to_pod(markdown: str | None, in_item: bool = False) -> str:
     ``=head`` (headings become bold paragraphs) and where a leading command
     (a list) must start a paragraph of its own.
     """
-    if not markdown:
-        return ""
-    source = rewrite_doc_links(markdown)
-    if _PLAIN_TEXT.fullmatch(source):
-        text = _BLANK_LINES.sub("\n\n", source.strip("\n"))
-        return text + "\n" if text else ""
-    pod = _PodBlockWriter(_parser().parse(source), source.split("\n"), in_item).render()
-    if not pod.strip():
-        return ""
-    if in_item and _COMMAND_LINE.match(pod):
-        pod = "\n\n" + pod
-    return pod.rstrip("\n") + "\n"
+    return MarkdownToPod()(markdown, in_item)
+
+
+class MarkdownToPod:
+    """:func:`markdown_to_pod` parsing each text once.
+
+    For one render: each summary is converted on its own and as an item,
+    and some descriptions recur (the ``model`` property of request bodies).
+    """
+
+    def __init__(self) -> None:
+        #: Parsed texts: markdown-it's tokens and the source lines.
+        self._parsed: dict[str, tuple[list[Token], list[str]]] = {}
+
+    def __call__(self, markdown: str | None, in_item: bool = False) -> str:
+        """See :func:`markdown_to_pod`."""
+        if not markdown:
+            return ""
+        source = rewrite_doc_links(markdown)
+        if _PLAIN_TEXT.fullmatch(source):
+            text = _BLANK_LINES.sub("\n\n", source.strip("\n"))
+            return text + "\n" if text else ""
+        parsed = self._parsed.get(source)
+        if parsed is None:
+            parsed = self._parsed[source] = (
+                _parser().parse(source),
+                source.split("\n"),
+            )
+        pod = _PodBlockWriter(*parsed, in_item).render()
+        if not pod.strip():
+            return ""
+        if in_item and _COMMAND_LINE.match(pod):
+            pod = "\n\n" + pod
+        return pod.rstrip("\n") + "\n"
 
 
 def escape_raw(text: str | None) -> str:
