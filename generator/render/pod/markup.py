@@ -116,12 +116,17 @@ def escape_raw(text: str | None) -> str:
     """Text printed as is, protected from opening POD commands or codes."""
     if not text:
         return ""
-    return _COMMAND_LINE.sub("E<61>", _CODE_START.sub("E<lt>", text))
+    # Most texts hold neither ``<`` nor ``=``: the substitutions are skipped.
+    if "<" in text:
+        text = _CODE_START.sub("E<lt>", text)
+    return _COMMAND_LINE.sub("E<61>", text) if "=" in text else text
 
 
 def escape_code(text: str) -> str:
     """Text placed inside a formatting code such as ``C<...>``."""
-    return _COMMAND_LINE.sub("E<61>", _ANGLE.sub(_angle_entity, text))
+    if "<" in text or ">" in text:
+        text = _ANGLE.sub(_angle_entity, text)
+    return _COMMAND_LINE.sub("E<61>", text) if "=" in text else text
 
 
 class _PodBlockWriter:
