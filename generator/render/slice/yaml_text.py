@@ -170,6 +170,8 @@ def _literal_block(value: str, indent: str) -> str | None:
         return None
     breaks = len(value) - len(text)
     chomping = "-" if breaks == 0 else "" if breaks == 1 else "+"
-    lines = [indent + line if line else "" for line in text.split("\n")]
-    lines.extend("" for _ in range(breaks - 1))
-    return "|" + chomping + "\n" + "\n".join(lines)
+    if "\n\n" in text:  # empty lines stay empty, without indentation
+        body = "\n".join([indent + line if line else "" for line in text.split("\n")])
+    else:
+        body = indent + text.replace("\n", "\n" + indent)
+    return "|" + chomping + "\n" + body + "\n" * max(breaks - 1, 0)
