@@ -26,10 +26,10 @@ from generator.model import (
 from generator.naming import page_names
 from generator.render import Files, RenderOptions
 from generator.render.pod.examples import (
+    ResponseExamples,
     perl_text,
     perl_true,
     request_example,
-    response_example,
 )
 from generator.render.pod.markup import MarkdownToPod, escape_code, escape_raw
 from generator.templating import environment
@@ -110,8 +110,9 @@ def render(api: Api, plan: object, options: RenderOptions) -> Files:
     del plan
     names = page_names(item.path for item in api.paths)
     to_pod = MarkdownToPod()
+    examples = ResponseExamples()
     pages = [
-        _page(item, names[item.path], to_pod)
+        _page(item, names[item.path], to_pod, examples)
         for item in sorted(api.paths, key=lambda item: item.path)
     ]
     env = environment("pod")
@@ -128,19 +129,23 @@ def render(api: Api, plan: object, options: RenderOptions) -> Files:
     return files
 
 
-def _page(item: PathItem, name: str, to_pod: MarkdownToPod) -> PageView:
+def _page(
+    item: PathItem, name: str, to_pod: MarkdownToPod, examples: ResponseExamples
+) -> PageView:
     return PageView(
         path=escape_code(item.path),
         name=name,
         description=to_pod(item.description),
         operations=tuple(
-            _operation(op, to_pod)
+            _operation(op, to_pod, examples)
             for op in sorted(item.operations, key=lambda op: op.method)
         ),
     )
 
 
-def _operation(op: Operation, to_pod: MarkdownToPod) -> OperationView:
+def _operation(
+    op: Operation, to_pod: MarkdownToPod, examples: ResponseExamples
+) -> OperationView:
     body = op.request_body
     return OperationView(
         method=op.method.upper(),
@@ -156,7 +161,7 @@ def _operation(op: Operation, to_pod: MarkdownToPod) -> OperationView:
             else tuple(_body(media, to_pod) for media in _by_content_type(body.content))
         ),
         responses=tuple(
-            _response(r) for r in sorted(op.responses, key=lambda r: r.status)
+            _response(r, examples) for r in sorted(op.responses, key=lambda r: r.status)
         ),
     )
 
@@ -212,14 +217,14 @@ def _models(schema: Schema | None, to_pod: MarkdownToPod) -> ModelsView | None:
     return None
 
 
-def _response(response: Response) -> ResponseView:
+def _response(response: Response, examples: ResponseExamples) -> ResponseView:
     return ResponseView(
         status=escape_code(response.status),
         description=escape_raw(response.description),
         content=tuple(
             MediaView(
                 content_type=escape_code(media.content_type),
-                example=response_example(media.schema),
+                example=examples(media.schema),
             )
             for media in _by_content_type(response.content)
         ),
