@@ -58,8 +58,8 @@ def response_example(schema: Schema | None) -> str:
 class ResponseExamples:
     """:func:`response_example` for one render, once per schema.
 
-    Responses share their schemas (errors, lists, deletions): two thirds of
-    the calls on OpenAI's spec repeat one.
+    Responses share their schemas (errors, lists, deletions): three calls in
+    five on OpenAI's spec repeat one.
     """
 
     def __init__(self) -> None:
@@ -147,9 +147,8 @@ def perl_text(value: object) -> str:
 
 def indent_block(text: str) -> str:
     """Indent every line (empty ones included) by four spaces, keeping the final newline."""
-    if text.endswith("\n"):
-        return indent_block(text[:-1]) + "\n"
-    return _BLOCK_INDENT + text.replace("\n", "\n" + _BLOCK_INDENT)
+    body, end = (text[:-1], "\n") if text.endswith("\n") else (text, "")
+    return _BLOCK_INDENT + body.replace("\n", "\n" + _BLOCK_INDENT) + end
 
 
 def perl_json(value: JsonValue) -> str:

@@ -48,8 +48,8 @@ _ANGLE_ENTITIES = {"<": "E<lt>", ">": "E<gt>"}
 #: Prose that Markdown leaves as it is: paragraphs of lines that start with
 #: a letter (no block syntax), hold no character of inline syntax (code,
 #: emphasis, links, images, HTML, entities, escapes) nor one the parser
-#: normalises, and end without white space.  Two thirds of the texts on
-#: OpenAI's spec (most summaries) are such prose: its POD is the paragraphs
+#: normalises, and end without white space.  Five texts in six on OpenAI's
+#: spec (summaries above all) are such prose: its POD is the paragraphs
 #: themselves, one blank line apart, so it skips the parse.
 _PLAIN_LINE = r"[A-Za-z](?:[^\\`*_\[\]<>!&\n\r\x00]*[^\\`*_\[\]<>!&\s\x00])?"
 _PLAIN_TEXT = re.compile(rf"(?:{_PLAIN_LINE})?(?:\n(?:{_PLAIN_LINE})?)*")
