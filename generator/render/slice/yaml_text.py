@@ -45,6 +45,8 @@ _NOT_PLAIN_WORDS = frozenset(
 _UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 #: Characters a literal block cannot show as they are.
 _NOT_IN_BLOCKS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]")
+#: ``json.dumps(text, ensure_ascii=False)`` without building an encoder a call.
+_json_string = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def dump(document: Mapping[str, Any]) -> str:
@@ -128,7 +130,7 @@ def scalar(value: object) -> str:
             and value.lower() not in _NOT_PLAIN_WORDS
         ):
             return value
-        text = json.dumps(value, ensure_ascii=False)
+        text = _json_string(value)
         if _UNPRINTABLE.search(text):
             text = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
         return text
