@@ -140,23 +140,32 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
     """
     if len(members) == 1 and not isinstance(members[0], (UnionOf, EnumValues)):
         return members[0]  # the common case, and a planning hot spot
-    flat: list[TypeExpr] = []
-    for member in members:
-        flat.extend(member.members if isinstance(member, UnionOf) else (member,))
-    if ANY in flat:
-        return ANY
     literal_values: list[str | int | bool] = []
     others: list[TypeExpr] = []
-    for member in flat:
-        if isinstance(member, EnumValues):
-            literal_values.extend(v for v in member.values if v not in literal_values)
-        elif member not in others and member != NONE:
-            others.append(member)
+    null = False
+    for member in members:
+        for flat in member.members if isinstance(member, UnionOf) else (member,):
+            if isinstance(flat, Scalar):
+                if flat.kind == "any":
+                    return ANY
+                if flat.kind == "null":
+                    null = True
+                    continue
+            elif isinstance(flat, EnumValues):
+                if not literal_values and len(set(flat.values)) == len(flat.values):
+                    literal_values.extend(flat.values)  # distinct: nothing to drop
+                else:
+                    literal_values.extend(
+                        v for v in flat.values if v not in literal_values
+                    )
+                continue
+            if flat not in others:
+                others.append(flat)
     result: list[TypeExpr] = (
         [EnumValues(tuple(literal_values))] if literal_values else []
     )
     result.extend(others)
-    if NONE in flat:
+    if null:
         result.append(NONE)
     if not result:
         return ANY
@@ -264,6 +273,27 @@ class TypePlanner:
         """The type of ``schema``; inline objects are named ``parent`` + ``suffix``."""
         if schema is None:
             return ANY
+        type_ = schema.type
+        if (
+            type_.__class__ is str
+            and type_ != "null"
+            and schema.name is None
+            and schema.enum is None
+            and schema.const is MISSING
+            and not (
+                schema.properties or schema.all_of or schema.any_of or schema.one_of
+            )
+        ):
+            # The commonest shape by far: one JSON type and nothing else,
+            # nullable only by the 3.0 flag.
+            assert isinstance(type_, str)
+            if type_ == "array" or type_ == "object":
+                base = self._non_null(schema, parent, suffix)
+            elif type_ == "string" and schema.format == "binary":
+                base = FILE
+            else:
+                base = _SCALARS.get(type_, ANY)
+            return optional(base) if schema.nullable_flag else base
         base = self._non_null(schema, parent, suffix)
         return optional(base) if schema.nullable else base
 
