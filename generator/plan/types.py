@@ -262,6 +262,8 @@ class TypePlanner:
         #: Request aliases that are the models' (see :meth:`_plan_alias`).
         self._shared: dict[object, TypeExpr] = {}
         self._declarations: dict[object, Declaration] = {}
+        #: The reference to each planned class, by its key in ``_declarations``.
+        self._class_refs: dict[object, Ref] = {}
         #: Keys of the non-class nodes being expanded (cycle guard).
         self._expanding: set[int] = set()
         self._finished = False
@@ -270,31 +272,38 @@ class TypePlanner:
     def annotation(
         self, schema: Schema | None, parent: Declaration | None, suffix: str
     ) -> TypeExpr:
-        """The type of ``schema``; inline objects are named ``parent`` + ``suffix``."""
+        """The type of ``schema``; inline objects are named ``parent`` + ``suffix``.
+
+        Written for speed (it runs once per schema use): the commonest shapes,
+        an object with properties and a node of one JSON type, skip the
+        general path of :meth:`_non_null`.
+        """
         if schema is None:
             return ANY
-        type_ = schema.type
-        if (
-            type_.__class__ is str
-            and type_ != "null"
-            and schema.name is None
-            and schema.enum is None
-            and schema.const is MISSING
-            and not (
-                schema.properties or schema.all_of or schema.any_of or schema.one_of
-            )
-        ):
-            # The commonest shape by far: one JSON type and nothing else,
-            # nullable only by the 3.0 flag.
-            assert isinstance(type_, str)
-            if type_ == "array" or type_ == "object":
+        base: TypeExpr
+        if schema.properties:
+            # A class, and no wrapper: a node with properties stands for itself.
+            base = self._class_ref(schema, parent, suffix)
+        else:
+            type_ = schema.type
+            if not (
+                isinstance(type_, str)
+                and schema.name is None
+                and schema.enum is None
+                and schema.const is MISSING
+                and not (schema.all_of or schema.any_of or schema.one_of)
+            ):
                 base = self._non_null(schema, parent, suffix)
-            elif type_ == "string" and schema.format == "binary":
-                base = FILE
-            else:
+            elif type_ == "string":
+                base = FILE if schema.format == "binary" else STRING
+            elif type_ == "array" or type_ == "object":
+                base = self._non_null(schema, parent, suffix)
+            elif type_ != "null":
                 base = _SCALARS.get(type_, ANY)
-            return optional(base) if schema.nullable_flag else base
-        base = self._non_null(schema, parent, suffix)
+            elif schema.items is None and schema.additional_properties is None:
+                return NONE
+            else:
+                base = self._non_null(schema, parent, suffix)
         return optional(base) if schema.nullable else base
 
     def class_for(self, schema: Schema, fallback_name: str) -> ClassPlan | None:
@@ -347,12 +356,12 @@ class TypePlanner:
         if self.is_class(schema):
             # A wrapper (``allOf: [$ref]`` beside ``nullable`` or a
             # description) is the class it wraps, not a copy of it.
-            return Ref(self._plan_class(unwrap(schema), parent, suffix))
+            return self._class_ref(unwrap(schema), parent, suffix)
         if schema.name is not None:
             sole = _sole_variant(schema)
             if sole is not None and sole.name is None and self.is_class(sole):
                 # ``Foo: anyOf [{object}, {type: null}]``: the object is ``Foo``.
-                return Ref(self._plan_class(sole, None, "", component=schema.name))
+                return self._class_ref(sole, None, "", component=schema.name)
             return self._plan_alias(schema)
         key = id(schema)
         if key in self._expanding:
@@ -452,6 +461,19 @@ class TypePlanner:
                 return self._shared[key]
         return Ref(plan)
 
+    def _class_ref(
+        self,
+        schema: Schema,
+        parent: Declaration | None,
+        suffix: str,
+        component: str | None = None,
+    ) -> Ref:
+        """A reference to the class of ``schema`` (see :meth:`_plan_class`)."""
+        ref = self._class_refs.get(component or schema.name or id(schema))
+        if ref is None:
+            ref = Ref(self._plan_class(schema, parent, suffix, component))
+        return ref
+
     def _plan_class(
         self,
         schema: Schema,
@@ -459,8 +481,10 @@ class TypePlanner:
         suffix: str,
         component: str | None = None,
     ) -> ClassPlan:
+        """The class of an object schema, planned if new: a component's by its
+        name, an inline object's by its node."""
         component = component or schema.name
-        key: object = ("class", component) if component else id(schema)
+        key = component or id(schema)
         plan = self._declarations.get(key)
         if isinstance(plan, ClassPlan):
             return plan
@@ -473,6 +497,7 @@ class TypePlanner:
             request=self._responses is not None,
         )
         self._declarations[key] = plan
+        self._class_refs[key] = Ref(plan)
         properties, required = object_shape(schema)
         for wire_name, prop in properties.items():
             prop_type = self.annotation(prop, plan, pascal_case(wire_name))
