@@ -286,24 +286,27 @@ class TypePlanner:
             base = self._class_ref(schema, parent, suffix)
         else:
             type_ = schema.type
-            if not (
+            if (
                 isinstance(type_, str)
                 and schema.name is None
                 and schema.enum is None
                 and schema.const is MISSING
                 and not (schema.all_of or schema.any_of or schema.one_of)
             ):
-                base = self._non_null(schema, parent, suffix)
-            elif type_ == "string":
-                base = FILE if schema.format == "binary" else STRING
-            elif type_ == "array" or type_ == "object":
-                base = self._non_null(schema, parent, suffix)
-            elif type_ != "null":
-                base = _SCALARS.get(type_, ANY)
-            elif schema.items is None and schema.additional_properties is None:
-                return NONE
-            else:
-                base = self._non_null(schema, parent, suffix)
+                # One JSON type and nothing else: nullable only by the 3.0
+                # flag, or by being ``null``.
+                if type_ == "string":
+                    base = FILE if schema.format == "binary" else STRING
+                elif type_ == "array" or type_ == "object":
+                    base = self._non_null(schema, parent, suffix)
+                elif type_ != "null":
+                    base = _SCALARS.get(type_, ANY)
+                elif schema.items is None and schema.additional_properties is None:
+                    return NONE
+                else:
+                    return optional(self._non_null(schema, parent, suffix))
+                return optional(base) if schema.nullable_flag else base
+            base = self._non_null(schema, parent, suffix)
         return optional(base) if schema.nullable else base
 
     def class_for(self, schema: Schema, fallback_name: str) -> ClassPlan | None:
