@@ -33,7 +33,11 @@ _RESERVED = frozenset(
 
 def _ascii_words(name: str) -> list[str]:
     """Split a name into ASCII words (camelCase, snake_case, kebab, dots...)."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = (
+        name
+        if name.isascii()  # unchanged by the folding below, and the common case
+        else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    )
     spaced = _CAMEL_BOUNDARY.sub(" ", folded)
     return [w for w in _NON_WORD.split(spaced) if w]
 

@@ -116,7 +116,9 @@ def implied_null(schema: Schema) -> Literal["default", "description"] | None:
 def _says_null(description: str) -> bool:
     """Whether prose says ``null`` is accepted; cached, as the same
     descriptions recur on many properties and the pattern is costly."""
-    return _PROSE_NULL.search(description) is not None
+    # The pattern's look-behinds run at every position: a quick test for
+    # the word it needs first (no other character folds to n, u or l).
+    return "null" in description.lower() and _PROSE_NULL.search(description) is not None
 
 
 def is_binary(schema: Schema, seen: frozenset[Schema] = frozenset()) -> bool:

@@ -580,9 +580,11 @@ def _literal(values: Sequence[JsonValue]) -> TypeExpr:
             members.append(Scalar("number"))
         else:
             members.append(ANY)
-    if literal:
-        members.insert(0, EnumValues(tuple(literal)))
-    return union(members)
+    if not literal:
+        return union(members)
+    if not members and len(set(literal)) == len(literal):
+        return EnumValues(tuple(literal))  # the common case: union() would keep it
+    return union([EnumValues(tuple(literal)), *members])
 
 
 def _alias_order(aliases: list[AliasPlan]) -> list[AliasPlan]:
