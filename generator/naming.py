@@ -53,9 +53,24 @@ def snake_case(name: str) -> str:
     return safe_identifier(result)
 
 
-@lru_cache(maxsize=1 << 14)
 def pascal_case(name: str) -> str:
     """``realtime.session_create`` -> ``RealtimeSessionCreate``; a valid identifier."""
+    if (
+        name.isalnum()
+        and name.isascii()
+        and name[0].isupper()
+        and name not in _RESERVED
+    ):
+        # Already PascalCase (every word it splits into starts with a capital):
+        # names made of names (``Parent`` + ``Suffix``) are, and they are new
+        # strings each time, which the cache below would only fill up with.
+        return name
+    return _pascal_case(name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _pascal_case(name: str) -> str:
+    """:func:`pascal_case` of a name that needs the work."""
     words = _ascii_words(name)
     result = "".join(w[:1].upper() + w[1:] for w in words) or "_"
     return safe_identifier(result)
