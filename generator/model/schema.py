@@ -106,9 +106,14 @@ class Schema:
             return True
         if self.enum is not None and None in self.enum:
             return True
-        if not (self.any_of or self.one_of):
-            return False
-        return any(s.types == ("null",) for s in (*self.any_of, *self.one_of))
+        for variants in (self.any_of, self.one_of):
+            for member in variants:  # a ``{type: null}`` member, read directly
+                member_type = member.type
+                if member_type == "null" or (
+                    isinstance(member_type, list) and member.types == ("null",)
+                ):
+                    return True
+        return False
 
     @property
     def is_object(self) -> bool:

@@ -141,7 +141,9 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
     if len(members) == 1 and not isinstance(members[0], (UnionOf, EnumValues)):
         return members[0]  # the common case, and a planning hot spot
     literal_values: list[str | int | bool] = []
-    others: list[TypeExpr] = []
+    # The other members in order, de-duplicated by hash (unions of events
+    # have dozens of members).
+    others: dict[TypeExpr, None] = {}
     null = False
     for member in members:
         for flat in member.members if isinstance(member, UnionOf) else (member,):
@@ -159,8 +161,7 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
                         v for v in flat.values if v not in literal_values
                     )
                 continue
-            if flat not in others:
-                others.append(flat)
+            others[flat] = None
     result: list[TypeExpr] = (
         [EnumValues(tuple(literal_values))] if literal_values else []
     )
@@ -259,8 +260,9 @@ class TypePlanner:
         """
         self._components = components or {}
         self._responses = responses
-        #: Request aliases that are the models' (see :meth:`_plan_alias`).
-        self._shared: dict[object, TypeExpr] = {}
+        #: The type of each planned alias by component name: a reference,
+        #: or for requests the models' type (see :meth:`_plan_alias`).
+        self._aliases: dict[str, TypeExpr] = {}
         self._declarations: dict[object, Declaration] = {}
         #: The reference to each planned class, by its key in ``_declarations``.
         self._class_refs: dict[object, Ref] = {}
@@ -439,30 +441,33 @@ class TypePlanner:
 
     def _plan_alias(self, schema: Schema) -> TypeExpr:
         assert schema.name is not None
+        planned = self._aliases.get(schema.name)
+        if planned is not None:
+            return planned
         key = ("alias", schema.name)
-        if key in self._shared:
-            return self._shared[key]
         plan = self._declarations.get(key)
-        if not isinstance(plan, AliasPlan):
-            schema = self._canonical(schema)
-            plan = AliasPlan(
-                component=schema.name,
-                parent=None,
-                suffix="",
-                description=schema.description,
-                request=self._responses is not None,
-            )
-            self._declarations[key] = plan
-            plan.target = self._inline(schema, plan, "")
-            if self._responses is not None and not any(
-                ref.request and ref is not plan for ref in plan.target.refs()
-            ):
-                # The same type as the models' alias (a recursive one too:
-                # ``JsonValue``): use that one.
-                del self._declarations[key]
-                self._shared[key] = self._responses._plan_alias(schema)
-                return self._shared[key]
-        return Ref(plan)
+        if isinstance(plan, AliasPlan):
+            return Ref(plan)  # a recursive alias, still being planned
+        schema = self._canonical(schema)
+        plan = AliasPlan(
+            component=schema.name,
+            parent=None,
+            suffix="",
+            description=schema.description,
+            request=self._responses is not None,
+        )
+        self._declarations[key] = plan
+        plan.target = self._inline(schema, plan, "")
+        planned = Ref(plan)
+        if self._responses is not None and not any(
+            ref.request and ref is not plan for ref in plan.target.refs()
+        ):
+            # The same type as the models' alias (a recursive one too:
+            # ``JsonValue``): use that one.
+            del self._declarations[key]
+            planned = self._responses._plan_alias(schema)
+        self._aliases[key[1]] = planned
+        return planned
 
     def _class_ref(
         self,
