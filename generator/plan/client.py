@@ -182,7 +182,10 @@ def plan_client(api: Api, naming: NamingOptions = NamingOptions()) -> ClientPlan
 
 
 def _used_declarations(types: Iterable[TypeExpr]) -> set[Declaration]:
-    """The declarations ``types`` mention, directly or through others."""
+    """The declarations ``types`` mention, directly or through others.
+
+    Only request declarations are asked about, and the models' mention only
+    models': those are not walked."""
     pending = [ref for expr in types for ref in expr.refs()]
     used: set[Declaration] = set()
     while pending:
@@ -190,6 +193,8 @@ def _used_declarations(types: Iterable[TypeExpr]) -> set[Declaration]:
         if declaration in used:
             continue
         used.add(declaration)
+        if not declaration.request:
+            continue
         if isinstance(declaration, ClassPlan):
             pending.extend(r for f in declaration.fields for r in f.type.refs())
         elif isinstance(declaration, AliasPlan):

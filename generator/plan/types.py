@@ -174,6 +174,14 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
 
 
 def optional(expr: TypeExpr) -> TypeExpr:
+    """``expr`` or null: :func:`union` of the two, with shortcuts for the
+    common shapes (only :func:`union` and this function make a
+    :class:`UnionOf`, so a union is flat and de-duplicated with null last)."""
+    if isinstance(expr, UnionOf):
+        last = expr.members[-1]
+        if isinstance(last, Scalar) and last.kind == "null":
+            return expr
+        return UnionOf((*expr.members, NONE))
     if isinstance(expr, (Ref, ListOf, MapOf)) or (
         isinstance(expr, Scalar) and expr.kind not in ("any", "null")
     ):
