@@ -196,7 +196,8 @@ class Declaration:
 
     #: ``components/schemas`` name, for components.
     component: str | None
-    #: For inline objects: the declaration it belongs to and the name suffix.
+    #: For inline objects: the declaration it belongs to and the name suffix
+    #: (a property's wire name, say: made PascalCase when names are assigned).
     parent: Declaration | None
     suffix: str
     description: str | None
@@ -206,7 +207,7 @@ class Declaration:
     request: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class FieldPlan:
     """One property of a model class (and, for request bodies, one argument)."""
 
@@ -217,6 +218,23 @@ class FieldPlan:
     description: str | None
     #: The property's schema (for the facts only some artifacts ask for).
     schema: Schema = field(compare=False, repr=False)
+
+    def __init__(
+        self,
+        wire_name: str,
+        type: TypeExpr,
+        required: bool,
+        description: str | None,
+        schema: Schema,
+    ) -> None:
+        """The generated one, without ``object.__setattr__`` per field: plans
+        have thousands of fields, and that made up most of their cost."""
+        attributes = self.__dict__
+        attributes["wire_name"] = wire_name
+        attributes["type"] = type
+        attributes["required"] = required
+        attributes["description"] = description
+        attributes["schema"] = schema
 
     @property
     def binary(self) -> bool:
@@ -282,7 +300,8 @@ class TypePlanner:
     def annotation(
         self, schema: Schema | None, parent: Declaration | None, suffix: str
     ) -> TypeExpr:
-        """The type of ``schema``; inline objects are named ``parent`` + ``suffix``.
+        """The type of ``schema``; inline objects are named ``parent`` + ``suffix``
+        (in PascalCase).
 
         Written for speed (it runs once per schema use): the commonest shapes,
         an object with properties and a node of one JSON type, skip the
@@ -516,17 +535,13 @@ class TypePlanner:
         self._class_refs[key] = Ref(plan)
         properties, required = object_shape(schema)
         for wire_name, prop in properties.items():
-            prop_type = self.annotation(prop, plan, pascal_case(wire_name))
-            if wire_name not in required and implied_null(prop) is not None:
+            # The wire name as the suffix: few properties name an object.
+            prop_type = self.annotation(prop, plan, wire_name)
+            is_required = wire_name in required
+            if not is_required and implied_null(prop) is not None:
                 prop_type = optional(prop_type)
             plan.fields.append(
-                FieldPlan(
-                    wire_name=wire_name,
-                    type=prop_type,
-                    required=wire_name in required,
-                    description=prop.description,
-                    schema=prop,
-                )
+                FieldPlan(wire_name, prop_type, is_required, prop.description, prop)
             )
         return plan
 
@@ -547,7 +562,8 @@ class TypePlanner:
         for plan in self._declarations.values():
             if plan.component is None:
                 parent = stems[id(plan.parent)] if plan.parent else ""
-                stems[id(plan)] = unique_name(pascal_case(parent + plan.suffix), used)
+                name = parent + (pascal_case(plan.suffix) if plan.suffix else "")
+                stems[id(plan)] = unique_name(pascal_case(name), used)
         for plan in self._declarations.values():
             plan.name = stems[id(plan)] + tail
 
