@@ -43,6 +43,7 @@ too.  Overrides are never renamed: a clash of an override is an error.
 from __future__ import annotations
 
 import keyword
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -78,6 +79,8 @@ _COLLECTION_VERBS = {"get": "list", "post": "create"}
 _ITEM_VERBS = {"get": "retrieve", "post": "update", "put": "update"}
 _ITEM_VERBS |= {"patch": "update", "delete": "delete"}
 _SINGULAR_ENDINGS = ("ss", "us", "is")
+#: A character for which ``str.isalnum`` holds (a word character but ``_``).
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, order=True)
@@ -154,7 +157,7 @@ def rule_path(
     """
     path, _, query = operation.path.partition("?")
     # ``..`` and the like name nothing
-    segments = [s for s in path.split("/") if any(c.isalnum() for c in s)]
+    segments = [s for s in path.split("/") if _ALNUM.search(s)]
     method = operation.method.lower()
     beta = operation.meta_beta or "beta=true" in query.split("&")
     resource: list[str] = ["beta"] if beta else []

@@ -598,6 +598,9 @@ _SCALARS: dict[str, TypeExpr] = {
 
 def _literal(values: Sequence[JsonValue]) -> TypeExpr:
     """The enum values as a type: floats and containers widen it."""
+    strings = [value for value in values if isinstance(value, str)]
+    if len(strings) == len(values) and len(set(strings)) == len(strings) > 0:
+        return EnumValues(tuple(strings))  # the common case: distinct strings
     members: list[TypeExpr] = []
     literal: list[str | int | bool] = []
     for value in values:
