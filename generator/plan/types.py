@@ -141,9 +141,7 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
     if len(members) == 1 and not isinstance(members[0], (UnionOf, EnumValues)):
         return members[0]  # the common case, and a planning hot spot
     literal_values: list[str | int | bool] = []
-    # The other members in order, de-duplicated by hash (unions of events
-    # have dozens of members).
-    others: dict[TypeExpr, None] = {}
+    others: list[TypeExpr] = []
     null = False
     for member in members:
         for flat in member.members if isinstance(member, UnionOf) else (member,):
@@ -161,7 +159,11 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
                         v for v in flat.values if v not in literal_values
                     )
                 continue
-            others[flat] = None
+            others.append(flat)
+    if len(others) > 2:
+        others = list(dict.fromkeys(others))  # unions of events: dozens of members
+    elif len(others) == 2 and others[0] == others[1]:
+        del others[1]
     result: list[TypeExpr] = (
         [EnumValues(tuple(literal_values))] if literal_values else []
     )
@@ -504,9 +506,11 @@ class TypePlanner:
         component: str | None = None,
     ) -> Ref:
         """A reference to the class of ``schema`` (see :meth:`_plan_class`)."""
-        ref = self._class_refs.get(component or schema.name or id(schema))
+        key = component or schema.name or id(schema)
+        ref = self._class_refs.get(key)
         if ref is None:
-            ref = Ref(self._plan_class(schema, parent, suffix, component))
+            self._plan_class(schema, parent, suffix, component)
+            ref = self._class_refs[key]
         return ref
 
     def _plan_class(
