@@ -106,13 +106,14 @@ class Schema:
             return True
         if self.enum is not None and None in self.enum:
             return True
-        for variants in (self.any_of, self.one_of):
-            for member in variants:  # a ``{type: null}`` member, read directly
-                member_type = member.type
-                if member_type == "null" or (
-                    isinstance(member_type, list) and member.types == ("null",)
-                ):
-                    return True
+        if not (self.any_of or self.one_of):
+            return False
+        for member in (*self.any_of, *self.one_of):
+            member_type = member.type  # a ``{type: null}`` member, read directly
+            if member_type == "null" or (
+                isinstance(member_type, list) and member.types == ("null",)
+            ):
+                return True
         return False
 
     @property

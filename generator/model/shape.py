@@ -67,7 +67,7 @@ def unwrap(schema: Schema) -> Schema:
 
 def object_shape(schema: Schema) -> tuple[dict[str, Schema], set[str]]:
     """Properties and required names of ``schema``, ``allOf`` parts merged in order."""
-    node = unwrap(schema)
+    node = schema if schema.properties else unwrap(schema)  # properties: no wrapper
     if not node.all_of:  # the common case, without the walk
         return dict(node.properties), set(node.required)
     properties: dict[str, Schema] = {}
