@@ -306,8 +306,8 @@ class TypePlanner:
         (in PascalCase).
 
         Written for speed (it runs once per schema use): the commonest shapes,
-        an object with properties and a node of one JSON type, skip the
-        general path of :meth:`_non_null`.
+        an object with properties, an enum and a node of one JSON type, skip
+        the general path of :meth:`_non_null`.
         """
         if schema is None:
             return ANY
@@ -315,29 +315,27 @@ class TypePlanner:
         if schema.properties:
             # A class, and no wrapper: a node with properties stands for itself.
             base = self._class_ref(schema, parent, suffix)
-        else:
-            type_ = schema.type
-            if (
-                isinstance(type_, str)
-                and schema.name is None
-                and schema.enum is None
-                and schema.const is MISSING
-                and not (schema.all_of or schema.any_of or schema.one_of)
-            ):
-                # One JSON type and nothing else: nullable only by the 3.0
-                # flag, or by being ``null``.
-                if type_ == "string":
-                    base = FILE if schema.format == "binary" else STRING
-                elif type_ == "array" or type_ == "object":
-                    base = self._non_null(schema, parent, suffix)
-                elif type_ != "null":
-                    base = _SCALARS.get(type_, ANY)
-                elif schema.items is None and schema.additional_properties is None:
-                    return NONE
-                else:
-                    return optional(self._non_null(schema, parent, suffix))
-                return optional(base) if schema.nullable_flag else base
+        elif schema.name is not None or schema.all_of or schema.const is not MISSING:
             base = self._non_null(schema, parent, suffix)
+        elif schema.enum is not None:
+            base = _literal(schema.enum)  # what _inline() makes of it
+        elif not isinstance(schema.type, str) or schema.any_of or schema.one_of:
+            base = self._non_null(schema, parent, suffix)
+        else:
+            # One JSON type and nothing else: nullable only by the 3.0 flag,
+            # or by being ``null``.
+            type_ = schema.type
+            if type_ == "string":
+                base = FILE if schema.format == "binary" else STRING
+            elif type_ == "array" or type_ == "object":
+                base = self._non_null(schema, parent, suffix)
+            elif type_ != "null":
+                base = _SCALARS.get(type_, ANY)
+            elif schema.items is None and schema.additional_properties is None:
+                return NONE
+            else:
+                return optional(self._non_null(schema, parent, suffix))
+            return optional(base) if schema.nullable_flag else base
         return optional(base) if schema.nullable else base
 
     def class_for(self, schema: Schema, fallback_name: str) -> ClassPlan | None:
