@@ -140,6 +140,13 @@ def union(members: Sequence[TypeExpr]) -> TypeExpr:
     """
     if len(members) == 1 and not isinstance(members[0], (UnionOf, EnumValues)):
         return members[0]  # the common case, and a planning hot spot
+    if len(members) == 2 and members[1] is NONE:
+        return optional(members[0])  # the next most common: ``anyOf: [X, null]``
+    return _merged(members)
+
+
+def _merged(members: Sequence[TypeExpr]) -> TypeExpr:
+    """:func:`union` without its shortcuts."""
     literal_values: list[str | int | bool] = []
     others: list[TypeExpr] = []
     null = False
@@ -188,7 +195,7 @@ def optional(expr: TypeExpr) -> TypeExpr:
         isinstance(expr, Scalar) and expr.kind not in ("any", "null")
     ):
         return UnionOf((expr, NONE))  # what union() makes of them, and common
-    return union([expr, NONE])
+    return _merged([expr, NONE])
 
 
 # -- declarations ------------------------------------------------------------
