@@ -236,8 +236,8 @@ class FieldPlan:
         description: str | None,
         schema: Schema,
     ) -> None:
-        """The generated one, without ``object.__setattr__`` per field: plans
-        have thousands of fields, and that made up most of their cost."""
+        """What the generated ``__init__`` does, without its
+        ``object.__setattr__`` per field: a plan has thousands of fields."""
         attributes = self.__dict__
         attributes["wire_name"] = wire_name
         attributes["type"] = type
@@ -621,11 +621,9 @@ def _literal(values: Sequence[JsonValue]) -> TypeExpr:
             members.append(Scalar("number"))
         else:
             members.append(ANY)
-    if not literal:
-        return union(members)
-    if not members and len(set(literal)) == len(literal):
-        return EnumValues(tuple(literal))  # the common case: union() would keep it
-    return union([EnumValues(tuple(literal)), *members])
+    if literal:
+        members.insert(0, EnumValues(tuple(literal)))
+    return union(members)
 
 
 def _alias_order(aliases: list[AliasPlan]) -> list[AliasPlan]:
