@@ -21,7 +21,9 @@ One run prints a table and writes ``benchmarks/results.md`` and
 Compiled modules and templates are put in place first (as after an install
 and a first run).  Every measurement is a fresh process with a fresh ``HOME``, its output
 directory under ``.cache/bench`` (on disk, not tmpfs: the file system is
-printed), after ``sync`` so earlier runs' write-back is not billed to it.
+printed), after ``sync`` so earlier runs' write-back is not billed to it; for
+the same reason earlier outputs are moved aside, not deleted, until the last
+measurement (see :func:`retired`).
 The cases are interleaved round by round, so a busy machine slows them
 alike.  Peak RSS is the largest sum, over the process and its workers, of
 their resident memory, sampled every 5 ms: pages a forked worker shares with
@@ -52,6 +54,8 @@ CORPUS = REPO.parent / "shared" / "specs" / "openai"
 WORK = REPO / ".cache" / "bench"
 PEERS_VENV = REPO / ".cache" / "bench-peers"
 PEER_PACKAGES = ("openapi-python-client==0.29.1", "openapi-generator-cli==7.26.0")
+#: Outputs moved aside during the measurements, deleted at the end.
+RETIRED = WORK / "retired"
 RESULTS = Path(__file__).resolve().parent / "results.md"
 PLOT = Path(__file__).resolve().parent / "scaling.png"
 NEW = "openai-openapi-2026-08-21-f85dbe2.yaml"
@@ -93,7 +97,8 @@ class Case:
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
     """(wall seconds, peak RSS and PSS MB of the process tree, error or "") of one process."""
-    home = Path(tempfile.mkdtemp(prefix="home-", dir=WORK))
+    RETIRED.mkdir(parents=True, exist_ok=True)  # deleted at the end (see retired())
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=RETIRED))
     env = {**os.environ, "HOME": str(home)}
     env.pop("PYTHONPATH", None)
     with tempfile.TemporaryFile() as errors:
@@ -117,7 +122,6 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
         process.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         message = errors.read().decode("utf-8", "replace").strip().splitlines()
-    shutil.rmtree(home, ignore_errors=True)
     if process.returncode not in (0, 1):  # --check may exit 1 by design
         last = message[-1] if message else ""
         return seconds, 0.0, 0.0, f"exit {process.returncode}: {last[:200]}"
@@ -279,9 +283,24 @@ def pyyaml(spec: Path) -> list[str]:
     ]
 
 
-def emptied(path: Path) -> Callable[[], None]:
-    """A ``prepare`` step: ``path`` does not exist (a cold run writes a new directory)."""
-    return lambda: shutil.rmtree(path, ignore_errors=True)
+def retired(path: Path) -> Callable[[], None]:
+    """A ``prepare`` step: ``path`` does not exist (a cold run writes a new
+    directory), and nothing is deleted now.
+
+    An earlier output is moved into ``RETIRED`` and deleted after the last
+    measurement.  ext4 does not reuse an inode freed in the last minute
+    (``recently_deleted()`` in its inode allocator): deleting a 1,437-file
+    tree right before a run made each file that run created scan past the
+    freed inodes, 10 to 20 times the usual cost, which bills the earlier
+    run's clean-up to this one.
+    """
+
+    def prepare() -> None:
+        if os.path.lexists(path):
+            RETIRED.mkdir(parents=True, exist_ok=True)
+            os.replace(path, RETIRED / f"{len(os.listdir(RETIRED))}")
+
+    return prepare
 
 
 def table_cases(
@@ -306,7 +325,7 @@ def table_cases(
             "generator --all, cold",
             generator(perl, out / "perl", "--all"),
             "2025-04 Perl",
-            emptied(out / "perl"),
+            retired(out / "perl"),
             bar=load_perl,
         ),
         load_new,
@@ -314,14 +333,14 @@ def table_cases(
             "generator --all, cold",
             generator(new, out / "cold", "--all"),
             "2026-08",
-            emptied(out / "cold"),
+            retired(out / "cold"),
             bar=load_new,
         ),
         Case(
             "generator, default selection (1 operation), cold",
             generator(new, out / "one"),
             "2026-08",
-            emptied(out / "one"),
+            retired(out / "one"),
             bar=load_new,
         ),
         Case(
@@ -347,7 +366,7 @@ def table_cases(
         ):
             target = out / f"peer-{len(others)}"
             others.append(
-                Case(name, command(spec, target), label, emptied(target), bar=bar)
+                Case(name, command(spec, target), label, retired(target), bar=bar)
             )
     return ours, others
 
@@ -374,7 +393,7 @@ def scaling(
                 "generator --all, cold",
                 generator(spec, out, "--all"),
                 name,
-                emptied(out),
+                retired(out),
             ),
         ]
         for _ in range(repeat):
@@ -382,7 +401,7 @@ def scaling(
                 case.measure()
         if n % peer_every == 0 or n == len(specs) - 1:
             for peer, command in peer_commands.items():
-                cases.append(Case(peer, command(spec, out), name, emptied(out)))
+                cases.append(Case(peer, command(spec, out), name, retired(out)))
                 cases[-1].measure()
         for case in cases:
             series[case.label].append(min(case.times) if case.times else None)
@@ -506,7 +525,7 @@ def main() -> None:
     repeat = args.repeat or (3 if args.quick else 5)
     peer_repeat = 1 if args.quick else 2
     WORK.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(WORK / "out", ignore_errors=True)
+    clean_up(wait=True)
     peer_commands, notes = (
         ({}, ["peers left out (--no-peers)"]) if args.no_peers else peers()
     )
@@ -534,6 +553,7 @@ def main() -> None:
     table = rows(ours + others)
     print(text_table(table))
     if args.table_only:
+        clean_up()
         return
 
     print("scaling across the corpus:")
@@ -548,6 +568,8 @@ def main() -> None:
         f"Written by `.venv/bin/python benchmarks/run.py{' --quick' if args.quick else ''}`"
         f"{' --no-peers' if args.no_peers else ''}: {setting}.\n"
         "Fresh process and `HOME` per run, after `sync`, cases interleaved round by round; "
+        "outputs are moved aside, not deleted, until the last measurement (ext4 "
+        "makes new files slow for a minute after many are deleted); "
         "ratios are to PyYAML's C loader loading the same spec in the same rounds.  "
         "Peak RSS: the process and its workers, summed, sampled every 5 ms (a page "
         "a worker shares with its parent counts twice); peak PSS: shared pages "
@@ -561,6 +583,22 @@ def main() -> None:
         + "\n"
     )
     print(f"results written: {RESULTS.relative_to(REPO)}")
+    clean_up()
+
+
+def clean_up(wait: bool = False) -> None:
+    """Delete the outputs of the measurements (and of an interrupted earlier run).
+
+    ``wait``: when anything was deleted, let ext4's window for recently freed
+    inodes pass (see :func:`retired`) before anything is measured.
+    """
+    leftovers = [p for p in (WORK / "out", RETIRED) if p.exists()]
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
+    os.sync()
+    if leftovers and wait:
+        print("earlier outputs deleted; waiting 65 s before measuring (see retired())")
+        time.sleep(65)
 
 
 def markdown_table_scaling(
