@@ -45,7 +45,7 @@ def sha256(data: bytes) -> str:
 
 
 def source(
-    spec: bytes,
+    spec_sha256: str,
     selection: Selection,
     options: RenderOptions,
     overlays: Iterable[tuple[Path, bytes]] = (),
@@ -58,7 +58,7 @@ def source(
     bytes; ``renames``: the renames file read (``keep_renamed``), with its bytes.
     """
     inputs: dict[str, object] = {
-        "spec_sha256": sha256(spec),
+        "spec_sha256": spec_sha256,
         "selection": dataclasses.asdict(selection),
         "options": dataclasses.asdict(options),
     }

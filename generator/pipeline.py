@@ -137,12 +137,19 @@ def run(
         if materialised:
             progress(materialised)
     raw = read_spec_bytes(options.spec_path)
+    # yaml-rs parses without holding the GIL: the modules the rest of the run
+    # needs are imported on the other core meanwhile, from the start when
+    # the output has no manifest (so the run cannot be one that renders nothing).
+    importer = threading.Thread(target=_import_later_stages, name="imports")
+    if not (options.output / write_stage.MANIFEST_NAME).exists():
+        importer.start()
     if options.locked:
         from generator.spec_source import check_lock
 
         check_lock(options.spec_path, raw)
+    spec_sha256 = fingerprint.sha256(raw)
     source = fingerprint.source(
-        raw,
+        spec_sha256,
         options.selection,
         options.render,
         _overlay_bytes(options.overlays),
@@ -158,10 +165,8 @@ def run(
             return RunResult(
                 changes=changes, operations=None, warnings=recorded, timings=timings
             )
-    # yaml-rs parses without holding the GIL: the modules the rest of the run
-    # needs are imported on the other core meanwhile.
-    importer = threading.Thread(target=_import_later_stages, name="imports")
-    importer.start()
+    if importer.ident is None:  # not started above
+        importer.start()
     try:
         spec = parse_spec(options.spec_path, raw)
     finally:
@@ -172,7 +177,7 @@ def run(
     renames = _read_renames(options.renames)
     # What the manifest records is what is applied: the bytes read just now.
     source = fingerprint.source(
-        raw,
+        spec_sha256,
         options.selection,
         options.render,
         [(o.path, o.raw) for o in overlays],

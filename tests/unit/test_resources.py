@@ -326,9 +326,11 @@ def test_config_errors(tmp_path: Path, text: str, message: str) -> None:
 
 def test_the_naming_tables_are_inputs_of_the_run() -> None:
     """A changed override re-renders: the manifest records the tables."""
-    plain = fingerprint.source(b"spec", Selection(), RenderOptions())
+    plain = fingerprint.source(
+        fingerprint.sha256(b"spec"), Selection(), RenderOptions()
+    )
     named = fingerprint.source(
-        b"spec",
+        fingerprint.sha256(b"spec"),
         Selection(),
         RenderOptions(),
         naming=NamingOptions({"createImage": MethodPath(("images",), "generate")}),
