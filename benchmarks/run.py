@@ -19,16 +19,19 @@ One run prints a table and writes ``benchmarks/results.md`` and
   ``../shared/specs/openai``, ours, PyYAML's load and the peers'.
 
 Compiled modules and templates are put in place first (as after an install
-and a first run).  Every measurement is a fresh process with a fresh ``HOME``, its output
-directory under ``.cache/bench`` (on disk, not tmpfs: the file system is
-printed), after ``sync`` so earlier runs' write-back is not billed to it; for
-the same reason earlier outputs are moved aside, not deleted, until the last
-measurement (see :func:`retired`).
-The cases are interleaved round by round, so a busy machine slows them
-alike.  Peak RSS is the largest sum, over the process and its workers, of
-their resident memory, sampled every 5 ms: pages a forked worker shares with
-its parent count twice, so it errs high; peak PSS (sampled every 20 ms)
-splits shared pages between the processes: what the tree really occupies.  Figures are printed, never
+and a first run).  Every measurement is a fresh process with a fresh
+``HOME``, its output directory under ``.cache/bench`` (on disk, not tmpfs:
+the file system is printed), after ``sync`` so earlier runs' write-back is
+not billed to it; for the same reason earlier outputs are moved aside, not
+deleted, until the last measurement (see :func:`retired`).  The cases are
+interleaved round by round, so a busy machine slows them alike.  Times come
+from runs that are only waited for; memory from runs of their own, sampled
+(the sampler is a third process, and it would slow a run that keeps both
+cores busy more than one that keeps one busy).  Peak RSS is the largest sum,
+over the process and its workers, of their resident memory, sampled every
+5 ms: pages a forked worker shares with its parent count twice, so it errs
+high; peak PSS (sampled every 20 ms) splits shared pages between the
+processes: what the tree really occupies.  Figures are printed, never
 asserted: timing belongs here, not in tests.
 """
 
@@ -44,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -56,11 +60,16 @@ PEERS_VENV = REPO / ".cache" / "bench-peers"
 PEER_PACKAGES = ("openapi-python-client==0.29.1", "openapi-generator-cli==7.26.0")
 #: Outputs moved aside during the measurements, deleted at the end.
 RETIRED = WORK / "retired"
+#: When outputs were last deleted (a time stamp), and how long to wait after.
+CLEANED = WORK / "cleaned-at"
+SETTLE_SECONDS = 180
 RESULTS = Path(__file__).resolve().parent / "results.md"
 PLOT = Path(__file__).resolve().parent / "scaling.png"
 NEW = "openai-openapi-2026-08-21-f85dbe2.yaml"
 PERL = "perl-client-2025-04-11-8f2ef4f.yaml"
 TIMEOUT = 300
+#: Rounds of the table in which each case also has a run with its memory sampled.
+MEMORY_ROUNDS = 2
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -80,23 +89,36 @@ class Case:
     peaks_pss: list[float] = field(default_factory=list)
     failure: str = ""
 
-    def measure(self) -> None:
-        if self.failure:
-            return
-        self.prepare()
-        os.sync()
-        seconds, peak, peak_pss, error = measure(self.command, self.cwd)
-        if error:
-            self.failure = error
-            print(f"  {self.label} ({self.spec}) failed: {error}")
-        else:
-            self.times.append(seconds)
-            self.peaks.append(peak)
-            self.peaks_pss.append(peak_pss)
+    def measure(self, memory: bool = False) -> None:
+        """One timed run; with ``memory``, then one more run whose memory is sampled.
+
+        Time and memory come from separate runs: the sampler is a third
+        process reading ``/proc`` every 5 ms, which slows a run that keeps
+        both cores busy (ours) more than one that keeps one busy (the load).
+        """
+        for sampled in (False, True) if memory else (False,):
+            if self.failure:
+                return
+            self.prepare()
+            os.sync()
+            seconds, peak, peak_pss, error = measure(self.command, self.cwd, sampled)
+            if error:
+                self.failure = error
+                print(f"  {self.label} ({self.spec}) failed: {error}")
+            elif sampled:
+                self.peaks.append(peak)
+                self.peaks_pss.append(peak_pss)
+            else:
+                self.times.append(seconds)
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
-    """(wall seconds, peak RSS and PSS MB of the process tree, error or "") of one process."""
+def measure(
+    command: list[str], cwd: Path, sampled: bool = True
+) -> tuple[float, float, float, str]:
+    """(wall seconds, peak RSS and PSS MB of the process tree, error or "") of one process.
+
+    Unless ``sampled``, memory is not sampled (0.0) and the process is only waited for.
+    """
     RETIRED.mkdir(parents=True, exist_ok=True)  # deleted at the end (see retired())
     home = Path(tempfile.mkdtemp(prefix="home-", dir=RETIRED))
     env = {**os.environ, "HOME": str(home)}
@@ -107,7 +129,14 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
             command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors
         )
         peak = peak_pss = polls = 0
-        while True:
+        if not sampled:  # a blocking wait, bounded by a watchdog
+            watchdog = threading.Timer(TIMEOUT, process.kill)
+            watchdog.start()
+            try:
+                _pid, status, _usage = os.wait4(process.pid, 0)
+            finally:
+                watchdog.cancel()
+        while sampled:
             pid, status, _usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
@@ -545,10 +574,10 @@ def main() -> None:
     ours, others = table_cases(peer_commands)
     for round_number in range(repeat):
         for case in ours:
-            case.measure()
+            case.measure(memory=round_number < MEMORY_ROUNDS)
         if round_number < peer_repeat:
             for case in others:
-                case.measure()
+                case.measure(memory=round_number == 0)
         print(f"round {round_number + 1}/{repeat} done")
     table = rows(ours + others)
     print(text_table(table))
@@ -568,6 +597,8 @@ def main() -> None:
         f"Written by `.venv/bin/python benchmarks/run.py{' --quick' if args.quick else ''}`"
         f"{' --no-peers' if args.no_peers else ''}: {setting}.\n"
         "Fresh process and `HOME` per run, after `sync`, cases interleaved round by round; "
+        "times from unsampled runs, memory from separate sampled runs "
+        f"({MEMORY_ROUNDS} per case, 1 per peer); "
         "outputs are moved aside, not deleted, until the last measurement (ext4 "
         "makes new files slow for a minute after many are deleted); "
         "ratios are to PyYAML's C loader loading the same spec in the same rounds.  "
@@ -589,16 +620,30 @@ def main() -> None:
 def clean_up(wait: bool = False) -> None:
     """Delete the outputs of the measurements (and of an interrupted earlier run).
 
-    ``wait``: when anything was deleted, let ext4's window for recently freed
-    inodes pass (see :func:`retired`) before anything is measured.
+    ``wait``: before anything is measured, let ext4's window for recently
+    freed inodes (see :func:`retired`) pass since the last clean-up, this
+    run's or an earlier one's, whose time ``CLEANED`` records.  The kernel's
+    window is one minute after a ``sync``; three are waited, as creating
+    files was measured to stay slower for up to that long.
     """
     leftovers = [p for p in (WORK / "out", RETIRED) if p.exists()]
     for path in leftovers:
         shutil.rmtree(path, ignore_errors=True)
     os.sync()
-    if leftovers and wait:
-        print("earlier outputs deleted; waiting 65 s before measuring (see retired())")
-        time.sleep(65)
+    if leftovers:
+        CLEANED.write_text(f"{time.time()}\n")
+    if not wait:
+        return
+    try:
+        since = time.time() - float(CLEANED.read_text())
+    except (OSError, ValueError):
+        return
+    if since < SETTLE_SECONDS:
+        print(
+            f"outputs were deleted {since:.0f} s ago: waiting "
+            f"{SETTLE_SECONDS - since:.0f} s before measuring (see retired())"
+        )
+        time.sleep(SETTLE_SECONDS - since)
 
 
 def markdown_table_scaling(
