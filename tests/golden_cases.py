@@ -9,6 +9,7 @@ Never edit golden files by hand.
 
 from __future__ import annotations
 
+import csv
 import lzma
 import shutil
 import sys
@@ -31,6 +32,19 @@ from generator.render import Files, RenderOptions  # noqa: E402
 from generator.selection import Selection  # noqa: E402
 
 SEED = Selection(operations=("create-realtime-transcription-session",))
+
+
+def loadable_corpus() -> list[str]:
+    """The corpus specs that parse (``INDEX.tsv`` gives their operation counts;
+    ``[]`` when ``../shared`` is absent)."""
+    index = SHARED_SPECS / "INDEX.tsv"
+    if not index.exists():
+        return []
+    with index.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return sorted(r["file"] for r in rows if r["n_operations"] != "NA")
+
+
 #: The synthetic specs that exercise every construct the generator handles.
 FEATURE_SPECS = REPO / "tests" / "specs"
 

@@ -10,7 +10,6 @@ would change, which name the construct laid out differently.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import lzma
 import multiprocessing
@@ -20,6 +19,7 @@ from typing import Any
 
 import black
 import pytest
+from golden_cases import loadable_corpus
 from python_client_support import SEED, SPECS, SYNTHETIC_SPEC, default_spec_path
 from rendering import rendered
 from sample_specs import HOSTILE_SPEC
@@ -109,16 +109,6 @@ EDGE_SPEC = spec(
         "Alias" * 17: array(_EDGE_REF),
     },
 )
-
-
-def loadable_corpus() -> list[str]:
-    """The corpus specs that parse (``INDEX.tsv`` gives their operation counts)."""
-    index = SPECS / "INDEX.tsv"
-    if not index.exists():
-        return []
-    with index.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return sorted(r["file"] for r in rows if r["n_operations"] != "NA")
 
 
 def black_changes(
