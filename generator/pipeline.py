@@ -350,9 +350,9 @@ def _render_and_stage(
 def _split(files: Files) -> tuple[Files, Files]:
     """(the files of an artifact's biggest folder, the rest of its files).
 
-    Creating a file costs this machine's kernel from 15 to 250 microseconds,
-    depending on the state of the file system: a fair part of rendering it at
-    worst.  The worker usually has the artifact with the most files
+    Creating a file costs the kernel from 15 to 250 microseconds (ext4 is at
+    the slow end for minutes after many files were deleted, as its inode
+    allocator steps over recently freed inodes): a fair part of rendering it.  The worker usually has the artifact with the most files
     (Markdown, 1,236 pages on the 2026-08 spec, 1,053 of them in one folder):
     it stages that artifact's biggest folder and hands the rest back to this
     process, which stages them when it has done its own share.  Whole folders,
