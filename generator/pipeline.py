@@ -326,8 +326,8 @@ def _render_and_stage(
                 shares.append(stage(kept))
                 handed_back.update(rest)
         except BaseException:
-            if writing:  # the parent never sees these shares: discard them here
-                write_stage.discard(target, shares)
+            if writing:  # the parent never sees these shares: unstage them here
+                write_stage.unstage(shares)
             raise
         return shares, handed_back
 

@@ -293,9 +293,22 @@ def _commit(
 
 
 def discard(target: Output, shares: Iterable[Staged]) -> None:
-    """Remove whatever the shares staged (after a failure anywhere in the run)."""
+    """Remove whatever the run staged (after a failure anywhere in it).
+
+    Only the process that commits calls this: it removes a fresh output's
+    whole staging directory, which other processes may still be writing into.
+    """
     if target.fresh:
         shutil.rmtree(target.staging, ignore_errors=True)
+    unstage(shares)
+
+
+def unstage(shares: Iterable[Staged]) -> None:
+    """Remove the files these shares staged beside their destinations.
+
+    What a process that does not commit throws away after its own failure; a
+    fresh output's staging directory is left to :func:`discard`.
+    """
     for share in shares:
         _remove_files(staged for staged, _ in share.moves)
 

@@ -4,6 +4,7 @@ propagate, nothing staged is left behind, and no worker outlives the run."""
 from __future__ import annotations
 
 import os
+import select
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from golden_cases import SHARED_SPECS
 from sample_specs import MINI_SPEC
 
 from generator import pipeline, workers
+from generator.artifacts import Renderer
 from generator.errors import GeneratorError
 from generator.load import load_spec
 from generator.model import Api
@@ -119,6 +121,37 @@ def _working(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
     return {f"ok/{n}.txt": "ok\n" for n in range(20)}
 
 
+class _AfterTheWorker:
+    """A working renderer that first waits for the worker process to end, then
+    checks that what this process staged before is still staged.
+
+    A worker that fails cleans up after itself; this makes the test see, every
+    time, whether that clean-up touches this process's files (a race that a
+    real run hits only now and then).  The worker inherits the pipe's write
+    end at the fork; the read end sees its end of file once this process has
+    closed its own copy and the worker has exited.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.read_end, self.write_end = os.pipe()
+
+    def __call__(self, api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
+        os.close(self.write_end)
+        self.write_end = -1
+        ready, _, _ = select.select([self.read_end], [], [], 30)
+        assert ready, "the worker did not end within 30 s"
+        assert os.read(self.read_end, 1) == b""
+        staged = [p for p in self.directory.rglob("*") if p.parent.name == "ok"]
+        assert len(staged) == 20, "the worker removed files this process staged"
+        return _working(api, plan, options)
+
+    def close(self) -> None:
+        os.close(self.read_end)
+        if self.write_end >= 0:
+            os.close(self.write_end)
+
+
 @pytest.mark.skipif(not workers.available(), reason="needs fork and two CPUs")
 @pytest.mark.parametrize(
     "failing_at",
@@ -131,6 +164,7 @@ def test_a_failing_renderer_changes_nothing(
     spec: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
     failing_at: int,
     existing: bool,
 ) -> None:
@@ -138,7 +172,10 @@ def test_a_failing_renderer_changes_nothing(
     if existing:
         run(_options(spec, out))
     before = _tree(out) if existing else None
-    chosen = [_working, _working, _working, _working]
+    after_the_worker = _AfterTheWorker(tmp_path)
+    request.addfinalizer(after_the_worker.close)
+    # This process renders the even ones, the worker the odd ones.
+    chosen: list[Renderer] = [_working, _working, after_the_worker, _working]
     chosen[failing_at] = _failing
     monkeypatch.setattr(pipeline, "renderers", lambda: tuple(chosen))
     monkeypatch.setattr(pipeline, "Claims", _Alternating)
