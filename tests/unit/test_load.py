@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import lzma
+import os
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -101,3 +104,43 @@ def test_broken_and_oversized_archives_are_refused(tmp_path: Path) -> None:
     bomb.write_bytes(gzip.compress(b" " * (65 * 1024 * 1024), compresslevel=1))
     with pytest.raises(SpecError, match="decompresses to more than"):
         load_spec(bomb)
+
+
+_ALLOCATOR_PROBE = """\
+import os, sys
+from pathlib import Path
+from generator.load import load_spec
+load_spec(Path(sys.argv[1]))
+print(sorted(f"{k}={v}" for k, v in os.environ.items() if k.startswith("MIMALLOC_")))
+"""
+
+
+@pytest.mark.parametrize(
+    ("users", "expected_delay"),
+    [({}, "0"), ({"MIMALLOC_PURGE_DELAY": "50"}, "50")],
+    ids=["ours", "the user's win"],
+)
+def test_yaml_rs_allocator_returns_freed_memory(
+    tmp_path: Path, users: dict[str, str], expected_delay: str
+) -> None:
+    """yaml-rs's mimalloc gets the options that hand the parse's freed pages
+    back (as its verbose start-up report shows), and the environment is left
+    as it was: a user's own setting wins and is kept, ours are gone."""
+    spec = tmp_path / "dated.yaml"
+    spec.write_text(DATED)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MIMALLOC_")}
+    done = subprocess.run(
+        [sys.executable, "-c", _ALLOCATOR_PROBE, str(spec)],
+        env={**env, **users, "MIMALLOC_VERBOSE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    options = dict(re.findall(r"option '(\w+)': (\S+)", done.stderr))
+    if not options:
+        pytest.skip("yaml-rs reports no mimalloc options: it no longer links mimalloc")
+    assert options["purge_delay"] == expected_delay
+    assert options["arena_eager_commit"] == "0"
+    left = sorted(f"{k}={v}" for k, v in users.items()) + ["MIMALLOC_VERBOSE=1"]
+    assert done.stdout.strip() == repr(sorted(left))
