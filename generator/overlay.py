@@ -19,20 +19,20 @@ Suite).
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import jsonpath
-from jsonpath.exceptions import JSONPathError
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import GeneratorError
 from generator.load import parse_document
 
+if TYPE_CHECKING:  # imported only when there are overlays to read
+    import jsonpath
+
 _VERSION = re.compile(r"^1\.0\.\d+$")
-_ENVIRONMENT = jsonpath.JSONPathEnvironment(strict=True)
 _TOP_KEYS = frozenset({"overlay", "info", "extends", "actions"})
 _ACTION_KEYS = frozenset({"target", "description", "update", "remove"})
 
@@ -117,6 +117,14 @@ def _no_unknown_keys(node: dict[str, Any], known: frozenset[str], where: str) ->
         raise OverlayError(f"{where}: unknown field {unknown[0]!r}")
 
 
+@functools.cache
+def _jsonpath() -> jsonpath.JSONPathEnvironment:
+    """The RFC 9535 JSONPath evaluator (python-jsonpath, strict)."""
+    import jsonpath
+
+    return jsonpath.JSONPathEnvironment(strict=True)
+
+
 def _action(item: object, where: str) -> Action:
     if not isinstance(item, dict):
         raise OverlayError(f"{where}: an action must be a mapping")
@@ -126,8 +134,10 @@ def _action(item: object, where: str) -> Action:
         raise OverlayError(
             f"{where}: 'target' must be a JSONPath string starting with $"
         )
+    from jsonpath.exceptions import JSONPathError
+
     try:
-        query = _ENVIRONMENT.compile(target)
+        query = _jsonpath().compile(target)
     except JSONPathError as exc:
         message = " ".join(str(exc).split("\n", 1)[0].split())
         raise OverlayError(f"{where}: invalid JSONPath {target!r}: {message}") from None

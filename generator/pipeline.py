@@ -140,7 +140,9 @@ def run(
     # yaml-rs parses without holding the GIL: the modules the rest of the run
     # needs are imported on the other core meanwhile, from the start when
     # the output has no manifest (so the run cannot be one that renders nothing).
-    importer = threading.Thread(target=_import_later_stages, name="imports")
+    importer = threading.Thread(
+        target=_import_later_stages, args=(bool(options.overlays),), name="imports"
+    )
     if not (options.output / write_stage.MANIFEST_NAME).exists():
         importer.start()
     if options.locked:
@@ -228,13 +230,14 @@ def run(
 _PARALLEL_FROM = 10
 
 
-def _import_later_stages() -> None:
+def _import_later_stages(overlays: bool) -> None:
     """Import the modules of the stages after loading (run in a thread).
 
-    An import that fails here fails again, with its error, where the
-    module is used.
+    The JSONPath engine only when there are ``overlays`` to apply.  An
+    import that fails here fails again, with its error, where the module is
+    used.
     """
-    for name in _LATER_STAGES:
+    for name in ("jsonpath", *_LATER_STAGES) if overlays else _LATER_STAGES:
         with contextlib.suppress(Exception):
             importlib.import_module(name)
 

