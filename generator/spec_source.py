@@ -178,8 +178,9 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def check_lock(spec_path: Path, data: bytes) -> SpecLock | None:
-    """Stop the run when ``data`` (the spec's bytes) does not match the lock beside it.
+def check_lock(spec_path: Path, digest: str) -> SpecLock | None:
+    """Stop the run when ``digest`` (the spec's SHA-256) is not what the lock
+    beside it records.
 
     Returns the lock, or ``None`` when no lock sits beside the spec.
     """
@@ -187,7 +188,6 @@ def check_lock(spec_path: Path, data: bytes) -> SpecLock | None:
     if not lock_path.is_file():
         return None
     lock = read_lock(lock_path)
-    digest = sha256(data)
     if digest != lock.sha256:
         raise SpecError(
             f"{spec_path} has sha256 {digest} but {lock_path} locks {lock.sha256}; "
