@@ -13,6 +13,7 @@ import contextlib
 import json
 import lzma
 import os
+import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,7 +134,15 @@ _ALLOCATOR_OPTIONS = {"MIMALLOC_PURGE_DELAY": "0", "MIMALLOC_ARENA_EAGER_COMMIT"
 
 @contextlib.contextmanager
 def _allocator_options() -> Iterator[None]:
-    """:data:`_ALLOCATOR_OPTIONS` in the environment meanwhile (a user's own win)."""
+    """:data:`_ALLOCATOR_OPTIONS` in the environment while yaml-rs is first
+    imported (a user's own settings win); nothing once it is imported.
+
+    The pipeline's import thread may be running: it runs Python code, under
+    the GIL that this holds while it changes the environment.
+    """
+    if "yaml_rs" in sys.modules:
+        yield
+        return
     added = [name for name in _ALLOCATOR_OPTIONS if name not in os.environ]
     os.environ.update({name: _ALLOCATOR_OPTIONS[name] for name in added})
     try:

@@ -26,7 +26,7 @@ from generator.load import parse_spec, read_spec_bytes
 from generator.plan.resources import NamingOptions
 from generator.render import Files, RenderOptions
 from generator.selection import Selection
-from generator.workers import Claims, Worker, available
+from generator.workers import Claims, Worker, available, interrupts_held
 
 if TYPE_CHECKING:
     from generator.artifacts import Renderer
@@ -143,8 +143,12 @@ def run(
     importer = threading.Thread(
         target=_import_later_stages, args=(bool(options.overlays),), name="imports"
     )
-    recorded_before = (options.output / write_stage.MANIFEST_NAME).exists()
-    if not recorded_before:
+    # Before the thread starts: hashing the generator's files takes 3 ms, or
+    # 50 while the imports hold the GIL (each read gives it up and waits to
+    # take it back).  Before rendering, so that the manifest never records
+    # code newer than what rendered.
+    tool = fingerprint.tool()
+    if not (options.output / write_stage.MANIFEST_NAME).exists():
         importer.start()
     spec_sha256 = fingerprint.sha256(raw)
     if options.locked:
@@ -159,10 +163,7 @@ def run(
         options.naming,
         _renames_bytes(options.renames),
     )
-    # Hashing the generator's files takes 3 ms, or 50 while the imports hold
-    # the GIL (each read gives it up): without a manifest, it waits till the end.
-    tool = fingerprint.tool() if recorded_before else None
-    if tool is not None and not options.validate:  # validation needs the spec
+    if not options.validate:  # validation's findings need the loaded spec
         current = write_stage.up_to_date(options.output, source, tool)
         if current is not None:
             timings["total"] = time.perf_counter() - started
@@ -216,12 +217,7 @@ def run(
     timings["render"] = time.perf_counter() - mark
     mark = time.perf_counter()
     changes = write_stage.commit(
-        target,
-        shares,
-        source,
-        fingerprint.tool() if tool is None else tool,
-        writing=not options.check,
-        warnings=recorded,
+        target, shares, source, tool, writing=not options.check, warnings=recorded
     )
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
@@ -385,9 +381,10 @@ def _discard_worker(
     shares: list[write_stage.Staged],
 ) -> None:
     """After a failure, wait for the worker and throw away everything staged."""
-    try:
-        shares.extend(worker.result()[0])
-    except BaseException:  # noqa: BLE001 - the first error is the one to report
-        pass
-    if writing:
-        write_stage.discard(target, shares)
+    with interrupts_held():  # a second Ctrl-C is raised once this is done
+        try:
+            shares.extend(worker.result()[0])
+        except BaseException:  # noqa: BLE001 - the first error is the one to report
+            pass
+        if writing:
+            write_stage.discard(target, shares)

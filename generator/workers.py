@@ -16,13 +16,30 @@ child, so no zombie outlives it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) to this thread held back meanwhile, raised when the block ends.
+
+    For the clean-up after a failure: an interrupt while it waits for the
+    worker would leave the worker writing into what is then removed.
+    """
+    held = {signal.SIGINT}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def available() -> bool:

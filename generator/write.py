@@ -26,6 +26,7 @@ A run may render in several processes: each stages its own share
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -90,6 +91,8 @@ class Staged:
     unchanged: list[str] = field(default_factory=list)
     #: (staged file, destination) pairs still to be moved into place.
     moves: list[tuple[str, str]] = field(default_factory=list)
+    #: Folders made in an existing output to stage into, in the order made.
+    made: list[str] = field(default_factory=list)
 
 
 def safe_relative(path: str) -> PurePosixPath:
@@ -138,7 +141,7 @@ def stage(target: Output, files: Mapping[str, str], writing: bool) -> Staged:
             if stager is not None:
                 stager.stage(path, data)
     except BaseException as exc:
-        _remove_files(staged for staged, _ in result.moves)
+        unstage([result])
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write into {target.directory}: {exc}") from None
         raise
@@ -160,8 +163,12 @@ class _Stager:
         destination = os.path.join(self.root, path)
         directory, name = os.path.split(destination)
         if directory not in self.checked:
-            if not fresh and not _is_within(os.path.realpath(directory), self.inside):
-                raise OutputError(f"refusing to write through a link: {destination}")
+            if not fresh:
+                if not _is_within(os.path.realpath(directory), self.inside):
+                    raise OutputError(
+                        f"refusing to write through a link: {destination}"
+                    )
+                self.result.made.extend(reversed(_missing_folders(directory)))
             os.makedirs(directory, exist_ok=True)
             self.checked.add(directory)
         if fresh:  # a new directory of our own: files go straight to their names
@@ -176,6 +183,18 @@ class _Stager:
         staged = os.path.join(directory, f".{name}.tmp-{os.getpid()}")
         self.result.moves.append((staged, destination))
         _write_file(staged, data)
+
+
+def _missing_folders(directory: str) -> list[str]:
+    """``directory`` and those of its parents that do not exist, deepest first."""
+    missing: list[str] = []
+    while not os.path.isdir(directory):
+        missing.append(directory)
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return missing
 
 
 def _write_file(path: str, data: bytes) -> None:
@@ -304,13 +323,20 @@ def discard(target: Output, shares: Iterable[Staged]) -> None:
 
 
 def unstage(shares: Iterable[Staged]) -> None:
-    """Remove the files these shares staged beside their destinations.
+    """Remove the files these shares staged beside their destinations, and
+    the folders they made for them.
 
-    What a process that does not commit throws away after its own failure; a
-    fresh output's staging directory is left to :func:`discard`.
+    What a process that does not commit throws away after its own failure (no
+    other process stages into its folders: each artifact has folders of its
+    own); a fresh output's staging directory is left to :func:`discard`.
     """
+    shares = list(shares)
     for share in shares:
         _remove_files(staged for staged, _ in share.moves)
+    for share in reversed(shares):  # the files first: a folder may hold others'
+        for folder in reversed(share.made):
+            with contextlib.suppress(OSError):  # not empty: not only ours
+                os.rmdir(folder)
 
 
 def compare(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SpecError
-from generator.load import load_spec
+from generator.load import _allocator_options, load_spec
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "specs" / "openai"
 
@@ -109,7 +109,7 @@ def test_broken_and_oversized_archives_are_refused(tmp_path: Path) -> None:
 _ALLOCATOR_PROBE = """\
 import os, sys
 from pathlib import Path
-from generator.load import load_spec
+from generator.load import _allocator_options, load_spec
 load_spec(Path(sys.argv[1]))
 print(sorted(f"{k}={v}" for k, v in os.environ.items() if k.startswith("MIMALLOC_")))
 """
@@ -123,6 +123,7 @@ print(sorted(f"{k}={v}" for k, v in os.environ.items() if k.startswith("MIMALLOC
 def test_yaml_rs_allocator_returns_freed_memory(
     tmp_path: Path, users: dict[str, str], expected_delay: str
 ) -> None:
+    pytest.importorskip("yaml_rs", reason="yaml-rs is not installed (PyYAML loads)")
     """yaml-rs's mimalloc gets the options that hand the parse's freed pages
     back (as its verbose start-up report shows), and the environment is left
     as it was: a user's own setting wins and is kept, ours are gone."""
@@ -138,9 +139,22 @@ def test_yaml_rs_allocator_returns_freed_memory(
         check=True,
     )
     options = dict(re.findall(r"option '(\w+)': (\S+)", done.stderr))
-    if not options:
-        pytest.skip("yaml-rs reports no mimalloc options: it no longer links mimalloc")
+    assert options, f"no mimalloc options in yaml-rs's report:\n{done.stderr[:2000]}"
     assert options["purge_delay"] == expected_delay
     assert options["arena_eager_commit"] == "0"
     left = sorted(f"{k}={v}" for k, v in users.items()) + ["MIMALLOC_VERBOSE=1"]
     assert done.stdout.strip() == repr(sorted(left))
+
+
+def test_allocator_options_are_set_only_for_the_first_import(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once yaml-rs is imported, a parse leaves the environment alone."""
+    pytest.importorskip("yaml_rs", reason="yaml-rs is not installed (PyYAML loads)")
+    monkeypatch.delenv("MIMALLOC_PURGE_DELAY", raising=False)
+    with _allocator_options():
+        assert "MIMALLOC_PURGE_DELAY" not in os.environ
+    monkeypatch.delitem(sys.modules, "yaml_rs")
+    with _allocator_options():
+        assert os.environ["MIMALLOC_PURGE_DELAY"] == "0"
+    assert "MIMALLOC_PURGE_DELAY" not in os.environ

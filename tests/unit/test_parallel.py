@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import select
+import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,35 +123,59 @@ def _working(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
     return {f"ok/{n}.txt": "ok\n" for n in range(20)}
 
 
-class _AfterTheWorker:
-    """A working renderer that first waits for the worker process to end, then
-    checks that what this process staged before is still staged.
+def _wait_readable(descriptor: int, what: str) -> None:
+    ready, _, _ = select.select([descriptor], [], [], 30)
+    assert ready, f"{what} within 30 s"
 
-    A worker that fails cleans up after itself; this makes the test see, every
-    time, whether that clean-up touches this process's files (a race that a
-    real run hits only now and then).  The worker inherits the pipe's write
-    end at the fork; the read end sees its end of file once this process has
-    closed its own copy and the worker has exited.
+
+class _Handshake:
+    """Renderers that make the worker fail at a set point in this process's work.
+
+    The worker's renderer fails only once this process has staged its first
+    artifact; this process's next renderer then waits for the worker to end
+    and checks that what it staged is still staged.  So the test sees every
+    time whether a failing worker's clean-up touches this process's files (a
+    race that a real run hits only now and then).  The worker inherits the
+    write end of ``ended`` at the fork: its read end sees the end of file
+    once this process has closed its own copy and the worker has exited.
     """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.read_end, self.write_end = os.pipe()
+        self.staged_read, self.staged_write = os.pipe()
+        self.ended_read, self.ended_write = os.pipe()
 
-    def __call__(self, api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
-        os.close(self.write_end)
-        self.write_end = -1
-        ready, _, _ = select.select([self.read_end], [], [], 30)
-        assert ready, "the worker did not end within 30 s"
-        assert os.read(self.read_end, 1) == b""
+    def failing(self, api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
+        """The worker's: fails once this process has staged its first artifact."""
+        _wait_readable(self.staged_read, "this process staged nothing")
+        return _failing(api, plan, options)
+
+    def after_the_worker(
+        self, api: Api, plan: ClientPlan, options: RenderOptions
+    ) -> Files:
+        """This process's second: lets the worker fail, waits for it to end."""
+        os.write(self.staged_write, b"!")
+        os.close(self.ended_write)
+        self.ended_write = -1
+        _wait_readable(self.ended_read, "the worker did not end")
+        assert os.read(self.ended_read, 1) == b""
         staged = [p for p in self.directory.rglob("*") if p.parent.name == "ok"]
         assert len(staged) == 20, "the worker removed files this process staged"
         return _working(api, plan, options)
 
     def close(self) -> None:
-        os.close(self.read_end)
-        if self.write_end >= 0:
-            os.close(self.write_end)
+        for descriptor in (
+            self.staged_read,
+            self.staged_write,
+            self.ended_read,
+            self.ended_write,
+        ):
+            if descriptor >= 0:
+                os.close(descriptor)
+
+
+def _folders(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*") if p.is_dir())
 
 
 @pytest.mark.skipif(not workers.available(), reason="needs fork and two CPUs")
@@ -171,12 +197,12 @@ def test_a_failing_renderer_changes_nothing(
     out = tmp_path / "out"
     if existing:
         run(_options(spec, out))
-    before = _tree(out) if existing else None
-    after_the_worker = _AfterTheWorker(tmp_path)
-    request.addfinalizer(after_the_worker.close)
+    before = (_tree(out), _folders(out)) if existing else None
+    handshake = _Handshake(tmp_path)
+    request.addfinalizer(handshake.close)
     # This process renders the even ones, the worker the odd ones.
-    chosen: list[Renderer] = [_working, _working, after_the_worker, _working]
-    chosen[failing_at] = _failing
+    chosen: list[Renderer] = [_working, _working, handshake.after_the_worker, _working]
+    chosen[failing_at] = _failing if failing_at == 0 else handshake.failing
     monkeypatch.setattr(pipeline, "renderers", lambda: tuple(chosen))
     monkeypatch.setattr(pipeline, "Claims", _Alternating)
     monkeypatch.setattr(pipeline, "_PARALLEL_FROM", 1)  # the mini spec has two
@@ -189,7 +215,7 @@ def test_a_failing_renderer_changes_nothing(
     with pytest.raises(GeneratorError, match="this renderer fails"):
         run(other_years)
     if existing:
-        assert _tree(out) == before
+        assert (_tree(out), _folders(out)) == before  # no new folder left either
     else:
         assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -232,3 +258,13 @@ def test_claims_hand_out_each_task_once() -> None:
     claims.close()
     assert sorted(mine + theirs) == list(range(200))
     assert mine == sorted(mine) and theirs == sorted(theirs)
+
+
+def test_interrupts_are_held_back_until_the_block_ends() -> None:
+    """The clean-up after a failure cannot itself be interrupted half-way."""
+    reached = False
+    with pytest.raises(KeyboardInterrupt):
+        with workers.interrupts_held():
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+            reached = True  # an interrupt not held back is raised before this
+    assert reached
