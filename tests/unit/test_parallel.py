@@ -119,8 +119,13 @@ def _failing(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
     raise GeneratorError("this renderer fails")
 
 
-def _working(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
-    return {f"ok/{n}.txt": "ok\n" for n in range(20)}
+def _working(folder: str) -> Renderer:
+    """A renderer of 20 files in ``folder`` (as each artifact has folders of its own)."""
+
+    def render(api: Api, plan: ClientPlan, options: RenderOptions) -> Files:
+        return {f"{folder}/{n}.txt": "ok\n" for n in range(20)}
+
+    return render
 
 
 def _wait_readable(descriptor: int, what: str) -> None:
@@ -159,9 +164,9 @@ class _Handshake:
         self.ended_write = -1
         _wait_readable(self.ended_read, "the worker did not end")
         assert os.read(self.ended_read, 1) == b""
-        staged = [p for p in self.directory.rglob("*") if p.parent.name == "ok"]
+        staged = [p for p in self.directory.rglob("*") if p.parent.name == "first"]
         assert len(staged) == 20, "the worker removed files this process staged"
-        return _working(api, plan, options)
+        return _working("third")(api, plan, options)
 
     def close(self) -> None:
         for descriptor in (
@@ -201,7 +206,12 @@ def test_a_failing_renderer_changes_nothing(
     handshake = _Handshake(tmp_path)
     request.addfinalizer(handshake.close)
     # This process renders the even ones, the worker the odd ones.
-    chosen: list[Renderer] = [_working, _working, handshake.after_the_worker, _working]
+    chosen = [
+        _working("first"),
+        _working("second"),
+        handshake.after_the_worker,
+        _working("fourth"),
+    ]
     chosen[failing_at] = _failing if failing_at == 0 else handshake.failing
     monkeypatch.setattr(pipeline, "renderers", lambda: tuple(chosen))
     monkeypatch.setattr(pipeline, "Claims", _Alternating)
