@@ -359,11 +359,12 @@ def _split(files: Files) -> tuple[Files, Files]:
 
     Creating a file costs the kernel from 15 to 250 microseconds (ext4 is at
     the slow end for minutes after many files were deleted, as its inode
-    allocator steps over recently freed inodes): a fair part of rendering it.  The worker usually has the artifact with the most files
-    (Markdown, 1,236 pages on the 2026-08 spec, 1,053 of them in one folder):
-    it stages that artifact's biggest folder and hands the rest back to this
-    process, which stages them when it has done its own share.  Whole folders,
-    because two processes creating files in one folder contend for it.
+    allocator steps over recently freed inodes): a fair part of rendering it.
+    The worker usually has the artifact with the most files (Markdown, 1,236
+    pages on the 2026-08 spec, 1,053 of them in one folder): it stages that
+    artifact's biggest folder and hands the rest back to this process, which
+    stages them when it has done its own share.  Whole folders, because two
+    processes creating files in one folder contend for it.
     """
     counts: dict[str, int] = {}
     for path in files:

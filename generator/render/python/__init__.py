@@ -1,11 +1,11 @@
 """The Python client artifact: ``python/openai_client/``.
 
 Four modules are generated per spec (``models.py``, ``params.py``,
-``_client.py``, ``__init__.py``), laid out as black would format them (the templates' filters
-``statement``, ``parameter``, ``return_tail`` and ``docstring`` come from
-:mod:`~generator.render.python.layout`) and importing only the names their
-code uses (computed from the plans); the runtime modules in
-``templates/python/runtime/`` are copied as they are.
+``_client.py``, ``__init__.py``), laid out as black would format them (the
+templates' filters ``statement``, ``parameter``, ``return_tail`` and
+``docstring`` come from :mod:`~generator.render.python.layout`) and importing
+only the names their code uses (computed from the plans); the runtime modules
+in ``templates/python/runtime/`` are copied as they are.
 """
 
 from __future__ import annotations
